@@ -1,0 +1,2 @@
+/** Events published by translation-service on {@code cms.translation.events}. */
+package dev.hashi.events.translation;
