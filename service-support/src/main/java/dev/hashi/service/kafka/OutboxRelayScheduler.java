@@ -1,0 +1,116 @@
+package dev.hashi.service.kafka;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ProducerFactory;
+
+import com.mongodb.client.MongoDatabase;
+
+import dev.hashi.events.outbox.Outbox;
+import dev.hashi.events.outbox.OutboxRelay;
+
+/**
+ * Runs the outbox relay of every configured collection on one background thread, every poll interval and
+ * at once when {@link #nudge()} is called after a write. Every replica runs one; leases keep them apart.
+ */
+public class OutboxRelayScheduler implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelayScheduler.class);
+
+    private final MongoDatabase database;
+    private final ProducerFactory<Object, Object> producers;
+    private final EventsProperties.Relay settings;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private ScheduledExecutorService executor;
+    private Producer<String, byte[]> producer;
+    private List<OutboxRelay> relays = List.of();
+
+    OutboxRelayScheduler(MongoDatabase database, ProducerFactory<Object, Object> producers,
+            EventsProperties.Relay settings) {
+        this.database = database;
+        this.producers = producers;
+        this.settings = settings;
+    }
+
+    /** Asks for a relay pass soon, without waiting for the next poll. */
+    public void nudge() {
+        if (executor != null && pending.compareAndSet(false, true)) {
+            executor.execute(this::relayAll);
+        }
+    }
+
+    /** Runs one pass over every collection now, on the caller's thread; returns the events published. */
+    public int relayNow() {
+        int published = 0;
+        for (OutboxRelay relay : relays) {
+            published += relay.relayOnce(settings.batch());
+        }
+        return published;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized void start() {
+        if (!settings.enabled() || settings.collections().isEmpty()) {
+            return;
+        }
+        Producer<?, ?> created = producers.createProducer();
+        producer = (Producer<String, byte[]>) created;
+        String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+        relays = settings.collections().stream().map(name -> {
+            var collection = database.getCollection(name, Document.class);
+            Outbox.prepare(collection);
+            return new OutboxRelay(collection, producer, owner, settings.lease(), Clock.systemUTC());
+        }).toList();
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = settings.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::relayAll, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    private void relayAll() {
+        pending.set(false);
+        try {
+            relayNow();
+        } catch (RuntimeException e) {
+            log.warn("outbox relay pass failed, will retry: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+        if (producer != null) {
+            producer.close();
+            producer = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}

@@ -1,0 +1,2 @@
+/** MongoDB wiring shared by the domain services. */
+package dev.hashi.service.mongo;
