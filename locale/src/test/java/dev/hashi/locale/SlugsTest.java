@@ -1,0 +1,98 @@
+package dev.hashi.locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SlugsTest {
+
+    @Test
+    void kanjiTitleNeverBecomesPinyin() {
+        assertThat(Slugs.fromTitle(SeedTexts.KITAKYUSHU_KANJI)).isEmpty();
+    }
+
+    @Test
+    void titlesMixingKanaAndKanjiGiveNoSlug() {
+        assertThat(Slugs.fromTitle(SeedTexts.MINAMATA_TITLE)).isEmpty();
+        assertThat(Slugs.fromTitle(SeedTexts.KITAKYUSHU_INITIATIVE_TITLE)).isEmpty();
+        assertThat(Slugs.fromTitle("Kitakyushu 北九州 Initiative")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"キタキュウシュウ", "ｷﾀｷｭｳｼｭｳ", "きたきゅうしゅう"})
+    void kanaOnlyTitlesBecomeRomaji(String title) {
+        assertThat(Slugs.fromTitle(title)).contains("kitakyuushuu");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Partnerships on Sustainable Development in Surabaya | partnerships-on-sustainable-development-in-surabaya",
+        "Café Déjà vu | cafe-deja-vu",
+        "Citizens and City government's Cooperation | citizens-and-city-governments-cooperation",
+        "Local Governments & Community-based activities | local-governments-community-based-activities",
+        "  (Theme: Zero-emission City)  | theme-zero-emission-city",
+        "ＷＰＣ　２００３ | wpc-2003",
+        "Straße Œuvre | strasse-oeuvre",
+        "부천시 협력 | bucheonsi-hyeoblyeog"
+    })
+    void latinAndOtherAlphabeticTitlesBecomeAsciiKebabCase(String title, String slug) {
+        assertThat(Slugs.fromTitle(title)).contains(slug);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "~「」。", "-- ... --", "\uD83C\uDF0F"})
+    void titlesWithoutLettersOrDigitsGiveNoSlug(String title) {
+        assertThat(Slugs.fromTitle(title)).isEmpty();
+    }
+
+    @Test
+    void longTitlesAreCutAtAWordBoundary() {
+        String title = "Environmental Management and International Cooperation in Kitakyushu "
+                + "through Partnership among Stakeholders ".repeat(3);
+        String slug = Slugs.fromTitle(title).orElseThrow();
+        assertThat(slug).isEqualTo("environmental-management-and-international-cooperation-in-kitakyushu-"
+                + "through-partnership-among-stakeholders-through");
+        assertThat(slug + "-partnership").hasSizeGreaterThan(Slugs.MAX_LENGTH);
+    }
+
+    @Test
+    void aSingleOverlongWordIsCutAtTheLimit() {
+        assertThat(Slugs.fromTitle("a".repeat(130))).contains("a".repeat(Slugs.MAX_LENGTH));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "wpc-2003", "kitakyuushuu", "partnerships-on-sustainable-development-in-surabaya"})
+    void wellFormedSlugsAreValid(String slug) {
+        assertThat(Slugs.isValid(slug)).isTrue();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"-a", "a-", "a--b", "Wpc", "café", "a_b", "a b", "北九州", "ｗｐｃ"})
+    void malformedSlugsAreInvalid(String slug) {
+        assertThat(Slugs.isValid(slug)).isFalse();
+    }
+
+    @Test
+    void slugsLongerThanTheLimitAreInvalid() {
+        assertThat(Slugs.isValid("a".repeat(Slugs.MAX_LENGTH))).isTrue();
+        assertThat(Slugs.isValid("a".repeat(Slugs.MAX_LENGTH + 1))).isFalse();
+    }
+
+    @Test
+    void shortIdIsAStableValidSlug() {
+        String id = Slugs.shortId(SeedTexts.KITAKYUSHU_KANJI);
+        assertThat(id).hasSize(12).isEqualTo(Slugs.shortId(SeedTexts.KITAKYUSHU_KANJI));
+        assertThat(Slugs.isValid(id)).isTrue();
+        assertThat(Slugs.shortId(SeedTexts.MINAMATA_TITLE)).isNotEqualTo(id);
+    }
+
+    @Test
+    void shortIdIgnoresNfcDifferences() {
+        assertThat(Slugs.shortId("づくり")).isEqualTo(Slugs.shortId("つ\u3099くり"));
+    }
+}
