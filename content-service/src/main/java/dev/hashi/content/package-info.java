@@ -1,0 +1,2 @@
+/** The content service. */
+package dev.hashi.content;

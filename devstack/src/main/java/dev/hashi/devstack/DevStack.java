@@ -1,0 +1,150 @@
+package dev.hashi.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import dev.hashi.embedded.EmbeddedKafka;
+import dev.hashi.embedded.EmbeddedMongo;
+import dev.hashi.embedded.Ports;
+
+/**
+ * Starts the whole system for development: a real Kafka broker (KRaft) and the MongoDB-wire server in this JVM,
+ * unless {@code KAFKA_BOOTSTRAP_SERVERS} / {@code MONGODB_URI} point elsewhere, then the four services as child
+ * processes. Prints a banner when all are ready; SIGINT/SIGTERM stops everything.
+ */
+public final class DevStack {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final StackConfig config;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private EmbeddedMongo mongo;
+    private EmbeddedKafka kafka;
+    private volatile boolean stopped;
+
+    DevStack(StackConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("hashi.root", ".")).toAbsolutePath().normalize();
+        StackConfig config;
+        try {
+            config = StackConfig.fromEnvironment(System.getenv(), root);
+        } catch (IllegalArgumentException e) {
+            System.err.println("hashi: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        DevStack stack = new DevStack(config);
+        CountDownLatch stoppedLatch = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stoppedLatch.countDown();
+        }, "devstack-shutdown"));
+        try {
+            stack.start();
+        } catch (Ports.PortInUseException e) {
+            System.err.println("hashi: " + e.getMessage() + "; stop whatever uses it or set another port (see README)");
+            System.exit(3);
+        } catch (IllegalStateException e) {
+            System.err.println("hashi: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.watchChildren();
+        stoppedLatch.await();
+    }
+
+    void start() throws IOException, InterruptedException {
+        Instant began = Instant.now();
+        for (StackConfig.Service service : config.services()) {
+            Ports.requireFree(service.port(), service.name());
+        }
+        String mongoUri = config.mongoUri();
+        if (mongoUri == null) {
+            mongo = EmbeddedMongo.onFile(config.dataDir().resolve("mongo").resolve("hashi.mv"), config.mongoPort());
+            mongoUri = mongo.connectionString();
+        }
+        String bootstrap = config.kafkaBootstrap();
+        if (bootstrap == null) {
+            kafka = new EmbeddedKafka(config.dataDir().resolve("kafka"), config.kafkaPort(), config.controllerPort())
+                    .start();
+            bootstrap = kafka.bootstrapServers();
+        }
+        Path logs = config.dataDir().resolve("logs");
+        Files.createDirectories(logs);
+        for (StackConfig.Service service : config.services()) {
+            processes.add(ServiceProcess.start(service, service.jar(config.root()), logs,
+                    environment(service, mongoUri, bootstrap)));
+        }
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        for (ServiceProcess process : processes) {
+            process.awaitReady(deadline);
+        }
+        System.out.println(Banner.render(config, processes, mongoUri, bootstrap, mongo != null, kafka != null,
+                Duration.between(began, Instant.now())));
+    }
+
+    private Map<String, String> environment(StackConfig.Service service, String mongoUri, String bootstrap) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SERVER_PORT", String.valueOf(service.port()));
+        env.put("HASHI_PROFILE", "dev");
+        if (service.database() != null) {
+            env.put("MONGODB_URI", mongoUri);
+            env.put("MONGODB_DATABASE", service.database());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        } else {
+            env.put("CONTENT_SERVICE_URI", config.service("content-service").url());
+            env.put("TRANSLATION_SERVICE_URI", config.service("translation-service").url());
+            env.put("MEDIA_SERVICE_URI", config.service("media-service").url());
+        }
+        return env;
+    }
+
+    /** Reports children that exit while the stack runs; the others keep serving. */
+    private void watchChildren() {
+        for (ServiceProcess process : processes) {
+            ProcessHandle.of(process.pid()).ifPresent(handle -> handle.onExit().thenRun(() -> {
+                if (!stopped) {
+                    System.err.println("hashi: " + process.service().name() + " stopped; see " + process.log());
+                }
+            }));
+        }
+    }
+
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        System.out.println("hashi: stopping…");
+        List<Thread> stopping = new ArrayList<>();
+        for (ServiceProcess process : processes) {
+            Thread thread = new Thread(() -> process.stop(Duration.ofSeconds(15)));
+            thread.start();
+            stopping.add(thread);
+        }
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+        System.out.println("hashi: stopped");
+    }
+}

@@ -1,0 +1,2 @@
+/** The media service. */
+package dev.hashi.media;

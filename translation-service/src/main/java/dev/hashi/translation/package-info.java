@@ -1,0 +1,2 @@
+/** The translation service. */
+package dev.hashi.translation;
