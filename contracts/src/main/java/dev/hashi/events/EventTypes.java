@@ -12,6 +12,7 @@ import dev.hashi.events.content.ContentEntryUnpublished;
 import dev.hashi.events.content.ContentTypeChanged;
 import dev.hashi.events.media.MediaAssetChanged;
 import dev.hashi.events.translation.TranslationApproved;
+import dev.hashi.events.translation.TranslationSubmitted;
 import dev.hashi.events.translation.TranslationUnitStateChanged;
 
 /** The registry of known event types: (type, schemaVersion) → payload record. */
@@ -34,7 +35,7 @@ public final class EventTypes {
         return of(List.of(
                 ContentEntryChanged.class, ContentEntryPublished.class, ContentEntryUnpublished.class,
                 ContentEntryDeleted.class, ContentTypeChanged.class,
-                TranslationUnitStateChanged.class, TranslationApproved.class,
+                TranslationUnitStateChanged.class, TranslationSubmitted.class, TranslationApproved.class,
                 MediaAssetChanged.class));
     }
 

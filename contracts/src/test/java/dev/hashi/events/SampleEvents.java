@@ -14,6 +14,7 @@ import dev.hashi.events.content.FieldValueChange;
 import dev.hashi.events.content.FieldValueChange.WriteKind;
 import dev.hashi.events.media.MediaAssetChanged;
 import dev.hashi.events.translation.TranslationApproved;
+import dev.hashi.events.translation.TranslationSubmitted;
 import dev.hashi.events.translation.TranslationUnitStateChanged;
 
 /** One fixed sample of every event type, drawn from the 2003 Kitakyushu conference page. */
@@ -44,6 +45,10 @@ final class SampleEvents {
                 envelope("00000000-0000-4000-8000-000000000006", "u-minamata-title-en", 2,
                         new TranslationUnitStateChanged("u-minamata-title-en", "e-minamata", "title", "ja", "en",
                                 "untranslated", "in_progress", MINAMATA_HASH)),
+                envelope("00000000-0000-4000-8000-000000000009", "u-minamata-title-en", 3,
+                        new TranslationSubmitted("u-minamata-title-en", "e-minamata", "title", "ja", "en",
+                                MINAMATA_HASH, "Towards an environmental model city built with residents: Minamata",
+                                "translator-1")),
                 envelope("00000000-0000-4000-8000-000000000007", "u-minamata-title-en", 4,
                         new TranslationApproved("u-minamata-title-en", "e-minamata", "title", "ja", "en",
                                 MINAMATA_HASH, "Towards an environmental model city built with residents: Minamata",

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +28,7 @@ public final class DevStack {
 
     private final StackConfig config;
     private final List<ServiceProcess> processes = new ArrayList<>();
+    private final String gatewaySecret = newSecret();
     private EmbeddedMongo mongo;
     private EmbeddedKafka kafka;
     private volatile boolean stopped;
@@ -97,6 +100,7 @@ public final class DevStack {
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", String.valueOf(service.port()));
         env.put("HASHI_PROFILE", "dev");
+        env.put("HASHI_GATEWAY_SECRET", System.getenv().getOrDefault("HASHI_GATEWAY_SECRET", gatewaySecret));
         if (service.database() != null) {
             env.put("MONGODB_URI", mongoUri);
             env.put("MONGODB_DATABASE", service.database());
@@ -107,6 +111,12 @@ public final class DevStack {
             env.put("MEDIA_SERVICE_URI", config.service("media-service").url());
         }
         return env;
+    }
+
+    private static String newSecret() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     /** Reports children that exit while the stack runs; the others keep serving. */

@@ -57,7 +57,7 @@ import dev.hashi.events.outbox.OutboxRelay;
  * MongoDB-wire server.
  */
 @SpringBootTest(properties = {
-        "cms.service.name=plumbing", "cms.service.api-prefix=/api/plumbing",
+        "cms.service.name=plumbing", "cms.profile=dev", "cms.service.api-prefix=/api/plumbing",
         "cms.events.consumes=cms.content.events", "cms.events.publishes=cms.content.events",
         "cms.events.outbox.enabled=false", "cms.events.retry.attempts=3", "cms.events.retry.backoff=50ms"})
 class EventPlumbingIntegrationTest {

@@ -1,0 +1,85 @@
+package dev.hashi.service.identity;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.hashi.identity.Identity;
+import dev.hashi.identity.IdentityHeaders;
+import dev.hashi.service.web.RequestIdFilter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Establishes the caller of every {@code /api/**} request from the gateway's signed identity headers. A request
+ * with identity headers that do not verify is refused with 401; one without them is refused too unless the service
+ * runs in dev mode, where it counts as an anonymous reader.
+ */
+public class IdentityFilter extends OncePerRequestFilter {
+
+    static final String ATTRIBUTE = Identity.class.getName();
+
+    private final IdentityHeaders headers;
+    private final boolean requireGateway;
+    private final Clock clock;
+
+    public IdentityFilter(IdentityHeaders headers, boolean requireGateway, Clock clock) {
+        this.headers = headers;
+        this.requireGateway = requireGateway;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Map<String, String> presented = new HashMap<>();
+        for (String name : IdentityHeaders.ALL) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                presented.put(name, value);
+            }
+        }
+        Optional<Identity> identity;
+        if (presented.isEmpty()) {
+            identity = requireGateway ? Optional.empty() : Optional.of(Identity.anonymous());
+        } else {
+            identity = headers.verify(presented, request.getMethod(), request.getRequestURI(),
+                    request.getHeader(RequestIdFilter.HEADER), clock.instant());
+        }
+        if (identity.isEmpty()) {
+            refuse(response, presented.isEmpty() ? "identity.missing" : "identity.invalid");
+            return;
+        }
+        request.setAttribute(ATTRIBUTE, identity.get());
+        chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletResponse response, String code) throws IOException {
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        String detail = "identity.missing".equals(code)
+                ? "This service only answers requests that come through the gateway."
+                : "The forwarded identity could not be verified.";
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                + "\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
+    }
+
+    /** The verified caller of the current request. */
+    public static Identity identityOf(HttpServletRequest request) {
+        Object identity = request.getAttribute(ATTRIBUTE);
+        return identity instanceof Identity verified ? verified : Identity.anonymous();
+    }
+}

@@ -1,0 +1,2 @@
+/** Verifies the caller identity the gateway forwards. */
+package dev.hashi.service.identity;
