@@ -1,0 +1,85 @@
+package dev.hashi.gateway.health;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+
+import dev.hashi.gateway.routing.DownstreamProperties;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/** Asks every downstream's {@code /actuator/health} in parallel, each within the configured timeout. */
+@Component
+class DownstreamHealth {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
+            new ParameterizedTypeReference<>() {
+            };
+
+    private final Map<String, URI> services;
+    private final Duration timeout;
+    private final ApplicationAvailability availability;
+    private final WebClient client;
+
+    DownstreamHealth(DownstreamProperties downstream, HealthProperties health, ApplicationAvailability availability) {
+        this.services = downstream.services();
+        this.timeout = health.timeout();
+        this.availability = availability;
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(timeout.toMillis()));
+        this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+    }
+
+    Mono<AggregatedHealth> check() {
+        boolean ready = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;
+        return Flux.fromIterable(services.entrySet())
+                .flatMapSequential(service -> probe(service.getValue()).map(health -> Map.entry(service.getKey(), health)))
+                .collect(LinkedHashMap<String, ServiceHealth>::new, (all, one) -> all.put(one.getKey(), one.getValue()))
+                .map(all -> AggregatedHealth.of(ready, all));
+    }
+
+    private Mono<ServiceHealth> probe(URI service) {
+        return client.get()
+                .uri(service.resolve("/actuator/health"))
+                .accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(response -> {
+                    int status = response.statusCode().value();
+                    return response.bodyToMono(JSON_OBJECT)
+                            .map(body -> ServiceHealth.fromActuator(body, status))
+                            .onErrorResume(unreadable -> Mono.just(ServiceHealth.down("unreadable answer, HTTP " + status)))
+                            .defaultIfEmpty(ServiceHealth.down("empty answer, HTTP " + status));
+                })
+                .timeout(timeout)
+                .onErrorResume(failure -> Mono.just(ServiceHealth.down(describe(failure))));
+    }
+
+    private String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException || cause instanceof ConnectTimeoutException) {
+                return "no answer within " + timeout.toMillis() + " ms";
+            }
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (cause instanceof UnknownHostException) {
+                return "unknown host";
+            }
+        }
+        return "request failed: " + failure.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.hashi.gateway.routing;
+
+import java.time.Duration;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One circuit breaker per downstream service. It opens when at least half of the last 20 calls (10 at least)
+ * failed (no connection, no answer in time, connection broken), then rejects calls with 503 for 10 seconds before
+ * letting 3 trial calls through. Downstream error responses (4xx, 5xx) are answers, not failures. The time limiter
+ * is a safety net one second behind the route's response timeout, so the response timeout is what callers see.
+ */
+@Configuration(proxyBeanMethods = false)
+class DownstreamCircuitBreakers {
+
+    static final Duration TIME_LIMIT_MARGIN = Duration.ofSeconds(1);
+
+    @Bean
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> downstreamCircuitBreakerDefaults(
+            DownstreamProperties downstream) {
+        CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(10))
+                .permittedNumberOfCallsInHalfOpenState(3)
+                .build();
+        TimeLimiterConfig timeLimiter = TimeLimiterConfig.custom()
+                .timeoutDuration(downstream.responseTimeout().plus(TIME_LIMIT_MARGIN))
+                .build();
+        return factory -> factory.configureDefault(name -> new Resilience4JConfigBuilder(name)
+                .circuitBreakerConfig(breaker)
+                .timeLimiterConfig(timeLimiter)
+                .build());
+    }
+}

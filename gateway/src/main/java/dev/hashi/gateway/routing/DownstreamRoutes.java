@@ -1,0 +1,75 @@
+package dev.hashi.gateway.routing;
+
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.Buildable;
+import org.springframework.cloud.gateway.route.builder.PredicateSpec;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * API paths go to their service unchanged; {@code /docs/<service>/**} goes to the same service with the prefix
+ * removed, so {@code /docs/content/v3/api-docs} reaches content-service's {@code /v3/api-docs}. Every route of a
+ * service shares that service's circuit breaker, named after the service. The breaker has no fallback URI: with
+ * one, the gateway would buffer every request body of the route in memory (media uploads too); failures are
+ * answered by the problem handler instead.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DownstreamRoutes {
+
+    private static final String SERVICE = "service";
+
+    /** The name of the downstream service the exchange was routed to, or {@code null} if it was not routed. */
+    public static String serviceOf(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        return route == null ? null : (String) route.getMetadata().get(SERVICE);
+    }
+
+    @Bean
+    RouteLocator downstreamRouteLocator(RouteLocatorBuilder builder, DownstreamProperties downstream) {
+        return builder.routes()
+                .route("content", r -> api(r, "content", downstream, "/api/content/**", "/api/delivery/**"))
+                .route("translation", r -> api(r, "translation", downstream, "/api/translations/**"))
+                .route("media", r -> api(r, "media", downstream, "/api/media/**"))
+                .route("content-docs", r -> docs(r, "content", downstream))
+                .route("translation-docs", r -> docs(r, "translation", downstream))
+                .route("media-docs", r -> docs(r, "media", downstream))
+                .build();
+    }
+
+    private static Buildable<Route> api(PredicateSpec route, String service, DownstreamProperties downstream,
+            String... paths) {
+        return route.path(paths)
+                .filters(f -> f.circuitBreaker(breaker -> breaker.setName(service)))
+                .metadata(metadata(service, downstream))
+                .uri(uri(service, downstream));
+    }
+
+    private static Buildable<Route> docs(PredicateSpec route, String service, DownstreamProperties downstream) {
+        String prefix = "/docs/" + service;
+        return route.path(prefix + "/**")
+                .filters(f -> f.rewritePath(prefix + "/?(?<rest>.*)", "/${rest}")
+                        .circuitBreaker(breaker -> breaker.setName(service)))
+                .metadata(metadata(service, downstream))
+                .uri(uri(service, downstream));
+    }
+
+    private static Map<String, Object> metadata(String service, DownstreamProperties downstream) {
+        return Map.of(SERVICE, service,
+                CONNECT_TIMEOUT_ATTR, Math.toIntExact(downstream.connectTimeout().toMillis()),
+                RESPONSE_TIMEOUT_ATTR, downstream.responseTimeout().toMillis());
+    }
+
+    private static URI uri(String service, DownstreamProperties downstream) {
+        return downstream.services().get(service);
+    }
+}

@@ -1,0 +1,2 @@
+/** Which downstream service serves which path, with its timeouts and circuit breaker. */
+package dev.hashi.gateway.routing;

@@ -1,0 +1,23 @@
+package dev.hashi.gateway;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import org.springframework.web.bind.annotation.RestController;
+
+@AnalyzeClasses(packages = "dev.hashi.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featurePackagesDoNotDependOnEachOtherInCycles =
+            slices().matching("dev.hashi.gateway.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule controllersArePackagePrivate =
+            classes().that().areAnnotatedWith(RestController.class).should().notBePublic();
+}

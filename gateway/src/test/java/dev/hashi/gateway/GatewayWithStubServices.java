@@ -1,0 +1,53 @@
+package dev.hashi.gateway;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The running gateway, with its default timeouts, in front of three healthy stub services. Subclasses share one
+ * application context and one set of stubs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = GatewayWithStubServices.LOG_ROUTES)
+public abstract class GatewayWithStubServices {
+
+    /**
+     * A library log line written while a routed request is handled, to check the request id reaches the logs. Every
+     * test context sets it, because the last context started configures the process-wide logging.
+     */
+    public static final String LOG_ROUTES =
+            "logging.level.org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping=DEBUG";
+
+    protected static final StubService content = StubService.start("content");
+    protected static final StubService translation = StubService.start("translation");
+    protected static final StubService media = StubService.start("media");
+
+    protected WebTestClient client;
+
+    @Value("${local.server.port}")
+    protected int port;
+
+    @DynamicPropertySource
+    static void downstreams(DynamicPropertyRegistry registry) {
+        registry.add("cms.gateway.downstream.content", content::uri);
+        registry.add("cms.gateway.downstream.translation", translation::uri);
+        registry.add("cms.gateway.downstream.media", media::uri);
+    }
+
+    @BeforeEach
+    void connectAndReset() {
+        client = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
+        content.reset();
+        translation.reset();
+        media.reset();
+    }
+}
