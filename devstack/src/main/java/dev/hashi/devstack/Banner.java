@@ -16,22 +16,22 @@ final class Banner {
         out.append("\n========================================================================\n");
         out.append(String.format(" Hashi is ready (%.1f s)%n", took.toMillis() / 1000.0));
         out.append("------------------------------------------------------------------------\n");
-        out.append(String.format(" Gateway        %s%n", gateway));
-        out.append(String.format(" Health         %s/api/health%n", gateway));
+        out.append(String.format(" Gateway              %s%n", gateway));
+        out.append(String.format(" Health               %s/api/health%n", gateway));
         for (ServiceProcess process : processes) {
             StackConfig.Service service = process.service();
             if (!service.name().equals("gateway")) {
                 String shortName = service.name().replace("-service", "");
-                out.append(String.format(" %-14s %s   API docs %s/docs/%s/v3/api-docs   (pid %d)%n",
+                out.append(String.format(" %-20s %s   API docs %s/docs/%s/v3/api-docs   (pid %d)%n",
                         service.name(), service.url(), gateway, shortName, process.pid()));
             } else {
-                out.append(String.format(" %-14s %s   (pid %d)%n", service.name(), service.url(), process.pid()));
+                out.append(String.format(" %-20s %s   (pid %d)%n", service.name(), service.url(), process.pid()));
             }
         }
-        out.append(String.format(" MongoDB        %s%s%n", mongoUri, embeddedMongo ? "  (embedded, data in "
+        out.append(String.format(" MongoDB              %s%s%n", mongoUri, embeddedMongo ? "  (embedded, data in "
                 + config.dataDir().resolve("mongo") + ")" : ""));
-        out.append(String.format(" Kafka          %s%s%n", bootstrap, embeddedKafka ? "  (embedded KRaft broker)" : ""));
-        out.append(String.format(" Logs           %s%n", config.dataDir().resolve("logs")));
+        out.append(String.format(" Kafka                %s%s%n", bootstrap, embeddedKafka ? "  (embedded KRaft broker)" : ""));
+        out.append(String.format(" Logs                 %s%n", config.dataDir().resolve("logs")));
         out.append(" Stop with Ctrl-C\n");
         out.append("========================================================================\n");
         return out.toString();

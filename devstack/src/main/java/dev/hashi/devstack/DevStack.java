@@ -3,11 +3,11 @@ package dev.hashi.devstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import dev.hashi.embedded.EmbeddedKafka;
 import dev.hashi.embedded.EmbeddedMongo;
 import dev.hashi.embedded.Ports;
+import sun.misc.Signal;
 
 /**
  * Starts the whole system for development: a real Kafka broker (KRaft) and the MongoDB-wire server in this JVM,
@@ -48,6 +49,8 @@ public final class DevStack {
             return;
         }
         DevStack stack = new DevStack(config);
+        exitOn("INT", 130);
+        exitOn("TERM", 143);
         CountDownLatch stoppedLatch = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
@@ -61,9 +64,21 @@ public final class DevStack {
         } catch (IllegalStateException e) {
             System.err.println("hashi: " + e.getMessage());
             System.exit(1);
+        } catch (Exception | Error e) {
+            System.err.println("hashi: start-up failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
         }
         stack.watchChildren();
         stoppedLatch.await();
+    }
+
+    /**
+     * Handles the signal even when the launcher was started with it ignored (as a shell does for background jobs),
+     * so Ctrl-C and {@code kill -INT} always stop the stack; the shutdown hook does the stopping.
+     */
+    private static void exitOn(String signal, int status) {
+        Signal.handle(new Signal(signal), received -> new Thread(() -> System.exit(status), "devstack-signal").start());
     }
 
     void start() throws IOException, InterruptedException {
@@ -99,6 +114,7 @@ public final class DevStack {
     private Map<String, String> environment(StackConfig.Service service, String mongoUri, String bootstrap) {
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", String.valueOf(service.port()));
+        env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("HASHI_PROFILE", "dev");
         env.put("HASHI_GATEWAY_SECRET", System.getenv().getOrDefault("HASHI_GATEWAY_SECRET", gatewaySecret));
         if (service.database() != null) {

@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,30 +125,35 @@ class DevStackLifecycleTest {
 
     private Launched launch() throws IOException, InterruptedException {
         Process process = builder().redirectErrorStream(true).start();
-        Map<String, Long> children = new HashMap<>();
-        List<String> output = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Instant deadline = Instant.now().plusSeconds(240);
-        boolean ready = false;
-        String line;
-        while (Instant.now().isBefore(deadline) && (line = reader.readLine()) != null) {
-            output.add(line);
-            Matcher pid = PID.matcher(line);
-            if (pid.find()) {
-                children.put(pid.group(1), Long.parseLong(pid.group(3)));
+        Map<String, Long> children = new ConcurrentHashMap<>();
+        List<String> output = new CopyOnWriteArrayList<>();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.add(line);
+                    Matcher pid = PID.matcher(line);
+                    if (pid.find()) {
+                        children.put(pid.group(1), Long.parseLong(pid.group(3)));
+                    }
+                    if (line.contains("Stop with Ctrl-C")) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException closed) {
+                // the launcher exited
             }
-            if (line.startsWith("Hashi is ready") || line.contains(" Hashi is ready")) {
-                ready = true;
-            }
-            if (ready && line.contains("Stop with Ctrl-C")) {
-                break;
-            }
+        }, "launcher-output");
+        reader.setDaemon(true);
+        reader.start();
+        boolean started = ready.await(240, TimeUnit.SECONDS);
+        if (!started) {
+            process.destroyForcibly();
         }
-        assertThat(ready).as("launcher output:%n%s", String.join("\n", output)).isTrue();
+        assertThat(started).as("launcher output:%n%s", String.join("\n", output)).isTrue();
         assertThat(children).containsKeys("gateway", "content-service", "translation-service", "media-service");
-        Thread drain = new Thread(() -> reader.lines().forEach(l -> { }));
-        drain.setDaemon(true);
-        drain.start();
         return new Launched(process, children);
     }
 

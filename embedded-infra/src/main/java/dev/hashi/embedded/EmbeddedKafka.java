@@ -20,7 +20,8 @@ import kafka.tools.StorageTool;
 /**
  * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one), running in this JVM.
  *
- * <p>The log directory is formatted on first start and reused afterwards, so records and committed offsets
+ * <p>The log directory is formatted on first start (when it has no {@code meta.properties}) and reused afterwards
+ * with its cluster id, so records and committed offsets
  * survive a restart as long as the same directory and ports are used (the controller quorum is static).
  */
 public final class EmbeddedKafka implements AutoCloseable {
@@ -107,12 +108,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private void format(Path propsFile) {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            return;
+        }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         String clusterId = Uuid.randomUuid().toString();
         int rc;
         try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            rc = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propsFile.toString(),
-                    "--ignore-formatted"}, out);
+            rc = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propsFile.toString()}, out);
         }
         if (rc != 0) {
             throw new IllegalStateException("formatting Kafka storage failed: " + buffer.toString(StandardCharsets.UTF_8));
