@@ -41,6 +41,7 @@ class DownstreamOutageTest {
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
+        TestEdge.register(registry);
         registry.add("cms.gateway.downstream.content", content::uri);
         registry.add("cms.gateway.downstream.translation", () -> stoppedTranslation);
         registry.add("cms.gateway.downstream.media", media::uri);

@@ -35,6 +35,7 @@ public abstract class GatewayWithStubServices {
 
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
+        TestEdge.register(registry);
         registry.add("cms.gateway.downstream.content", content::uri);
         registry.add("cms.gateway.downstream.translation", translation::uri);
         registry.add("cms.gateway.downstream.media", media::uri);

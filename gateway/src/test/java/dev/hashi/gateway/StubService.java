@@ -93,6 +93,16 @@ public final class StubService implements AutoCloseable {
         return request;
     }
 
+    /** The next request if one arrives within {@code wait}; empty proves nothing was forwarded. */
+    public java.util.Optional<Seen> nextRequestWithin(Duration wait) {
+        try {
+            return java.util.Optional.ofNullable(seen.poll(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
     public void answerAfter(Duration delay) {
         this.delay = delay;
     }

@@ -20,6 +20,10 @@ import org.springframework.web.ErrorResponse;
 record GatewayProblem(HttpStatusCode status, String code, String detail, String service, HttpHeaders headers) {
 
     static GatewayProblem of(Throwable error, String service, Duration responseTimeout, String path) {
+        if (error instanceof EdgeRejection rejection) {
+            return new GatewayProblem(rejection.getStatusCode(), rejection.code(), rejection.getReason(), null,
+                    rejection.getHeaders());
+        }
         if (service != null) {
             if (causedBy(error, ServiceUnavailableException.class) || causedBy(error, CallNotPermittedException.class)) {
                 return downstream(HttpStatus.SERVICE_UNAVAILABLE, "downstream.unavailable", service,

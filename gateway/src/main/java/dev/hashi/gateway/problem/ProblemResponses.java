@@ -99,6 +99,8 @@ class ProblemResponses implements ErrorWebExceptionHandler {
                 log.error("{} failed", request, error);
             } else if (problem.service() != null) {
                 log.warn("{} -> {} {}: {}", request, problem.status().value(), problem.code(), error.toString());
+            } else if (error instanceof EdgeRejection) {
+                log.info("{} refused: {} {}", request, problem.status().value(), problem.code());
             } else {
                 log.debug("{} -> {} {}: {}", request, problem.status().value(), problem.code(), error.toString());
             }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
+import dev.hashi.gateway.security.DevJwts;
 import dev.hashi.gateway.GatewayWithStubServices;
 import dev.hashi.gateway.StubService;
 import dev.hashi.gateway.StubService.Seen;
@@ -62,6 +63,7 @@ class DownstreamRoutingTest extends GatewayWithStubServices {
     void requestBodiesAndMethodsAreForwarded() throws Exception {
         String caption = "{\"caption\":\"北九州 ｷﾀｷｭｳｼｭｳ Kitakyushu\"}";
         client.put().uri("/api/media/assets/a1/caption").contentType(MediaType.APPLICATION_JSON).bodyValue(caption)
+                .header("Authorization", "Bearer " + DevJwts.token("editor-1", "editor"))
                 .exchange()
                 .expectStatus().isOk();
 

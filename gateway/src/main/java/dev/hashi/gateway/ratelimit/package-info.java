@@ -1,0 +1,2 @@
+/** Per-caller request rate limits at the edge. */
+package dev.hashi.gateway.ratelimit;

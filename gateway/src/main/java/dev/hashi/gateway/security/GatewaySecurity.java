@@ -1,0 +1,127 @@
+package dev.hashi.gateway.security;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
+
+import dev.hashi.gateway.problem.EdgeRejection;
+import dev.hashi.gateway.tokens.ApiTokens;
+import dev.hashi.identity.IdentityHeaders;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may pass the gateway. The gateway authenticates (JWT bearer tokens of the configured identity provider, or
+ * API tokens) and applies coarse rules per endpoint class; each service enforces the fine rules (locale pairs,
+ * draft visibility) from the identity the gateway forwards. The full matrix is in {@code docs/security.md}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class GatewaySecurity {
+
+    @Bean
+    GatewaySecret gatewaySecret(SecurityProperties properties) {
+        return GatewaySecret.from(properties);
+    }
+
+    @Bean
+    IdentityHeaders identityHeaders(GatewaySecret secret) {
+        return new IdentityHeaders(secret.value(), Duration.ofSeconds(60));
+    }
+
+    @Bean
+    SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, SecurityProperties properties,
+            GatewaySecret secret, ApiTokens tokens) {
+        BearerAuthentication bearer = new BearerAuthentication(JwtIdentities.decoder(properties, secret.value()),
+                properties.jwt(), tokens);
+        ServerBearerTokenAuthenticationConverter converter = new ServerBearerTokenAuthenticationConverter();
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.disable())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .cors(cors -> cors.configurationSource(cors(properties.cors())))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                .authorizeExchange(rules -> rules
+                        .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .pathMatchers("/api/health", "/actuator/health", "/actuator/health/**", "/docs/**").permitAll()
+                        .pathMatchers("/api/dev/tokens").permitAll()
+                        .pathMatchers("/api/tokens", "/api/tokens/**").hasRole("ADMIN")
+                        .pathMatchers(HttpMethod.GET, "/api/**").permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/api/**").permitAll()
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(server -> server
+                        .bearerTokenConverter(converter)
+                        .authenticationManagerResolver(exchange -> Mono.just(bearer))
+                        .authenticationEntryPoint((exchange, failure) -> Mono.error(unauthorized(exchange, failure)))
+                        .accessDeniedHandler((exchange, denied) -> Mono.error(new EdgeRejection(HttpStatus.FORBIDDEN,
+                                "auth.forbidden", "Your roles do not allow this request."))))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, failure) -> Mono.error(unauthorized(exchange, failure)))
+                        .accessDeniedHandler((exchange, denied) -> Mono.error(new EdgeRejection(HttpStatus.FORBIDDEN,
+                                "auth.forbidden", "Your roles do not allow this request."))))
+                .build();
+    }
+
+    private static EdgeRejection unauthorized(ServerWebExchange exchange, Exception failure) {
+        if (failure instanceof AuthenticationServiceException) {
+            return new EdgeRejection(HttpStatus.SERVICE_UNAVAILABLE, "auth.unavailable",
+                    "Credentials cannot be checked right now; retry shortly.").withHeader("Retry-After", "5");
+        }
+        boolean presented = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+        return presented
+                ? new EdgeRejection(HttpStatus.UNAUTHORIZED, "auth.invalid-token",
+                        "The bearer token is malformed, expired, revoked or not signed by a trusted key.")
+                        .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                : new EdgeRejection(HttpStatus.UNAUTHORIZED, "auth.required",
+                        "This request needs a bearer token (a JWT or an API token).")
+                        .withHeader("WWW-Authenticate", "Bearer");
+    }
+
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests() {
+        return (exchange, rejected) -> Mono.error(new EdgeRejection(HttpStatus.BAD_REQUEST, "request.rejected",
+                "The request path or headers are not acceptable (e.g. '..' segments, encoded slashes or percent "
+                        + "signs, or control characters)."));
+    }
+
+    private static CorsConfigurationSource cors(SecurityProperties.Cors settings) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (settings.allowedOrigins().isEmpty()) {
+            return source;
+        }
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(settings.allowedOrigins());
+        config.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "If-Range",
+                "Range", "Accept-Language", "X-Request-Id"));
+        config.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id", "Content-Language", "Retry-After",
+                "Content-Range", "Accept-Ranges"));
+        config.setMaxAge(settings.maxAge());
+        source.registerCorsConfiguration("/api/**", config);
+        return source;
+    }
+}

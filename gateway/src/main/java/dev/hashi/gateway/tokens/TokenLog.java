@@ -1,0 +1,183 @@
+package dev.hashi.gateway.tokens;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The compacted Kafka topic that holds API token records (key = token id). A background thread reads it from the
+ * beginning and keeps reading, so every replica sees every creation and revocation; {@link #caughtUp()} is true
+ * once it has read what was there at start. Writes wait for the broker's acknowledgement ({@code acks=all}).
+ */
+public class TokenLog implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenLog.class);
+
+    private final TokenSettings settings;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private volatile BiConsumer<String, ApiToken> listener = (id, token) -> { };
+    private volatile boolean caughtUp;
+    private volatile boolean running;
+    private KafkaProducer<String, byte[]> producer;
+    private KafkaConsumer<String, byte[]> consumer;
+    private Thread reader;
+
+    public TokenLog(TokenSettings settings) {
+        this.settings = settings;
+    }
+
+    void onRecord(BiConsumer<String, ApiToken> listener) {
+        this.listener = listener;
+    }
+
+    /** Whether the store has read every record that existed when it started. */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    void append(ApiToken token) throws InterruptedException, ExecutionException, TimeoutException {
+        producer.send(new ProducerRecord<>(settings.topic(), token.id(), json.writeValueAsBytes(token)))
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public synchronized void start() {
+        Properties producerProps = new Properties();
+        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerProps.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        producerProps.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
+        producerProps.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        producer = new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
+        running = true;
+        reader = new Thread(this::readForever, "api-token-log");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readForever() {
+        while (running && !ensureTopic()) {
+            sleep(Duration.ofSeconds(2));
+        }
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, byte[]> reading = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer = reading;
+            TopicPartition partition = new TopicPartition(settings.topic(), 0);
+            reading.assign(List.of(partition));
+            reading.seekToBeginning(List.of(partition));
+            long end = reading.endOffsets(List.of(partition)).get(partition);
+            caughtUp = end == 0;
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : reading.poll(Duration.ofMillis(500))) {
+                    apply(record);
+                }
+                if (!caughtUp && reading.position(partition) >= end) {
+                    caughtUp = true;
+                    log.info("API token store loaded from {}", settings.topic());
+                }
+            }
+        } catch (WakeupException stopping) {
+            log.debug("API token log reader stopped");
+        } catch (RuntimeException e) {
+            log.error("API token log reader failed; API tokens are refused until restart", e);
+            caughtUp = false;
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        try {
+            ApiToken token = record.value() == null ? null : json.readValue(record.value(), ApiToken.class);
+            listener.accept(record.key(), token);
+        } catch (RuntimeException e) {
+            log.warn("skipping unreadable API token record at offset {}", record.offset());
+        }
+    }
+
+    private boolean ensureTopic() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+        try (AdminClient admin = AdminClient.create(props)) {
+            NewTopic topic = new NewTopic(settings.topic(), 1, settings.replicationFactor())
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                return true;
+            }
+            log.warn("cannot create {} yet: {}", settings.topic(), e.getCause().toString());
+            return false;
+        } catch (TimeoutException e) {
+            log.warn("Kafka did not answer while creating {}", settings.topic());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (reader != null) {
+            try {
+                reader.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

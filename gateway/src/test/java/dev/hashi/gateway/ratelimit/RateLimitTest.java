@@ -1,0 +1,79 @@
+package dev.hashi.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.hashi.gateway.StubService;
+import dev.hashi.gateway.TestEdge;
+import dev.hashi.gateway.security.DevJwts;
+import reactor.netty.http.client.HttpClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RateLimitTest {
+
+    static final StubService content = StubService.start("content");
+
+    @DynamicPropertySource
+    static void limits(DynamicPropertyRegistry registry) {
+        TestEdge.register(registry);
+        registry.add("cms.gateway.downstream.content", content::uri);
+        registry.add("cms.gateway.downstream.translation", StubService::refusingConnections);
+        registry.add("cms.gateway.downstream.media", StubService::refusingConnections);
+        registry.add("cms.gateway.rate-limit.anonymous.burst", () -> "5");
+        registry.add("cms.gateway.rate-limit.anonymous.refill", () -> "1");
+        registry.add("cms.gateway.rate-limit.anonymous.period", () -> "60s");
+        registry.add("cms.gateway.rate-limit.authenticated.burst", () -> "5");
+        registry.add("cms.gateway.rate-limit.authenticated.refill", () -> "1");
+        registry.add("cms.gateway.rate-limit.authenticated.period", () -> "60s");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @BeforeEach
+    void reset() {
+        content.reset();
+    }
+
+    @Test
+    void aBurstFromOneAnonymousClientIsLimitedWhileAnotherClientIsServed() {
+        WebTestClient first = from("127.0.0.1");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            statuses.add(first.get().uri("/api/delivery/entries/x").exchange().returnResult(String.class)
+                    .getStatus().value());
+        }
+        assertThat(statuses.subList(0, 5)).containsOnly(200);
+        assertThat(statuses.subList(5, 8)).containsOnly(429);
+
+        first.get().uri("/api/delivery/entries/x").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectBody().jsonPath("$.code").isEqualTo("rate.limited");
+
+        from("127.0.0.2").get().uri("/api/delivery/entries/x").exchange().expectStatus().isOk();
+        first.get().uri("/api/delivery/entries/x")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + DevJwts.token("ed", "editor"))
+                .exchange().expectStatus().isOk();
+    }
+
+    private WebTestClient from(String localAddress) {
+        HttpClient http = HttpClient.create().bindAddress(() -> new InetSocketAddress(localAddress, 0));
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(http))
+                .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10)).build();
+    }
+}
