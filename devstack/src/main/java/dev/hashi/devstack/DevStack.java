@@ -122,6 +122,7 @@ public final class DevStack {
             env.put("MONGODB_DATABASE", service.database());
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         } else {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             env.put("CONTENT_SERVICE_URI", config.service("content-service").url());
             env.put("TRANSLATION_SERVICE_URI", config.service("translation-service").url());
             env.put("MEDIA_SERVICE_URI", config.service("media-service").url());

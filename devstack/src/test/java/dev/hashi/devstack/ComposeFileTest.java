@@ -112,7 +112,8 @@ class ComposeFileTest {
 
     @Test
     void gatewayStartsOnlyOnceTheThreeDomainServicesAreHealthy() {
-        assertThat(dependsOn("gateway")).containsEntry("content-service", "service_healthy")
+        assertThat(dependsOn("gateway")).containsEntry("kafka", "service_healthy")
+                .containsEntry("content-service", "service_healthy")
                 .containsEntry("translation-service", "service_healthy").containsEntry("media-service", "service_healthy");
     }
 
@@ -134,12 +135,14 @@ class ComposeFileTest {
     void gatewayGetsExactlyTheRequiredEnvironmentWithTheServiceUris() {
         Map<String, String> env = environment("gateway");
         assertThat(env.keySet()).containsExactlyInAnyOrderElementsOf(union(COMMON_ENV, "CONTENT_SERVICE_URI",
-                "TRANSLATION_SERVICE_URI", "MEDIA_SERVICE_URI", "GATEWAY_CONNECT_TIMEOUT", "GATEWAY_RESPONSE_TIMEOUT"));
+                "TRANSLATION_SERVICE_URI", "MEDIA_SERVICE_URI", "GATEWAY_CONNECT_TIMEOUT", "GATEWAY_RESPONSE_TIMEOUT",
+                "KAFKA_BOOTSTRAP_SERVERS"));
         assertThat(env).containsEntry("CONTENT_SERVICE_URI", "http://content-service:8081")
                 .containsEntry("TRANSLATION_SERVICE_URI", "http://translation-service:8082")
                 .containsEntry("MEDIA_SERVICE_URI", "http://media-service:8083")
                 .containsEntry("GATEWAY_CONNECT_TIMEOUT", "2s")
-                .containsEntry("GATEWAY_RESPONSE_TIMEOUT", "10s");
+                .containsEntry("GATEWAY_RESPONSE_TIMEOUT", "10s")
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         assertCommonEnvironment("gateway", env);
     }
 
@@ -169,6 +172,8 @@ class ComposeFileTest {
         String script = String.join(" ", tokens(service(creator).get("command")));
         assertThat(script).contains("--create");
         TOPICS.forEach(topic -> assertThat(script).as("topics created").contains(topic + " ", topic + ".dlt"));
+        assertThat(script).as("the gateway's token topic is compacted")
+                .containsPattern("--topic cms\\.gateway\\.tokens [^;]*cleanup\\.policy=compact");
         assertThat(dependsOn(creator)).containsEntry("kafka", "service_healthy");
         DATABASES.keySet().forEach(name -> assertThat(dependsOn(name)).containsEntry(creator, "service_completed_successfully"));
     }
