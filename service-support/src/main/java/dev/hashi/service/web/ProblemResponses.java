@@ -45,6 +45,12 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException failure,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (BodySizeLimitFilter.hasTooLargeCause(failure)) {
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    "The request body is larger than this service accepts.");
+            body.setProperty("code", "request.too-large");
+            return handleExceptionInternal(failure, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON for this operation.");
         body.setProperty("code", "request.malformed");

@@ -1,13 +1,15 @@
 package dev.hashi.service.web;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
-/** Request ids, problem responses and the info endpoint for every domain service. */
+/** Request ids, body size limits ({@code cms.http.max-body-size}, default 1MB), problem responses and the info endpoint. */
 @AutoConfiguration
 @EnableConfigurationProperties(ServiceSettings.class)
 @Import({ProblemResponses.class, ServiceInfoController.class})
@@ -17,6 +19,14 @@ public class WebSupport {
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(@Value("${cms.http.max-body-size:1MB}") DataSize limit) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 }

@@ -1,0 +1,125 @@
+package dev.hashi.service.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.hashi.embedded.SharedInfra;
+import dev.hashi.identity.Identity;
+import dev.hashi.identity.IdentityHeaders;
+import dev.hashi.identity.Role;
+
+/** Identity verification, body limits and problem responses of a service outside the dev profile. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = EchoApp.class, properties = {
+        "cms.service.name=echo", "cms.service.api-prefix=/api/echo", "cms.http.max-body-size=1KB",
+        "cms.security.gateway-secret=" + ServicePlumbingWebTest.SECRET})
+class ServicePlumbingWebTest {
+
+    static final String SECRET = "service-test-secret-at-least-32-bytes-long";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> SharedInfra.mongo().connectionString());
+        registry.add("spring.mongodb.database", () -> "echo_" + UUID.randomUUID().toString().substring(0, 8));
+        registry.add("spring.kafka.bootstrap-servers", () -> SharedInfra.kafka().bootstrapServers());
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void callerSignedByTheGatewayReachesTheController() throws Exception {
+        Identity editor = new Identity("editor-1", Set.of(Role.EDITOR), Set.of());
+        HttpResponse<String> response = send(signed("GET", "/api/echo/whoami", editor, "req-1")
+                .GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"subject\":\"editor-1\"").contains("EDITOR");
+        assertThat(response.headers().firstValue("X-Request-Id")).contains("req-1");
+    }
+
+    @Test
+    void requestsThatBypassTheGatewayOrForgeAnIdentityAreRefused() throws Exception {
+        HttpResponse<String> bypass = send(request("/api/echo/whoami").GET().build());
+        assertThat(bypass.statusCode()).isEqualTo(401);
+        assertThat(bypass.body()).contains("identity.missing");
+
+        Identity admin = new Identity("mallory", Set.of(Role.ADMIN), Set.of());
+        HttpRequest.Builder forged = signed("GET", "/api/echo/whoami", admin, "req-2");
+        forged.setHeader(IdentityHeaders.ROLES, "admin,editor");
+        HttpResponse<String> tampered = send(forged.GET().build());
+        assertThat(tampered.statusCode()).isEqualTo(401);
+        assertThat(tampered.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(tampered.body()).contains("identity.invalid");
+
+        HttpResponse<String> replayed = send(signed("GET", "/api/echo/whoami", admin, "req-3")
+                .setHeader("X-Request-Id", "req-4").GET().build());
+        assertThat(replayed.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void malformedJsonAndDomainRefusalsAreProblemsWithCodes() throws Exception {
+        Identity editor = new Identity("editor-1", Set.of(Role.EDITOR), Set.of());
+        HttpResponse<String> malformed = send(signed("POST", "/api/echo/notes", editor, "req-5")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": ")).build());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("\"code\":\"request.malformed\"").contains("\"requestId\":\"req-5\"");
+
+        HttpResponse<String> refused = send(signed("POST", "/api/echo/notes", editor, "req-6")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"  \"}")).build());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("\"code\":\"note.title-required\"").contains("\"field\":\"title\"");
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedWhetherDeclaredOrStreamed() throws Exception {
+        Identity editor = new Identity("editor-1", Set.of(Role.EDITOR), Set.of());
+        String big = "{\"title\":\"" + "北".repeat(2000) + "\"}";
+        HttpResponse<String> declared = send(signed("POST", "/api/echo/notes", editor, "req-7")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(big)).build());
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.body()).contains("request.too-large");
+
+        byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> streamed = send(signed("POST", "/api/echo/notes", editor, "req-8")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build());
+        assertThat(streamed.statusCode()).isEqualTo(413);
+    }
+
+    private HttpRequest.Builder signed(String method, String path, Identity identity, String requestId) {
+        HttpRequest.Builder builder = request(path).header("X-Request-Id", requestId);
+        Map<String, String> headers = new IdentityHeaders(SECRET, Duration.ofSeconds(60))
+                .sign(identity, method, path, requestId, Instant.now());
+        headers.forEach(builder::header);
+        return builder;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
