@@ -16,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import dev.hashi.embedded.EmbeddedKafka;
 import dev.hashi.embedded.EmbeddedMongo;
 import dev.hashi.embedded.Ports;
-import sun.misc.Signal;
 
 /**
  * Starts the whole system for development: a real Kafka broker (KRaft) and the MongoDB-wire server in this JVM,
@@ -49,8 +48,6 @@ public final class DevStack {
             return;
         }
         DevStack stack = new DevStack(config);
-        exitOn("INT", 130);
-        exitOn("TERM", 143);
         CountDownLatch stoppedLatch = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
@@ -71,14 +68,6 @@ public final class DevStack {
         }
         stack.watchChildren();
         stoppedLatch.await();
-    }
-
-    /**
-     * Handles the signal even when the launcher was started with it ignored (as a shell does for background jobs),
-     * so Ctrl-C and {@code kill -INT} always stop the stack; the shutdown hook does the stopping.
-     */
-    private static void exitOn(String signal, int status) {
-        Signal.handle(new Signal(signal), received -> new Thread(() -> System.exit(status), "devstack-signal").start());
     }
 
     void start() throws IOException, InterruptedException {

@@ -159,7 +159,8 @@ class DevStackLifecycleTest {
 
     private ProcessBuilder builder() {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", java, "-cp",
+                System.getProperty("java.class.path"),
                 "-Dhashi.root=" + repositoryRoot(), DevStack.class.getName());
         builder.environment().remove("MONGODB_URI");
         builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");

@@ -91,6 +91,14 @@ class ServicePlumbingWebTest {
     }
 
     @Test
+    void frameworkErrorsAlsoCarryACodeAndTheRequestId() throws Exception {
+        Identity editor = new Identity("editor-1", Set.of(Role.EDITOR), Set.of());
+        HttpResponse<String> wrongMethod = send(signed("DELETE", "/api/echo/whoami", editor, "req-9").DELETE().build());
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.body()).contains("\"code\":\"request.405\"").contains("\"requestId\":\"req-9\"");
+    }
+
+    @Test
     void oversizedBodiesAreRefusedWhetherDeclaredOrStreamed() throws Exception {
         Identity editor = new Identity("editor-1", Set.of(Role.EDITOR), Set.of());
         String big = "{\"title\":\"" + "北".repeat(2000) + "\"}";
