@@ -1,0 +1,116 @@
+package dev.hashi.content.delivery;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.hashi.content.common.Access;
+import dev.hashi.content.common.Locales;
+import dev.hashi.content.entry.ContentTree;
+import dev.hashi.content.entry.Entries;
+import dev.hashi.content.entry.Entry;
+import dev.hashi.content.entry.ItemList;
+import dev.hashi.content.entry.PublishedLocale;
+import dev.hashi.content.media.MediaSummaries;
+import dev.hashi.content.type.ContentType;
+import dev.hashi.content.type.ContentTypes;
+import dev.hashi.content.type.FieldKind;
+import dev.hashi.content.type.TypeCatalog;
+import dev.hashi.content.workflow.Fallbacks;
+import dev.hashi.identity.Identity;
+import dev.hashi.service.web.ApiProblem;
+
+@RestController
+@RequestMapping("/api/delivery/entries")
+class DeliveryController {
+
+    private final Entries entries;
+    private final ContentTypes types;
+    private final MediaSummaries media;
+    private final Locales locales;
+
+    DeliveryController(Entries entries, ContentTypes types, MediaSummaries media, Locales locales) {
+        this.entries = entries;
+        this.types = types;
+        this.media = media;
+        this.locales = locales;
+    }
+
+    @GetMapping("/{type}/{slug}")
+    ResponseEntity<?> read(@PathVariable String type, @PathVariable String slug,
+            @RequestParam(required = false) String locale, @RequestParam(defaultValue = "false") boolean preview,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
+            Identity caller) {
+        String tag = locales.negotiate(locale, acceptLanguage);
+        boolean drafts = preview && Access.mayEdit(caller);
+        Entry entry = entries.findBySlug(type, tag, slug).orElseThrow(() -> notFound(type, slug, tag));
+        PublishedLocale published = entry.published().get(tag);
+        String current = drafts ? entry.slugs().get(tag) : published == null ? null : published.slug();
+        if (current == null) {
+            throw notFound(type, slug, tag);
+        }
+        if (!current.equals(slug)) {
+            String location = "/api/delivery/entries/" + type + "/" + current + "?locale=" + tag;
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create(location))
+                    .header(HttpHeaders.CONTENT_LANGUAGE, tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                    .body(new DeliveredEntry.Moved(location, current, tag));
+        }
+        TypeCatalog catalog = types.catalog();
+        ContentType contentType = catalog.require(entry.type());
+        DeliveredEntry body = drafts ? render(entry, contentType, catalog, tag, entry.content().lists(),
+                draftValues(entry, contentType, catalog, tag), entry.version(), null, slug, true)
+                : render(entry, contentType, catalog, tag, published.lists(), published.values(), published.revision(),
+                        published.at(), slug, false);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_LANGUAGE, tag)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).body(body);
+    }
+
+    private List<PublishedLocale.Resolved> draftValues(Entry entry, ContentType type, TypeCatalog catalog, String tag) {
+        List<String> chain = locales.chain(tag);
+        return new ContentTree(catalog, entry.content()::items).leaves(type).stream()
+                .map(leaf -> Fallbacks.resolve(entry.content(), leaf, chain)).filter(v -> v != null).toList();
+    }
+
+    private DeliveredEntry render(Entry entry, ContentType type, TypeCatalog catalog, String tag, List<ItemList> lists,
+            List<PublishedLocale.Resolved> values, long revision, Instant at, String slug, boolean preview) {
+        Map<String, PublishedLocale.Resolved> byPath = new LinkedHashMap<>();
+        values.forEach(v -> byPath.put(v.path(), v));
+        Map<String, List<String>> items = new LinkedHashMap<>();
+        lists.forEach(l -> items.put(l.path(), l.items()));
+        List<String> assetIds = new java.util.ArrayList<>();
+        Map<String, Object> fields = new ContentTree(catalog, p -> items.getOrDefault(p, List.of())).render(type,
+                (path, definition) -> {
+                    PublishedLocale.Resolved v = byPath.get(path);
+                    if (v == null) {
+                        return null;
+                    }
+                    if (definition.kind() == FieldKind.MEDIA) {
+                        assetIds.add((String) v.value());
+                    }
+                    return new DeliveredEntry.Value(v.value(), v.locale(), v.locale() != null && !v.locale().equals(tag));
+                });
+        Map<String, DeliveredEntry.MediaView> mediaViews = new LinkedHashMap<>();
+        media.summaries(assetIds).forEach((id, summary) -> mediaViews.put(id, DeliveredEntry.MediaView.of(summary)));
+        Map<String, String> slugs = new LinkedHashMap<>();
+        entry.published().forEach((locale, p) -> slugs.put(locale, p.slug()));
+        return new DeliveredEntry(entry.id(), entry.type(), tag, slug, revision, at, preview, fields, mediaViews, slugs);
+    }
+
+    private static ApiProblem notFound(String type, String slug, String locale) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "delivery.not-found",
+                "Nothing is published at this address in this locale.").with("type", type).with("slug", slug)
+                .with("locale", locale);
+    }
+}

@@ -1,0 +1,137 @@
+package dev.hashi.content.entry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import dev.hashi.content.common.Locales;
+import dev.hashi.content.type.ContentType;
+import dev.hashi.content.type.FieldDefinition;
+import dev.hashi.content.type.FieldKind;
+import dev.hashi.content.type.TypeCatalog;
+import dev.hashi.events.EventEnvelope;
+import dev.hashi.events.EventPayload;
+import dev.hashi.service.web.RequestIdFilter;
+
+/**
+ * Turns one change of an entry into its next version: the revision, the workflow effect, the derived index fields,
+ * at most one event, all stored in one compare-and-set.
+ */
+@Component
+public class EntryCommits {
+
+    private final Entries entries;
+    private final RevisionLog revisions;
+    private final Locales locales;
+    private final Clock clock;
+
+    EntryCommits(Entries entries, RevisionLog revisions, Locales locales, Clock clock) {
+        this.entries = entries;
+        this.revisions = revisions;
+        this.locales = locales;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** A workflow change: same content, new workflow, snapshots or slugs. */
+    public Entry commitWorkflow(Entry before, String kind, String locale, String actor,
+            Map<String, LocaleState> workflow, Map<String, PublishedLocale> published, Slugging.SlugState slugs,
+            EventPayload event) {
+        Instant now = now();
+        Revision revision = new Revision(Revision.idOf(before.id(), before.version() + 1), before.id(),
+                before.version() + 1, kind, locale, actor, now, List.of(), before.content(), slugs.slugs());
+        Entry after = before.next(before.content(), before.itemSeq(), slugs.slugs(), slugs.history(), workflow,
+                published, revision, new Entry.Derived(before.missing(), before.refs(), before.mediaRefs()));
+        return store(before, after, event, actor, now);
+    }
+
+    /**
+     * A content change. Returns {@code before} unchanged when nothing differs.
+     *
+     * @param locale the locale the change was made in; it becomes a draft
+     */
+    Entry commitContent(Entry before, TypeCatalog catalog, ContentType type, EntryContent content, int itemSeq,
+            Slugging.SlugState slugs, String kind, String locale, String actor, boolean minor) {
+        List<Revision.Change> changes = Changes.between(before.content(), content);
+        if (changes.isEmpty() && slugs.slugs().equals(before.slugs())) {
+            return before;
+        }
+        Instant now = now();
+        long version = before.version() + 1;
+        Map<String, LocaleState> workflow = new LinkedHashMap<>(before.workflow());
+        for (String touched : touchedLocales(changes, locale, workflow.keySet())) {
+            if (before.state(touched) != WorkflowState.DRAFT || !workflow.containsKey(touched)) {
+                workflow.put(touched, new LocaleState(WorkflowState.DRAFT, now, actor));
+            }
+        }
+        Revision revision = new Revision(Revision.idOf(before.id(), version), before.id(), version, kind, locale,
+                actor, now, changes, content, slugs.slugs());
+        Entry after = before.next(content, itemSeq, slugs.slugs(), slugs.history(), workflow, before.published(),
+                revision, derive(catalog, type, content));
+        EventPayload event = Changes.event(after, type, before.content(), content, minor);
+        return store(before, after, event, actor, now);
+    }
+
+    private Entry store(Entry before, Entry after, EventPayload event, String actor, Instant now) {
+        List<EventEnvelope<?>> events = event == null ? List.of()
+                : List.of(EventEnvelope.of(event, after.id(), after.version(), RequestIdFilter.current(), actor, now));
+        revisions.record(before.lastRevision());
+        entries.save(before, after, events, null);
+        revisions.record(after.lastRevision());
+        return after;
+    }
+
+    private Set<String> touchedLocales(List<Revision.Change> changes, String locale, Set<String> known) {
+        Set<String> touched = new LinkedHashSet<>();
+        if (locale != null) {
+            touched.add(locale);
+        }
+        for (Revision.Change change : changes) {
+            if (change.locale() != null) {
+                touched.add(change.locale());
+            } else {
+                touched.addAll(known);
+            }
+        }
+        return touched;
+    }
+
+    /** Index fields derived from the content: missing locales, referenced entries and assets. */
+    Entry.Derived derive(TypeCatalog catalog, ContentType type, EntryContent content) {
+        Map<String, FieldDefinition> kinds = new LinkedHashMap<>();
+        new ContentTree(catalog, content::items).leaves(type).forEach(l -> kinds.put(l.path(), l.definition()));
+        Set<String> missing = new LinkedHashSet<>();
+        List<String> refs = new ArrayList<>();
+        List<String> media = new ArrayList<>();
+        Map<String, Set<String>> localesByPath = new LinkedHashMap<>();
+        for (FieldValue value : content.values()) {
+            FieldDefinition definition = kinds.get(value.path());
+            if (definition == null) {
+                continue;
+            }
+            if (value.locale() != null) {
+                localesByPath.computeIfAbsent(value.path(), p -> new LinkedHashSet<>()).add(value.locale());
+            } else if (definition.kind() == FieldKind.REFERENCE) {
+                refs.add((String) value.value());
+            } else if (definition.kind() == FieldKind.MEDIA) {
+                media.add((String) value.value());
+            }
+        }
+        for (Set<String> present : localesByPath.values()) {
+            locales.tags().stream().filter(tag -> !present.contains(tag)).forEach(missing::add);
+        }
+        return new Entry.Derived(List.copyOf(missing), refs.stream().distinct().toList(),
+                media.stream().filter(Objects::nonNull).distinct().toList());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.hashi.content.entry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * An immutable record of one entry version.
+ *
+ * @param revision the entry version this revision produced
+ * @param kind     {@code create}, {@code save}, {@code restore}, {@code translation}, or a workflow action
+ * @param locale   for workflow actions, the locale acted on
+ * @param changes  values changed, per field path and locale
+ * @param content  the whole content after the change
+ */
+public record Revision(
+        @JsonProperty("_id") String id,
+        String entryId,
+        long revision,
+        String kind,
+        String locale,
+        String author,
+        Instant at,
+        List<Change> changes,
+        EntryContent content,
+        Map<String, String> slugs) {
+
+    /** One value's before and after; {@code null} for absent. */
+    public record Change(String path, String locale, Object before, Object after) {
+    }
+
+    static String idOf(String entryId, long revision) {
+        return entryId + ":" + revision;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.hashi.content.media;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.MongoDatabase;
+
+import dev.hashi.events.EventCodec;
+import dev.hashi.events.EventEnvelope;
+import dev.hashi.events.Topics;
+import dev.hashi.events.consumer.IdempotentConsumer;
+import dev.hashi.events.media.MediaAssetChanged;
+
+/** Keeps asset summaries from {@code media.asset.changed}; other media events are ignored. */
+@Component
+class MediaEventsListener {
+
+    private final EventCodec codec;
+    private final MediaSummaries summaries;
+    private final IdempotentConsumer consumer;
+
+    MediaEventsListener(EventCodec codec, MediaSummaries summaries, MongoDatabase database) {
+        this.codec = codec;
+        this.summaries = summaries;
+        this.consumer = new IdempotentConsumer("content-media", database.getCollection("consumer_marks"));
+    }
+
+    @KafkaListener(topics = Topics.MEDIA, groupId = "content-service")
+    void on(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<?> event = codec.decode(record.value());
+        if (event.payload() instanceof MediaAssetChanged change) {
+            consumer.apply(event, e -> summaries.apply(change, e.aggregateVersion()));
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.hashi.content.translation;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import dev.hashi.content.common.Locales;
+import dev.hashi.content.entry.Entries;
+import dev.hashi.content.entry.Entry;
+import dev.hashi.content.entry.EntryEditing;
+import dev.hashi.content.entry.FieldValue;
+import dev.hashi.content.entry.WorkflowState;
+import dev.hashi.content.workflow.Publishing;
+import dev.hashi.content.workflow.WorkflowAction;
+import dev.hashi.locale.LocaleException;
+import dev.hashi.locale.Texts;
+import dev.hashi.service.web.ApiProblem;
+
+/**
+ * Writes a translation into its target locale as a draft, with its unit and the source hash it was made from. A
+ * translation of a source that changed since (its hash differs) is not landed: its unit is outdated already.
+ * Landing the same translation again changes nothing.
+ */
+@Component
+@EnableConfigurationProperties(LandingProperties.class)
+public class TranslationLanding {
+
+    private static final Logger log = LoggerFactory.getLogger(TranslationLanding.class);
+    private static final int CONFLICT_RETRIES = 5;
+
+    private final Entries entries;
+    private final EntryEditing editing;
+    private final Publishing publishing;
+    private final Locales locales;
+    private final LandingProperties settings;
+
+    TranslationLanding(Entries entries, EntryEditing editing, Publishing publishing, Locales locales,
+            LandingProperties settings) {
+        this.entries = entries;
+        this.editing = editing;
+        this.publishing = publishing;
+        this.locales = locales;
+        this.settings = settings;
+    }
+
+    /** A translation to land. */
+    public record Landing(String unitId, String entryId, String path, String sourceLocale, String targetLocale,
+            String sourceHash, String text, String translator) {
+    }
+
+    /** The outcome: {@code landed}, {@code unchanged} or why it was skipped. */
+    public String land(Landing landing) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(landing);
+            } catch (ApiProblem problem) {
+                if (problem.status().value() != 412 || attempt == CONFLICT_RETRIES) {
+                    throw problem;
+                }
+            }
+        }
+    }
+
+    private String attempt(Landing landing) {
+        Optional<Entry> found = entries.find(landing.entryId());
+        if (found.isEmpty()) {
+            return skip(landing, "entry-missing");
+        }
+        String target;
+        try {
+            target = locales.supported().require(landing.targetLocale()).tag();
+        } catch (LocaleException e) {
+            return skip(landing, "locale-unsupported");
+        }
+        Entry entry = found.get();
+        Optional<FieldValue> source = entry.content().source(landing.path());
+        if (source.isEmpty() || !source.get().locale().equals(landing.sourceLocale()) || target.equals(source.get().locale())) {
+            return skip(landing, "source-missing");
+        }
+        if (!Texts.sourceHash((String) source.get().value()).equals(landing.sourceHash())) {
+            return skip(landing, "source-changed");
+        }
+        String text = Texts.nfc(landing.text());
+        Optional<FieldValue> current = entry.content().value(landing.path(), target);
+        if (current.isPresent() && current.get().value().equals(text)
+                && landing.unitId().equals(current.get().origin().unitId())
+                && landing.sourceHash().equals(current.get().origin().sourceHash())) {
+            return "unchanged";
+        }
+        String author = landing.translator() == null ? "translation-service" : landing.translator();
+        Entry after = editing.landTranslation(entry, landing.path(), target, text, landing.unitId(),
+                landing.sourceHash(), author, "translation");
+        if ("in_review".equals(settings.landedState()) && after.state(target) == WorkflowState.DRAFT) {
+            publishing.apply(after, target, WorkflowAction.SUBMIT, author);
+        }
+        return "landed";
+    }
+
+    private static String skip(Landing landing, String reason) {
+        log.info("translation {} for {} {} not landed: {}", landing.unitId(), landing.entryId(), landing.path(), reason);
+        return reason;
+    }
+}

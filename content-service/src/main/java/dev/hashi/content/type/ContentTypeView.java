@@ -1,0 +1,22 @@
+package dev.hashi.content.type;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A content type as the API shows it. */
+public record ContentTypeView(
+        String key,
+        String name,
+        boolean component,
+        String titleField,
+        List<FieldDefinition> fields,
+        List<String> localizedPaths,
+        long version,
+        Instant updatedAt,
+        String updatedBy) {
+
+    static ContentTypeView of(ContentType type, TypeCatalog catalog) {
+        return new ContentTypeView(type.key(), type.name(), type.component(), type.titleField(), type.fields(),
+                catalog.localizedPaths(type), type.version(), type.updatedAt(), type.updatedBy());
+    }
+}

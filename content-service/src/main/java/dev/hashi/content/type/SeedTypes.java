@@ -1,0 +1,65 @@
+package dev.hashi.content.type;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.hashi.identity.Identity;
+import dev.hashi.identity.Role;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The content types of the seed (an event page with its sessions and presentations, and organisations), read from
+ * {@value #RESOURCE}. Installing is idempotent: unchanged types are left alone.
+ */
+@Component
+public class SeedTypes {
+
+    static final String RESOURCE = "/seed/content-types.json";
+    private static final Identity SYSTEM = new Identity("system", Set.of(Role.ADMIN), Set.of());
+
+    private final ContentTypes types;
+    private final boolean installOnStartup;
+
+    SeedTypes(ContentTypes types, @Value("${cms.content.types.install-seed:false}") boolean installOnStartup) {
+        this.types = types;
+        this.installOnStartup = installOnStartup;
+    }
+
+    /** A seed type: its key and definition. */
+    public record Seed(String key, ContentTypeRequest definition) {
+    }
+
+    /** The seed's types in dependency order (referenced and component types first). */
+    public static List<Seed> definitions() {
+        try (InputStream in = SeedTypes.class.getResourceAsStream(RESOURCE)) {
+            return JsonMapper.builder()
+                    .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build().readValue(in, new TypeReference<List<Seed>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Installs every seed type; returns their keys. */
+    public List<String> install(Identity caller) {
+        List<Seed> seeds = definitions();
+        seeds.forEach(seed -> types.define(seed.key(), seed.definition(), caller));
+        return seeds.stream().map(Seed::key).toList();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void installOnStartup() {
+        if (installOnStartup) {
+            install(SYSTEM);
+        }
+    }
+}

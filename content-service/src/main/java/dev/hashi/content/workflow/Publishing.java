@@ -1,0 +1,142 @@
+package dev.hashi.content.workflow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import dev.hashi.content.common.Locales;
+import dev.hashi.content.common.Versions;
+import dev.hashi.content.entry.Entry;
+import dev.hashi.content.entry.EntryCommits;
+import dev.hashi.content.entry.LocaleState;
+import dev.hashi.content.entry.PublishedLocale;
+import dev.hashi.content.entry.SlugRecord;
+import dev.hashi.content.entry.Slugging;
+import dev.hashi.content.entry.WorkflowState;
+import dev.hashi.content.type.ContentType;
+import dev.hashi.content.type.ContentTypes;
+import dev.hashi.content.type.TypeCatalog;
+import dev.hashi.events.EventPayload;
+import dev.hashi.events.content.ContentEntryPublished;
+import dev.hashi.events.content.ContentEntryUnpublished;
+import dev.hashi.service.web.ApiProblem;
+
+/**
+ * Workflow actions on one locale of an entry. Publishing checks the locale's required fields and references, then
+ * stores the values delivery will serve as that locale's snapshot; other locales are untouched.
+ */
+@Component
+public class Publishing {
+
+    private final EntryCommits commits;
+    private final ContentTypes types;
+    private final PublishChecks checks;
+    private final Slugging slugging;
+    private final Locales locales;
+
+    Publishing(EntryCommits commits, ContentTypes types, PublishChecks checks, Slugging slugging, Locales locales) {
+        this.commits = commits;
+        this.types = types;
+        this.checks = checks;
+        this.slugging = slugging;
+        this.locales = locales;
+    }
+
+    /**
+     * Applies {@code action} to {@code locale} of {@code before}, which must still be the stored version.
+     *
+     * @throws ApiProblem 409 {@code workflow.transition-invalid}; 422 {@code publish.invalid} with every problem
+     */
+    public Entry apply(Entry before, String locale, WorkflowAction action, String actor) {
+        WorkflowState state = before.state(locale);
+        Map<String, LocaleState> workflow = new LinkedHashMap<>(before.workflow());
+        Map<String, PublishedLocale> published = new LinkedHashMap<>(before.published());
+        Slugging.SlugState slugs = new Slugging.SlugState(before.slugs(), before.slugHistory());
+        EventPayload event = null;
+        WorkflowState next;
+        switch (action) {
+            case SUBMIT -> {
+                requireFrom(state, action, WorkflowState.DRAFT);
+                next = WorkflowState.IN_REVIEW;
+            }
+            case PUBLISH -> {
+                requireFrom(state, action, WorkflowState.DRAFT, WorkflowState.IN_REVIEW, WorkflowState.PUBLISHED);
+                slugs = publish(before, locale, actor, published);
+                next = WorkflowState.PUBLISHED;
+                event = new ContentEntryPublished(before.id(), before.type(), locale, before.version() + 1,
+                        published.get(locale).slug());
+            }
+            case UNPUBLISH -> {
+                if (!before.published().containsKey(locale)) {
+                    throw invalid(state, action);
+                }
+                published.remove(locale);
+                next = WorkflowState.DRAFT;
+                event = new ContentEntryUnpublished(before.id(), before.type(), locale);
+            }
+            case ARCHIVE -> {
+                requireFrom(state, action, WorkflowState.DRAFT, WorkflowState.IN_REVIEW, WorkflowState.PUBLISHED);
+                if (published.remove(locale) != null) {
+                    event = new ContentEntryUnpublished(before.id(), before.type(), locale);
+                }
+                next = WorkflowState.ARCHIVED;
+            }
+            default -> throw new IllegalStateException(action.name());
+        }
+        workflow.put(locale, new LocaleState(next, commits.now(), actor));
+        return commits.commitWorkflow(before, action.wireName(), locale, actor, workflow, published, slugs, event);
+    }
+
+    /** Like {@link #apply} after checking that {@code expectedVersion} is current. */
+    public Entry apply(Entry before, long expectedVersion, String locale, WorkflowAction action, String actor) {
+        if (before.version() != expectedVersion) {
+            throw Versions.conflict(before.id(), before.version());
+        }
+        return apply(before, locales.require(locale), action, actor);
+    }
+
+    private Slugging.SlugState publish(Entry before, String locale, String actor,
+            Map<String, PublishedLocale> published) {
+        TypeCatalog catalog = types.catalog();
+        ContentType type = catalog.require(before.type());
+        PublishChecks.Outcome outcome = checks.check(before, catalog, type, locales.chain(locale));
+        if (!outcome.problems().isEmpty()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "publish.invalid",
+                    "Locale " + locale + " cannot be published: " + outcome.problems().size() + " problem(s).")
+                    .with("locale", locale).with("problems", outcome.problems());
+        }
+        Map<String, String> slugs = new LinkedHashMap<>(before.slugs());
+        List<SlugRecord> history = new ArrayList<>(before.slugHistory());
+        if (!slugs.containsKey(locale)) {
+            String title = outcome.values().stream().filter(v -> v.path().equals(type.titleField()))
+                    .map(v -> (String) v.value()).findFirst().orElse(null);
+            slugs.put(locale, slugging.generate(type, before.id(), locale, title, slugs));
+        }
+        PublishedLocale previous = before.published().get(locale);
+        if (previous != null && !previous.slug().equals(slugs.get(locale))) {
+            history.add(new SlugRecord(locale, previous.slug(), commits.now()));
+        }
+        published.put(locale, new PublishedLocale(before.version() + 1, commits.now(), actor, slugs.get(locale),
+                before.content().lists(), outcome.values()));
+        return new Slugging.SlugState(slugs, history);
+    }
+
+    private static void requireFrom(WorkflowState state, WorkflowAction action, WorkflowState... allowed) {
+        for (WorkflowState candidate : allowed) {
+            if (candidate == state) {
+                return;
+            }
+        }
+        throw invalid(state, action);
+    }
+
+    private static ApiProblem invalid(WorkflowState state, WorkflowAction action) {
+        return new ApiProblem(HttpStatus.CONFLICT, "workflow.transition-invalid",
+                "Cannot " + action.wireName() + " a locale that is " + state.name().toLowerCase(java.util.Locale.ROOT) + ".")
+                .with("state", state.name().toLowerCase(java.util.Locale.ROOT)).with("action", action.wireName());
+    }
+}

@@ -1,0 +1,108 @@
+package dev.hashi.content.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.hashi.content.entry.Entries;
+import dev.hashi.content.entry.Entry;
+import dev.hashi.service.web.ApiProblem;
+
+/**
+ * Runs due scheduled jobs. Every replica runs one; the claim in {@link Schedules} makes each job run once. A job whose
+ * runner died is taken over after its lease.
+ */
+public class ScheduleRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleRunner.class);
+    private static final int CONFLICT_RETRIES = 5;
+
+    private final Schedules schedules;
+    private final Entries entries;
+    private final Publishing publishing;
+    private final ScheduleProperties settings;
+    private final Clock clock;
+    private final String owner = "scheduler-" + UUID.randomUUID();
+    private ScheduledExecutorService executor;
+
+    public ScheduleRunner(Schedules schedules, Entries entries, Publishing publishing, ScheduleProperties settings,
+            Clock clock) {
+        this.schedules = schedules;
+        this.entries = entries;
+        this.publishing = publishing;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Runs every job due now; returns how many this runner ran. */
+    public int runDue() {
+        int ran = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            Instant now = clock.instant();
+            Optional<ScheduledJob> job = schedules.claimDue(owner, now, now.plus(settings.lease()));
+            if (job.isEmpty()) {
+                return ran;
+            }
+            run(job.get());
+            ran++;
+        }
+        return ran;
+    }
+
+    private void run(ScheduledJob job) {
+        WorkflowAction action = WorkflowAction.fromWire(job.action()).orElseThrow();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Entry entry = entries.require(job.entryId());
+                Entry after = publishing.apply(entry, job.locale(), action, "scheduler:" + job.requestedBy());
+                schedules.finish(job, owner, "done", String.valueOf(after.version()));
+                return;
+            } catch (ApiProblem problem) {
+                if (problem.status().value() == 412 && attempt < CONFLICT_RETRIES) {
+                    continue;
+                }
+                log.warn("scheduled {} of {} {} failed: {}", job.action(), job.entryId(), job.locale(), problem.code());
+                schedules.finish(job, owner, "failed", problem.code());
+                return;
+            }
+        }
+    }
+
+    public synchronized void start() {
+        if (!settings.enabled() || executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "content-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = settings.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                runDue();
+            } catch (RuntimeException e) {
+                log.warn("scheduler pass failed, will retry: {}", e.getMessage());
+            }
+        }, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+}
