@@ -75,9 +75,25 @@ public final class OutboxRelay {
         return published;
     }
 
+    /**
+     * Publishes the pending events of one document, found by its id (a cheap lookup), e.g. right after writing it.
+     *
+     * @return the number of events published; 0 when it has none or another relay holds it
+     * @throws OutboxRelayException when Kafka refuses or times out; the events stay pending
+     */
+    public int relayDocument(Object id) {
+        Document claimed = claim(Filters.eq("_id", id));
+        return claimed == null ? 0 : publish(claimed);
+    }
+
     private Document claim() {
+        return claim(Filters.exists(Outbox.SINCE));
+    }
+
+    private Document claim(Bson which) {
         Date now = Date.from(clock.instant());
         Bson claimable = Filters.and(
+                which,
                 Filters.exists(Outbox.SINCE),
                 Filters.or(Filters.exists(Outbox.LEASE, false), Filters.lt(Outbox.LEASE + ".until", now)));
         Bson take = Updates.set(Outbox.LEASE,

@@ -34,14 +34,14 @@ public record EventsProperties(
 
     /**
      * @param collections  collections whose documents carry pending events
-     * @param pollInterval pause between relay passes (default 200ms)
+     * @param pollInterval pause between full relay passes, the safety net behind per-document nudges (default 1s)
      * @param lease        how long a relay reserves a document it publishes (default 30s)
      * @param batch        documents per collection per pass (default 100)
      * @param enabled      whether this process runs a relay (default true)
      */
     public record Relay(
             @DefaultValue List<String> collections,
-            @DefaultValue("200ms") Duration pollInterval,
+            @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("30s") Duration lease,
             @DefaultValue("100") int batch,
             @DefaultValue("true") boolean enabled) {

@@ -2,7 +2,8 @@ package dev.hashi.service.kafka;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +36,7 @@ public class OutboxRelayScheduler implements SmartLifecycle {
     private final AtomicBoolean pending = new AtomicBoolean();
     private ScheduledExecutorService executor;
     private Producer<String, byte[]> producer;
-    private List<OutboxRelay> relays = List.of();
+    private Map<String, OutboxRelay> relays = Map.of();
 
     OutboxRelayScheduler(MongoDatabase database, ProducerFactory<Object, Object> producers,
             EventsProperties.Relay settings) {
@@ -44,17 +45,36 @@ public class OutboxRelayScheduler implements SmartLifecycle {
         this.settings = settings;
     }
 
-    /** Asks for a relay pass soon, without waiting for the next poll. */
+    /** Asks for a full relay pass soon, without waiting for the next poll. */
     public void nudge() {
         if (executor != null && pending.compareAndSet(false, true)) {
             executor.execute(this::relayAll);
         }
     }
 
+    /**
+     * Publishes the pending events of one just-written document soon. This is a lookup by id, so it stays cheap
+     * however many documents the collection holds; the periodic pass remains the safety net.
+     */
+    public void nudge(String collection, Object documentId) {
+        OutboxRelay relay = relays.get(collection);
+        if (executor == null || relay == null) {
+            nudge();
+            return;
+        }
+        executor.execute(() -> {
+            try {
+                relay.relayDocument(documentId);
+            } catch (RuntimeException e) {
+                log.warn("outbox relay of {} failed, the periodic pass will retry: {}", documentId, e.getMessage());
+            }
+        });
+    }
+
     /** Runs one pass over every collection now, on the caller's thread; returns the events published. */
     public int relayNow() {
         int published = 0;
-        for (OutboxRelay relay : relays) {
+        for (OutboxRelay relay : relays.values()) {
             published += relay.relayOnce(settings.batch());
         }
         return published;
@@ -69,11 +89,13 @@ public class OutboxRelayScheduler implements SmartLifecycle {
         Producer<?, ?> created = producers.createProducer();
         producer = (Producer<String, byte[]>) created;
         String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
-        relays = settings.collections().stream().map(name -> {
+        Map<String, OutboxRelay> byCollection = new LinkedHashMap<>();
+        for (String name : settings.collections()) {
             var collection = database.getCollection(name, Document.class);
             Outbox.prepare(collection);
-            return new OutboxRelay(collection, producer, owner, settings.lease(), Clock.systemUTC());
-        }).toList();
+            byCollection.put(name, new OutboxRelay(collection, producer, owner, settings.lease(), Clock.systemUTC()));
+        }
+        relays = byCollection;
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "outbox-relay");
             thread.setDaemon(true);

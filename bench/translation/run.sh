@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Benchmarks translation-service in one JVM on the embedded Kafka broker and MongoDB-wire server: loads N units
+# (default 100000) through the content-event tracking code, then prints queue query p50/p99 over HTTP and the
+# latency from a content event published on the topic to its unit stored (p50/p99). Usage: run.sh [N] [samples]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mvn -B -o -q -pl translation-service test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+cp="translation-service/target/classes:translation-service/target/test-classes:$(cat translation-service/target/bench.classpath)"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+java -Xmx1500m -cp "$cp" bench/translation/TranslationBench.java "${1:-100000}" "${2:-200}"

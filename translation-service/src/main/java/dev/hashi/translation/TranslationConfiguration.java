@@ -1,0 +1,41 @@
+package dev.hashi.translation;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.mongodb.client.MongoDatabase;
+
+import dev.hashi.events.outbox.Outbox;
+import dev.hashi.locale.SupportedLocales;
+import dev.hashi.service.kafka.OutboxRelayScheduler;
+import dev.hashi.translation.unit.ContentTracking;
+import dev.hashi.translation.unit.Units;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TranslationSettings.class)
+class TranslationConfiguration {
+
+    @Bean
+    SupportedLocales supportedLocales(TranslationSettings settings) {
+        return SupportedLocales.of(settings.locales(), settings.defaultLocale(), Map.of());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ContentTracking contentTracking(Units units, SupportedLocales locales) {
+        return new ContentTracking(units, locales);
+    }
+
+    @Bean
+    Units units(MongoDatabase database, Outbox outbox, OutboxRelayScheduler relay) {
+        return Units.live(database, outbox, id -> relay.nudge(Units.COLLECTION, id));
+    }
+}

@@ -1,0 +1,2 @@
+/** Translation memory: approved translations reused as exact and fuzzy suggestions. */
+package dev.hashi.translation.memory;

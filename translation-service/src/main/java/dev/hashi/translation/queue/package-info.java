@@ -1,0 +1,2 @@
+/** The translators' queue: what needs translating, filtered, sorted and paged. */
+package dev.hashi.translation.queue;

@@ -1,0 +1,150 @@
+package dev.hashi.translation.review;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import dev.hashi.events.EventPayload;
+import dev.hashi.events.translation.TranslationApproved;
+import dev.hashi.events.translation.TranslationSubmitted;
+import dev.hashi.identity.Identity;
+import dev.hashi.locale.LocaleTag;
+import dev.hashi.locale.Texts;
+import dev.hashi.service.web.ApiProblem;
+import dev.hashi.service.web.RequestIdFilter;
+import dev.hashi.translation.TranslationSettings;
+import dev.hashi.translation.access.Access;
+import dev.hashi.translation.unit.Unit;
+import dev.hashi.translation.unit.UnitChange;
+import dev.hashi.translation.unit.UnitProblems;
+import dev.hashi.translation.unit.UnitState;
+import dev.hashi.translation.unit.Units;
+
+/** Submitting translations, and approving or rejecting them. */
+@Service
+public class Reviews {
+
+    private static final Set<UnitState> SUBMITTABLE = Set.of(UnitState.UNTRANSLATED, UnitState.OUTDATED,
+            UnitState.IN_PROGRESS, UnitState.REJECTED, UnitState.TRANSLATED);
+
+    private final Units units;
+    private final Clock clock;
+    private final boolean publishSubmitted;
+
+    Reviews(Units units, Clock clock, TranslationSettings settings) {
+        this.units = units;
+        this.clock = clock;
+        this.publishSubmitted = settings.publishSubmitted();
+    }
+
+    /** What a submission did: {@code submitted}, or {@code unchanged} when the same text was already submitted. */
+    public record Submission(Unit unit, boolean changed) {
+    }
+
+    /**
+     * Submits {@code text} for a unit, translated from the source whose hash the translator loaded.
+     *
+     * @throws ApiProblem 409 {@code unit.source-changed} naming the current hash when {@code loadedHash} is stale,
+     *                    422 {@code translation.checks-failed} when placeholders, links, tags or plurals break
+     */
+    public Submission submit(Identity caller, String unitId, String text, String loadedHash) {
+        Access.requireStaff(caller);
+        Unit found = live(units.find(unitId), unitId);
+        Access.requireTranslatorFor(caller, found.source().locale(), found.targetLocale());
+        String translation = Texts.nfc(text);
+        if (!Objects.equals(loadedHash, found.source().hash())) {
+            throw UnitProblems.sourceChanged(found, loadedHash);
+        }
+        List<SubmitChecks.Failure> failures = SubmitChecks.check(found.source().text(), translation,
+                LocaleTag.parse(found.targetLocale()));
+        if (!failures.isEmpty()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "translation.checks-failed",
+                    "The translation does not keep what the source needs.").with("unitId", unitId)
+                    .with("failures", failures.stream().map(f -> Map.of("code", f.code(), "detail", f.detail())).toList());
+        }
+        boolean[] changed = {false};
+        Unit after = units.modify(unitId, current -> {
+            Unit unit = live(current, unitId);
+            if (!Objects.equals(loadedHash, unit.source().hash())) {
+                throw UnitProblems.sourceChanged(unit, loadedHash);
+            }
+            Unit.Work work = unit.work();
+            boolean sameDraft = translation.equals(work.draft()) && unit.source().hash().equals(work.draftFromHash());
+            if (sameDraft && (unit.state() == UnitState.TRANSLATED || unit.state() == UnitState.APPROVED)) {
+                return Optional.empty();
+            }
+            if (!SUBMITTABLE.contains(unit.state())) {
+                throw UnitProblems.invalidTransition(unit, "submitted");
+            }
+            String assignee = unit.plan().assignee();
+            if (assignee != null && !assignee.equals(caller.subject()) && !Access.isManager(caller)) {
+                throw UnitProblems.assignedToOther(unit);
+            }
+            Unit next = unit.withWork(new Unit.Work(Unit.Work.Stage.TRANSLATED, translation, unit.source().hash(),
+                    caller.subject(), null, null)).withPlan(unit.plan().withAssignee(caller.subject()));
+            List<EventPayload> events = publishSubmitted ? List.of(new TranslationSubmitted(unit.id(), unit.entryId(),
+                    unit.path(), unit.source().locale(), unit.targetLocale(), unit.source().hash(), translation,
+                    caller.subject())) : List.of();
+            changed[0] = true;
+            String previous = work.draft() != null ? work.draft() : unit.target() == null ? null : unit.target().text();
+            return Optional.of(UnitChange.of(next, "submitted", actor(caller)).texts(previous, translation)
+                    .publishing(events));
+        }).orElseThrow();
+        return new Submission(after, changed[0]);
+    }
+
+    /** A reviewer approves a submitted translation; it is published as {@code translation.approved}. */
+    public Unit approve(Identity caller, String unitId, String comment) {
+        Access.requireReviewer(caller);
+        return units.modify(unitId, current -> {
+            Unit unit = reviewable(current, unitId, caller, "approved");
+            Unit.Work work = unit.work();
+            Unit next = unit.withWork(new Unit.Work(Unit.Work.Stage.APPROVED, work.draft(), work.draftFromHash(),
+                    work.translator(), caller.subject(), comment));
+            TranslationApproved approved = new TranslationApproved(unit.id(), unit.entryId(), unit.path(),
+                    unit.source().locale(), unit.targetLocale(), work.draftFromHash(), work.draft(), work.translator(),
+                    caller.subject());
+            return Optional.of(UnitChange.of(next, "approved", actor(caller)).texts(null, work.draft())
+                    .comment(comment).publishing(List.of(approved)));
+        }).orElseThrow();
+    }
+
+    /** A reviewer rejects a submitted translation with a comment; it goes back to its translator. */
+    public Unit reject(Identity caller, String unitId, String comment) {
+        Access.requireReviewer(caller);
+        return units.modify(unitId, current -> {
+            Unit unit = reviewable(current, unitId, caller, "rejected");
+            Unit.Work work = unit.work();
+            Unit next = unit.withWork(new Unit.Work(Unit.Work.Stage.REJECTED, work.draft(), work.draftFromHash(),
+                    work.translator(), caller.subject(), comment));
+            return Optional.of(UnitChange.of(next, "rejected", actor(caller)).texts(work.draft(), null)
+                    .comment(comment));
+        }).orElseThrow();
+    }
+
+    private static Unit reviewable(Optional<Unit> current, String unitId, Identity caller, String action) {
+        Unit unit = live(current, unitId);
+        if (unit.state() != UnitState.TRANSLATED) {
+            throw UnitProblems.invalidTransition(unit, action);
+        }
+        if (caller.subject().equals(unit.work().translator())) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "review.own-translation",
+                    "A translation is reviewed by someone other than its translator.").with("unitId", unitId);
+        }
+        return unit;
+    }
+
+    private static Unit live(Optional<Unit> unit, String unitId) {
+        return unit.filter(found -> !found.removed()).orElseThrow(() -> UnitProblems.unknown(unitId));
+    }
+
+    private UnitChange.Actor actor(Identity caller) {
+        return new UnitChange.Actor(caller.subject(), clock.instant(), RequestIdFilter.current());
+    }
+}

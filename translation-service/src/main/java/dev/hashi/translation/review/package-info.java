@@ -1,0 +1,2 @@
+/** Submitting translations with their checks, and reviewing them. */
+package dev.hashi.translation.review;

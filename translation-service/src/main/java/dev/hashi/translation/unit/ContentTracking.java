@@ -1,0 +1,80 @@
+package dev.hashi.translation.unit;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.mongodb.client.model.Filters;
+
+import dev.hashi.events.EventEnvelope;
+import dev.hashi.events.content.ContentEntryChanged;
+import dev.hashi.events.content.ContentEntryDeleted;
+import dev.hashi.events.content.FieldValueChange;
+import dev.hashi.locale.LocaleException;
+import dev.hashi.locale.LocaleTag;
+import dev.hashi.locale.SupportedLocales;
+
+/**
+ * Keeps units in step with content: every value written in a supported locale S gets a unit for each other
+ * supported locale; translation writes and removals update the unit of their locale. Safe to apply an event
+ * twice or out of order.
+ */
+public final class ContentTracking {
+
+    private static final Logger log = LoggerFactory.getLogger(ContentTracking.class);
+
+    private final Units units;
+    private final SupportedLocales locales;
+
+    public ContentTracking(Units units, SupportedLocales locales) {
+        this.units = units;
+        this.locales = locales;
+    }
+
+    /** Applies a content event; types other than entry changed or deleted are ignored. */
+    public void apply(EventEnvelope<?> event) {
+        UnitChange.Actor by = new UnitChange.Actor(event.actor(), event.occurredAt(), event.traceId());
+        if (event.payload() instanceof ContentEntryChanged changed) {
+            for (FieldValueChange change : changed.changes()) {
+                apply(changed, change, event.aggregateVersion(), by);
+            }
+            if (changed.titles() != null && !changed.titles().isEmpty()) {
+                units.updateTitles(changed.entryId(), changed.titles(), changed.contentType(),
+                        event.aggregateVersion());
+            }
+        } else if (event.payload() instanceof ContentEntryDeleted deleted) {
+            units.forEach(Filters.eq(UnitFields.ENTRY, deleted.entryId()), unit -> units.modify(unit.id(),
+                    current -> ContentRules.onEntryDeleted(current, event.aggregateVersion(), by)));
+        }
+    }
+
+    private void apply(ContentEntryChanged entry, FieldValueChange change, long version, UnitChange.Actor by) {
+        Optional<LocaleTag> locale = supported(change.locale());
+        if (locale.isEmpty()) {
+            log.warn("ignoring value of entry {} at {} in unsupported locale {}", entry.entryId(), change.path(),
+                    change.locale());
+            return;
+        }
+        if (change.write() == FieldValueChange.WriteKind.SOURCE) {
+            for (LocaleTag target : locales.others(locale.get())) {
+                String id = UnitIds.of(entry.entryId(), change.path(), target.tag());
+                units.modify(id, current -> ContentRules.onSource(current, id, entry, change, locale.get(), target,
+                        version, by));
+            }
+            units.modify(UnitIds.of(entry.entryId(), change.path(), locale.get().tag()),
+                    current -> ContentRules.onLocaleBecameSource(current, version, by));
+        } else {
+            units.modify(UnitIds.of(entry.entryId(), change.path(), locale.get().tag()),
+                    current -> ContentRules.onTarget(current, change, version, by));
+        }
+    }
+
+    private Optional<LocaleTag> supported(String tag) {
+        try {
+            return tag == null ? Optional.empty() : Optional.of(locales.require(tag));
+        } catch (LocaleException e) {
+            return Optional.empty();
+        }
+    }
+}

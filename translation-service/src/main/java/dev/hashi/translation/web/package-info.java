@@ -1,0 +1,2 @@
+/** Validation of request parameters shared by the features. */
+package dev.hashi.translation.web;

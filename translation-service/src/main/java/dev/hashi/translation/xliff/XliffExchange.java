@@ -1,0 +1,113 @@
+package dev.hashi.translation.xliff;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.xml.stream.XMLStreamException;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+import dev.hashi.identity.Identity;
+import dev.hashi.locale.LocaleTag;
+import dev.hashi.locale.SupportedLocales;
+import dev.hashi.service.web.ApiProblem;
+import dev.hashi.translation.access.Access;
+import dev.hashi.translation.queue.QueueFilter;
+import dev.hashi.translation.queue.TranslationQueue;
+import dev.hashi.translation.review.Reviews;
+import dev.hashi.translation.unit.Unit;
+import dev.hashi.translation.unit.Units;
+import dev.hashi.translation.web.LocaleParams;
+
+/** XLIFF 2.0 export of a queue selection and import of translated files, validated unit by unit. */
+@Service
+@EnableConfigurationProperties(XliffSettings.class)
+public class XliffExchange {
+
+    /** How one imported unit fared: {@code applied}, {@code unchanged} or {@code rejected} (with a code). */
+    public record UnitResult(String unitId, String status, String code, String detail) {
+    }
+
+    public record ImportReport(int applied, int unchanged, int rejected, List<UnitResult> units) {
+    }
+
+    private final TranslationQueue queue;
+    private final Units units;
+    private final Reviews reviews;
+    private final SupportedLocales locales;
+    private final XliffSettings settings;
+
+    XliffExchange(TranslationQueue queue, Units units, Reviews reviews, SupportedLocales locales,
+            XliffSettings settings) {
+        this.queue = queue;
+        this.units = units;
+        this.reviews = reviews;
+        this.locales = locales;
+        this.settings = settings;
+    }
+
+    /** Writes the units of {@code filter} (source and target locale required) in page order. */
+    public void export(Identity caller, QueueFilter filter, OutputStream out) throws XMLStreamException {
+        Access.requireStaff(caller);
+        List<Unit> selected = queue.find(filter, TranslationQueue.Order.PAGE, 0, settings.maxUnits()).units();
+        XliffWriter.write(selected, filter.source().tag(), filter.target().tag(), out);
+    }
+
+    /** Applies every valid translated unit of the file as a submission by {@code caller}; reports each unit. */
+    public ImportReport importFile(Identity caller, byte[] file) {
+        Access.requireStaff(caller);
+        if (file.length > settings.maxBytes().toBytes()) {
+            throw new ApiProblem(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "xliff.too-large",
+                    "The file is larger than " + settings.maxBytes().toBytes() + " bytes.")
+                    .with("limit", settings.maxBytes().toBytes());
+        }
+        XliffReader.ReadDocument document = new XliffReader(settings).read(file);
+        LocaleTag source = LocaleParams.require(locales, "srcLang", document.sourceLocale());
+        LocaleTag target = LocaleParams.require(locales, "trgLang", document.targetLocale());
+        List<UnitResult> results = new ArrayList<>();
+        for (XliffReader.ReadUnit read : document.units()) {
+            results.add(apply(caller, read, source, target));
+        }
+        return new ImportReport(count(results, "applied"), count(results, "unchanged"), count(results, "rejected"),
+                results);
+    }
+
+    private UnitResult apply(Identity caller, XliffReader.ReadUnit read, LocaleTag source, LocaleTag target) {
+        Optional<Unit> found = read.id() == null ? Optional.empty()
+                : units.find(read.id()).filter(unit -> !unit.removed());
+        if (found.isEmpty()) {
+            return rejected(read, "unit.unknown", "There is no translation unit with this id.");
+        }
+        Unit unit = found.get();
+        if (!unit.source().locale().equals(source.tag()) || !unit.targetLocale().equals(target.tag())) {
+            return rejected(read, "unit.wrong-locale", "The unit translates " + unit.source().locale() + " into "
+                    + unit.targetLocale() + ", the file " + source.tag() + " into " + target.tag() + ".");
+        }
+        if (read.inlineMarkup()) {
+            return rejected(read, "unit.inline-markup", "Inline XLIFF elements in targets are not supported.");
+        }
+        if (read.target() == null || read.target().isBlank()) {
+            return rejected(read, "unit.no-target", "The unit has no target text.");
+        }
+        if (read.sourceHash() == null) {
+            return rejected(read, "unit.source-hash-missing", "The unit lacks its hashi:source-hash note.");
+        }
+        try {
+            Reviews.Submission submission = reviews.submit(caller, unit.id(), read.target(), read.sourceHash());
+            return new UnitResult(unit.id(), submission.changed() ? "applied" : "unchanged", null, null);
+        } catch (ApiProblem problem) {
+            return rejected(read, problem.code(), problem.getMessage());
+        }
+    }
+
+    private static UnitResult rejected(XliffReader.ReadUnit read, String code, String detail) {
+        return new UnitResult(read.id(), "rejected", code, detail);
+    }
+
+    private static int count(List<UnitResult> results, String status) {
+        return (int) results.stream().filter(result -> result.status().equals(status)).count();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.hashi.translation.rebuild;
+
+import static dev.hashi.translation.support.ContentEvents.minorSource;
+import static dev.hashi.translation.support.ContentEvents.source;
+import static dev.hashi.translation.support.ContentEvents.translation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.mongodb.client.model.Filters;
+import com.sun.net.httpserver.HttpServer;
+
+import dev.hashi.locale.Texts;
+import dev.hashi.translation.support.Api;
+import dev.hashi.translation.support.ConferencePages;
+import dev.hashi.translation.support.ServiceTest;
+import dev.hashi.translation.unit.Unit;
+import dev.hashi.translation.unit.UnitIds;
+import dev.hashi.translation.unit.UnitState;
+import dev.hashi.translation.unit.Units;
+
+class RebuildTest extends ServiceTest {
+
+    private static final String PATH = ConferencePages.titlePath("p-sendai");
+    private static final String SENDAI = ConferencePages.JAPANESE_ONLY.get("p-sendai");
+
+    @Autowired
+    Units units;
+    @Autowired
+    Rebuild rebuild;
+
+    @Test
+    void rebuildingFromTheTopicYieldsIdenticalUnitsAfterTheyWereWiped() {
+        String entry = ConferencePages.newEntryId();
+        ConferencePages.publish(content(), entry);
+        String english = "About the Sendai City Council for Promoting Global Warming Countermeasures";
+        content().changed(entry, 2, "editor-1", Map.of(), translation(PATH, "en", "ja", english, SENDAI, null));
+        content().changed(entry, 3, "editor-1", Map.of(), minorSource(PATH, "ja", SENDAI + "。"));
+        String fukuoka = ConferencePages.titlePath("p-fukuoka");
+        content().changed(entry, 4, "editor-1", Map.of(), translation(fukuoka, "en", "ja", "Fukuoka",
+                ConferencePages.JAPANESE_ONLY.get("p-fukuoka"), null));
+        content().changed(entry, 5, "editor-1", Map.of(), source(fukuoka, "ja", "福岡市の環境国際協力"));
+        String lastId = UnitIds.of(entry, fukuoka, "en");
+        await().atMost(Duration.ofSeconds(10)).until(() -> units.find(lastId).map(Unit::state)
+                .filter(UnitState.OUTDATED::equals).isPresent());
+        Map<String, Unit.ContentFacts> before = facts(entry);
+        assertThat(before).hasSize(2 * (1 + ConferencePages.JAPANESE_ONLY.size() + ConferencePages.ENGLISH_ONLY.size()));
+
+        database.getCollection(Units.COLLECTION).deleteMany(Filters.eq("entryId", entry));
+        Rebuild.Report report = rebuild.fromTopic();
+
+        assertThat(report.created()).isGreaterThanOrEqualTo(before.size());
+        assertThat(facts(entry)).isEqualTo(before);
+        assertThat(rebuild.fromTopic().changed()).isZero();
+    }
+
+    @Test
+    void rebuildEndpointIsForAdminsOnly() {
+        assertThat(api().as(Api.editor("ed-1")).post("/api/translations/admin/rebuild", "").status()).isEqualTo(403);
+        assertThat(api().post("/api/translations/admin/rebuild", "").status()).isEqualTo(401);
+        assertThat(api().as(Api.admin("ad-1")).post("/api/translations/admin/rebuild?from=tape", "").code())
+                .isEqualTo("rebuild.invalid-source");
+    }
+
+    @Test
+    void rebuildingFromContentSnapshotRestoresUnitsOfAnEntryKnownOnlyToTheSnapshot() throws IOException {
+        String entry = "e-snapshot-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String english = "Fukuoka City's international environmental cooperation";
+        String fukuoka = ConferencePages.JAPANESE_ONLY.get("p-fukuoka");
+        String body = """
+                {"next":null,"items":[{"entryId":"%s","contentType":"event-page","version":7,"titles":{"en":"WPC 2003"},
+                  "values":[
+                    {"path":"p1","locale":"ja","originLocale":"ja","text":"%s","sourceHash":"%s","write":"source"},
+                    {"path":"p1","locale":"en","originLocale":"ja","text":"%s","sourceHash":"%s",
+                     "write":"translation","translationUnitId":null},
+                    {"path":"p2","locale":"en","originLocale":"en","text":"Dalian","sourceHash":"%s","write":"source"}]}]}
+                """.formatted(entry, fukuoka, Texts.sourceHash(fukuoka), english, Texts.sourceHash(fukuoka),
+                Texts.sourceHash("Dalian"));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/content/snapshot", exchange -> {
+            boolean firstPage = !exchange.getRequestURI().getQuery().contains("after=");
+            byte[] bytes = (firstPage ? body : "{\"items\":[],\"next\":null}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+            rebuild.fromSnapshot(new HttpContentSnapshots(base, Api.SECRET));
+        } finally {
+            server.stop(0);
+        }
+
+        try {
+            Unit translated = units.find(UnitIds.of(entry, "p1", "en")).orElseThrow();
+            assertThat(translated.state()).isEqualTo(UnitState.APPROVED);
+            assertThat(translated.target().text()).isEqualTo(english);
+            assertThat(units.find(UnitIds.of(entry, "p1", "ko")).orElseThrow().state())
+                    .isEqualTo(UnitState.UNTRANSLATED);
+            assertThat(units.find(UnitIds.of(entry, "p2", "ja")).orElseThrow().titles())
+                    .containsEntry("en", "WPC 2003");
+        } finally {
+            rebuild.fromTopic();
+        }
+        assertThat(units.find(UnitIds.of(entry, "p1", "en")).orElseThrow().removed())
+                .as("an entry the topic never mentioned is gone after a full rebuild from the topic").isTrue();
+    }
+
+    private Map<String, Unit.ContentFacts> facts(String entry) {
+        Map<String, Unit.ContentFacts> facts = new TreeMap<>();
+        units.forEach(Filters.eq("entryId", entry), unit -> facts.put(unit.id(), unit.contentFacts()));
+        return facts;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.hashi.translation.xliff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.mongodb.client.model.Filters;
+
+import dev.hashi.identity.Identity;
+import dev.hashi.translation.support.Api;
+import dev.hashi.translation.support.ConferencePages;
+import dev.hashi.translation.support.ServiceTest;
+import dev.hashi.translation.unit.Unit;
+import dev.hashi.translation.unit.UnitState;
+import dev.hashi.translation.unit.Units;
+import tools.jackson.databind.JsonNode;
+
+class XliffTest extends ServiceTest {
+
+    private static final Identity TRANSLATOR = Api.translator("tr-mori", "ja:en");
+
+    @Autowired
+    Units units;
+
+    @Test
+    void exportOfTheJapaneseOnlyQueueIsValidXliff20WithOneUnitPerTranslationUnit() throws Exception {
+        String entry = publishedPage();
+        Api.Response export = export(entry);
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.contentType()).startsWith("application/xliff+xml");
+
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(getClass().getResource("/net/sf/okapi/lib/xliff2/xliff_core_2.0.xsd"))
+                .newValidator().validate(new StreamSource(new StringReader(export.body())));
+        assertThat(export.body()).contains("srcLang=\"ja\"", "trgLang=\"en\"", "original=\"" + entry + "\"",
+                ConferencePages.JAPANESE_ONLY.get("p-minamata"), "hashi:source-hash");
+        assertThat(export.body().split("<unit ", -1)).hasSize(ConferencePages.JAPANESE_ONLY.size() + 1);
+    }
+
+    @Test
+    void importAppliesValidUnitsReportsTheOthersPerUnitAndIsIdempotent() {
+        String entry = publishedPage();
+        List<Unit> selected = new ArrayList<>();
+        units.forEach(Filters.and(Filters.eq("entryId", entry), Filters.eq("targetLocale", "en"),
+                Filters.eq("sourceLocale", "ja")), selected::add);
+        Unit good = selected.get(0);
+        Unit stale = selected.get(1);
+        String file = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ja" trgLang="en">
+                 <file id="f1">
+                  %s
+                  %s
+                  %s
+                 </file>
+                </xliff>
+                """.formatted(unit(good.id(), good.source().hash(), "A translated title &amp; more"),
+                unit(stale.id(), "0".repeat(64), "Stale"), unit("u-unknown", "0".repeat(64), "Nobody"));
+
+        JsonNode report = importFile(file).json();
+        assertThat(report.path("applied").asInt()).isEqualTo(1);
+        assertThat(report.path("rejected").asInt()).isEqualTo(2);
+        assertThat(report.path("units").toString()).contains("unit.source-changed", "unit.unknown");
+        Unit applied = units.find(good.id()).orElseThrow();
+        assertThat(applied.state()).isEqualTo(UnitState.TRANSLATED);
+        assertThat(applied.work().draft()).isEqualTo("A translated title & more");
+
+        JsonNode again = importFile(file).json();
+        assertThat(again.path("applied").asInt()).isZero();
+        assertThat(again.path("unchanged").asInt()).isEqualTo(1);
+        assertThat(units.find(good.id()).orElseThrow().rev()).isEqualTo(applied.rev());
+
+        String korean = file.replace("trgLang=\"en\"", "trgLang=\"ko\"");
+        assertThat(importFile(korean).json().path("units").get(0).path("code").asString())
+                .isEqualTo("unit.wrong-locale");
+    }
+
+    @Test
+    void hostileXmlIsRefusedWithoutExpandingAnything() {
+        String laughs = """
+                <?xml version="1.0"?>
+                <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ja" trgLang="en">
+                <file id="f1"><unit id="u1"><segment><source>&lol2;</source></segment></unit></file></xliff>""";
+        String external = """
+                <?xml version="1.0"?>
+                <!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ja" trgLang="en">
+                <file id="f1"><unit id="u1"><segment><source>&xxe;</source></segment></unit></file></xliff>""";
+        assertThat(importFile(laughs).code()).isEqualTo("xliff.doctype-refused");
+        Api.Response xxe = importFile(external);
+        assertThat(xxe.code()).isEqualTo("xliff.doctype-refused");
+        assertThat(xxe.body()).doesNotContain("root:");
+        assertThat(importFile("<xliff version=\"2.0\">").code()).isEqualTo("xliff.invalid");
+        assertThat(importFile("<html xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"/>").code())
+                .isEqualTo("xliff.invalid");
+
+        StringBuilder many = new StringBuilder("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\""
+                + " srcLang=\"ja\" trgLang=\"en\"><file id=\"f\">");
+        for (int i = 0; i < 51; i++) {
+            many.append(unit("u" + i, "0".repeat(64), "x"));
+        }
+        assertThat(importFile(many.append("</file></xliff>").toString()).code()).isEqualTo("xliff.too-many-units");
+        assertThat(importFile("<a>" + "x".repeat(210_000) + "</a>").code()).isEqualTo("xliff.too-large");
+        assertThat(importFile("<a>" + "<b>".repeat(40) + "</a>").code()).isEqualTo("xliff.invalid");
+    }
+
+    @Test
+    void exportNeedsAValidSupportedLocalePair() {
+        Api staff = api().as(TRANSLATOR);
+        assertThat(staff.get("/api/translations/xliff?source=ja&target=fr").code()).isEqualTo("locale.unsupported");
+        assertThat(staff.get("/api/translations/xliff?source=ja_JP&target=en").code()).isEqualTo("locale.invalid");
+        assertThatCode(() -> staff.get("/api/translations/xliff?source=ja&target=en")).doesNotThrowAnyException();
+    }
+
+    private String publishedPage() {
+        String entry = ConferencePages.newEntryId();
+        ConferencePages.publish(content(), entry);
+        await().atMost(Duration.ofSeconds(10)).until(() -> units.count(Filters.eq("entryId", entry))
+                == 2L * (1 + ConferencePages.JAPANESE_ONLY.size() + ConferencePages.ENGLISH_ONLY.size()));
+        return entry;
+    }
+
+    private Api.Response export(String entry) {
+        return api().as(TRANSLATOR).get("/api/translations/xliff?source=ja&target=en&entry=" + entry);
+    }
+
+    private Api.Response importFile(String xml) {
+        return api().as(TRANSLATOR).send("POST", "/api/translations/xliff", xml, "application/xliff+xml");
+    }
+
+    private static String unit(String id, String hash, String target) {
+        return "<unit id=\"" + id + "\"><notes><note category=\"hashi:source-hash\">" + hash + "</note></notes>"
+                + "<segment><source>s</source><target>" + target + "</target></segment></unit>";
+    }
+}
