@@ -172,7 +172,7 @@ public class Entries {
             throw e;
         }
         if (!events.isEmpty()) {
-            relay.nudge();
+            relay.nudge("entries", after.id());
         }
     }
 
@@ -185,7 +185,7 @@ public class Entries {
         if (matched == 0) {
             throw Versions.conflict(before.id(), find(before.id()).map(Entry::version).orElse(-1L));
         }
-        relay.nudge();
+        relay.nudge("entries", before.id());
     }
 
     public static String slugKey(String type, String locale, String slug) {

@@ -98,7 +98,7 @@ public class ContentTypes {
             }
             throw e;
         }
-        relay.nudge();
+        relay.nudge("content_types", key);
         return type;
     }
 

@@ -1,0 +1,183 @@
+package dev.hashi.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.hashi.embedded.Ports;
+
+/**
+ * The dev stack launcher run as a user runs it: a separate process ({@code java … DevStack}) on its own free ports
+ * and data folder, with SIGINT's default handling as in a terminal, so Ctrl-C can be sent with {@code kill -INT}.
+ */
+final class LaunchedStack implements AutoCloseable {
+
+    private static final Pattern PID = Pattern.compile("^ (\\S+)\\s+http://127\\.0\\.0\\.1:(\\d+).*\\(pid (\\d+)\\)");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "CONTENT_SERVICE_PORT",
+            "TRANSLATION_SERVICE_PORT", "MEDIA_SERVICE_PORT", "HASHI_MONGO_PORT", "HASHI_KAFKA_PORT",
+            "HASHI_KAFKA_CONTROLLER_PORT");
+
+    private final Path data;
+    private final Map<String, String> ports;
+    private Process process;
+    private final Map<String, Long> children = new ConcurrentHashMap<>();
+    private final List<String> output = new CopyOnWriteArrayList<>();
+
+    private LaunchedStack(Path data, Map<String, String> ports) {
+        this.data = data;
+        this.ports = ports;
+    }
+
+    /** A stack on fresh free ports, not started yet. */
+    static LaunchedStack onFreePorts(Path data) {
+        Map<String, String> ports = new HashMap<>();
+        PORT_VARIABLES.forEach(name -> ports.put(name, String.valueOf(Ports.free())));
+        return new LaunchedStack(data, ports);
+    }
+
+    /** Starts the launcher and waits for its ready banner. */
+    LaunchedStack start() throws IOException, InterruptedException {
+        children.clear();
+        output.clear();
+        process = builder().redirectErrorStream(true).start();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    output.add(line);
+                    Matcher pid = PID.matcher(line);
+                    if (pid.find()) {
+                        children.put(pid.group(1), Long.parseLong(pid.group(3)));
+                    }
+                    if (line.contains("Stop with Ctrl-C")) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException closed) {
+                // the launcher exited
+            }
+        }, "launcher-output");
+        reader.setDaemon(true);
+        reader.start();
+        boolean started = ready.await(240, TimeUnit.SECONDS);
+        if (!started) {
+            process.destroyForcibly();
+        }
+        assertThat(started).as("launcher output:%n%s", String.join("\n", output)).isTrue();
+        assertThat(children).containsKeys("gateway", "content-service", "translation-service", "media-service");
+        return this;
+    }
+
+    ProcessBuilder builder() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", java, "-cp",
+                System.getProperty("java.class.path"),
+                "-Dhashi.root=" + repositoryRoot(), DevStack.class.getName());
+        builder.environment().remove("MONGODB_URI");
+        builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
+        builder.environment().putAll(ports);
+        builder.environment().put("HASHI_DATA_DIR", data.toString());
+        return builder;
+    }
+
+    /** Sends SIGINT, as Ctrl-C does, and waits for the launcher to exit. */
+    void interrupt() throws Exception {
+        new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher exits after SIGINT").isTrue();
+    }
+
+    /** Fails unless every child process has exited and every port is free again. */
+    void assertNothingLeft() {
+        children.forEach((name, pid) ->
+                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as(name + " alive").isFalse());
+        ports.forEach((name, port) -> Ports.requireFree(Integer.parseInt(port), name));
+    }
+
+    long pidOf(String service) {
+        return children.get(service);
+    }
+
+    String port(String variable) {
+        return ports.get(variable);
+    }
+
+    void usePort(String variable, int port) {
+        ports.put(variable, String.valueOf(port));
+    }
+
+    String gateway() {
+        return "http://127.0.0.1:" + ports.get("GATEWAY_PORT");
+    }
+
+    /** A dev JWT from the gateway's dev token endpoint. */
+    String devToken(String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("POST", "/api/dev/tokens", null, json);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send("GET", path, null, null);
+    }
+
+    /** Sends a request through the gateway; {@code token} and {@code json} may be null. */
+    HttpResponse<String> send(String method, String path, String token, String json, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway() + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            try {
+                interrupt();
+            } catch (Exception | AssertionError e) {
+                process.destroyForcibly();
+            }
+        }
+        children.values().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
+
+    static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("repository root").isNotNull();
+        return dir;
+    }
+}
