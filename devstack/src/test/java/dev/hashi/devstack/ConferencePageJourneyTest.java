@@ -104,7 +104,8 @@ class ConferencePageJourneyTest {
         HttpResponse<String> patched = stack.send("PATCH", "/api/content/entries/" + page.id, editor,
                 JSON.writeValueAsString(Map.of("locale", "ja", "fields", Map.of("sessions", List.of(Map.of(
                         "id", ids.path("fields").path("sessions").get(0).path("id").asString(),
-                        "presentations", List.of(Map.of("id", page.minamataId, "title", edited))))))),
+                        "presentations", List.of(Map.of("id", page.minamataId, "title", edited),
+                                Map.of("id", page.dalianId))))))),
                 "If-Match", etag(page.id));
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         JsonNode outdated = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
@@ -196,7 +197,8 @@ class ConferencePageJourneyTest {
         };
     }
 
-    record Page(String id, String minamataId) {
+    /** A list written as an array replaces its items, so every item is named by id, in order. */
+    record Page(String id, String minamataId, String dalianId) {
     }
 
     private Page createPage(String slug) throws Exception {
@@ -216,13 +218,15 @@ class ConferencePageJourneyTest {
         String id = entry.path("id").asString();
         JsonNode session = entry.path("fields").path("sessions").get(0);
         String minamataId = session.path("presentations").get(0).path("id").asString();
+        String dalianId = session.path("presentations").get(1).path("id").asString();
         HttpResponse<String> japanese = stack.send("PATCH", "/api/content/entries/" + id, editor,
                 JSON.writeValueAsString(Map.of("locale", "ja", "fields", Map.of("sessions", List.of(Map.of(
                         "id", session.path("id").asString(),
-                        "presentations", List.of(Map.of("id", minamataId, "title", MINAMATA))))))),
+                        "presentations", List.of(Map.of("id", minamataId, "title", MINAMATA),
+                                Map.of("id", dalianId))))))),
                 "If-Match", created.headers().firstValue("ETag").orElseThrow());
         assertThat(japanese.statusCode()).as(japanese.body()).isEqualTo(200);
-        return new Page(id, minamataId);
+        return new Page(id, minamataId, dalianId);
     }
 
     private JsonNode awaitQueueItem(String token, String query, Predicate<JsonNode> wanted) {
