@@ -51,6 +51,7 @@ public final class StubService implements AutoCloseable {
     });
     private final BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
     private volatile Duration delay = Duration.ZERO;
+    private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Duration healthDelay = Duration.ZERO;
     private volatile int healthStatus = 200;
     private volatile String healthBody = ALL_UP;
@@ -103,6 +104,11 @@ public final class StubService implements AutoCloseable {
         }
     }
 
+    /** The next {@code count} requests get their connection closed without any answer. */
+    public void dropNext(int count) {
+        failures.set(count);
+    }
+
     public void answerAfter(Duration delay) {
         this.delay = delay;
     }
@@ -118,6 +124,7 @@ public final class StubService implements AutoCloseable {
 
     public void reset() {
         seen.clear();
+        failures.set(0);
         delay = Duration.ZERO;
         healthDelay = Duration.ZERO;
         health(200, ALL_UP);
@@ -143,6 +150,9 @@ public final class StubService implements AutoCloseable {
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             headers.putAll(exchange.getRequestHeaders());
             seen.add(new Seen(exchange.getRequestMethod(), target, headers, body));
+            if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IOException("dropping the connection without an answer");
+            }
             if (path.endsWith("/slow-body")) {
                 streamSlowly(exchange);
                 return;

@@ -3,7 +3,9 @@ package dev.hashi.gateway.routing;
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
+import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.cloud.gateway.route.Route;
@@ -14,12 +16,14 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
  * API paths go to their service unchanged; {@code /docs/<service>/**} goes to the same service with the prefix
  * removed, so {@code /docs/content/v3/api-docs} reaches content-service's {@code /v3/api-docs}. Every route of a
- * service shares that service's circuit breaker, named after the service. The breaker has no fallback URI: with
+ * service shares that service's circuit breaker, named after the service. Reads (GET, HEAD) whose connection fails
+ * are retried twice with a short backoff; nothing else is retried, since a write may already have taken effect. The breaker has no fallback URI: with
  * one, the gateway would buffer every request body of the route in memory (media uploads too); failures are
  * answered by the problem handler instead.
  */
@@ -49,7 +53,12 @@ public class DownstreamRoutes {
     private static Buildable<Route> api(PredicateSpec route, String service, DownstreamProperties downstream,
             String... paths) {
         return route.path(paths)
-                .filters(f -> f.circuitBreaker(breaker -> breaker.setName(service)))
+                .filters(f -> f.circuitBreaker(breaker -> breaker.setName(service))
+                        .retry(retry -> retry.setRetries(2)
+                                .setMethods(HttpMethod.GET, HttpMethod.HEAD)
+                                .setSeries()
+                                .setExceptions(IOException.class)
+                                .setBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, false)))
                 .metadata(metadata(service, downstream))
                 .uri(uri(service, downstream));
     }

@@ -73,6 +73,23 @@ class DownstreamRoutingTest extends GatewayWithStubServices {
     }
 
     @Test
+    void aReadWhoseConnectionDropsIsRetriedButAWriteIsNot() throws Exception {
+        content.dropNext(1);
+        client.get().uri("/api/content/entries/e-1").exchange().expectStatus().isOk();
+        assertThat(content.nextRequest().method()).isEqualTo("GET");
+        assertThat(content.nextRequest().method()).as("the retry").isEqualTo("GET");
+
+        content.dropNext(1);
+        client.post().uri("/api/content/entries").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .header("Authorization", "Bearer " + DevJwts.token("editor-1", "editor"))
+                .exchange()
+                .expectStatus().isEqualTo(502)
+                .expectBody().jsonPath("$.code").isEqualTo("downstream.failed");
+        assertThat(content.nextRequest().method()).isEqualTo("POST");
+        assertThat(content.nextRequestWithin(Duration.ofMillis(500))).as("no retry of a write").isEmpty();
+    }
+
+    @Test
     void manyConcurrentRequestsToOneServiceAreAllServed() {
         content.answerAfter(Duration.ofMillis(300));
         HttpClient http = HttpClient.newHttpClient();
