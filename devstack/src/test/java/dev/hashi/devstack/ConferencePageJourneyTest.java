@@ -108,11 +108,21 @@ class ConferencePageJourneyTest {
                                 Map.of("id", page.dalianId))))))),
                 "If-Match", etag(page.id));
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        long editedAt = System.nanoTime();
         JsonNode outdated = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> json(stack.send("GET", "/api/translations/units/" + unitId, reviewer, null)),
                         u -> u.path("state").asString().equals("outdated"));
+        System.out.printf("source edit seen as outdated after %d ms%n", (System.nanoTime() - editedAt) / 1_000_000);
         assertThat(outdated.path("outdated").path("oldSourceText").asString()).isEqualTo(MINAMATA);
         assertThat(outdated.path("outdated").path("newSourceText").asString()).isEqualTo(edited);
+
+        JsonNode history = json(stack.send("GET", "/api/content/entries/" + page.id + "/revisions", editor, null));
+        assertThat(history.toString()).contains("editor-1");
+        HttpResponse<String> restored = stack.send("POST", "/api/content/entries/" + page.id + "/revisions/2/restore",
+                editor, null, "If-Match", etag(page.id));
+        assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+        assertThat(minamataTitle(page.id).path("ja").path("value").asString()).as("revision 2 had the first Japanese title")
+                .isEqualTo(MINAMATA);
     }
 
     @Test
