@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks translation-service in one JVM on the embedded Kafka broker and MongoDB-wire server: loads N units
-# (default 100000) through the content-event tracking code, then prints queue query p50/p99 over HTTP and the
+# Benchmarks translation-service in one JVM on the embedded Kafka broker and MongoDB-wire server: tracks 1,000 units
+# from content events, copies their stored documents up to N units (default 100000), then prints queue query p50/p99 over HTTP and the
 # latency from a content event published on the topic to its unit stored (p50/p99). Usage: run.sh [N] [samples]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
