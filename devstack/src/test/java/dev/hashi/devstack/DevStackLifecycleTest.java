@@ -37,6 +37,7 @@ class DevStackLifecycleTest {
             for (String service : List.of("content", "translation", "media")) {
                 assertThat(health.body()).containsPattern("\"" + service + "\"\\s*:\\s*\\{\\s*\"status\"\\s*:\\s*\"UP\"");
             }
+            assertThat(health.body()).containsPattern("\"gateway\"\\s*:\\s*\\{\\s*\"status\"\\s*:\\s*\"UP\"");
             assertThat(health.body()).contains("\"mongo\"").contains("\"kafka\"").doesNotContain("DOWN");
 
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + stack.port("HASHI_MONGO_PORT"))) {

@@ -14,6 +14,7 @@ class AggregatedHealthTest extends GatewayWithStubServices {
                 .expectHeader().cacheControl(CacheControl.noStore())
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.gateway.status").isEqualTo("UP")
                 .jsonPath("$.services.content.status").isEqualTo("UP")
                 .jsonPath("$.services.content.components.mongo.status").isEqualTo("UP")
                 .jsonPath("$.services.content.components.kafka.status").isEqualTo("UP")
