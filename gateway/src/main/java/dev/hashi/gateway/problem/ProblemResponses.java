@@ -29,6 +29,10 @@ import reactor.core.publisher.Mono;
  * too slow, gateway bug) with {@code application/problem+json}: {@code title}, {@code status}, {@code detail},
  * {@code instance} (the path), a stable {@code code}, the {@code requestId} and, for downstream failures, the
  * {@code service}. Replaces Boot's default handler, so there is never an HTML error page.
+ *
+ * <p>Every problem response closes the connection. A request refused before anything read its body (an
+ * authentication failure, a wrong method, an open circuit) leaves that body unread on a keep-alive connection; the
+ * next request sent on it then waited for the client's own timeout, seen as 10-second hangs in the test suites.
  */
 @Component
 @Order(-2)
@@ -57,6 +61,7 @@ class ProblemResponses implements ErrorWebExceptionHandler {
         exchange.getResponse().getHeaders().clearContentHeaders();
         return ServerResponse.status(problem.status())
                 .headers(headers -> copy(problem.headers(), headers))
+                .header(HttpHeaders.CONNECTION, "close")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyValue(body(problem, path, requestId))
                 .flatMap(response -> response.writeTo(exchange, new ServerResponse.Context() {

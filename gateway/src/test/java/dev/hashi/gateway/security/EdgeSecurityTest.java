@@ -92,6 +92,16 @@ class EdgeSecurityTest extends GatewayWithStubServices {
     }
 
     @Test
+    void aRefusedRequestWithAnUnreadBodyDoesNotStallTheNextRequestOnTheConnection() throws Exception {
+        String refused = "POST /api/content/entries HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\n\r\n{}";
+        String next = "GET /api/delivery/entries/event-page/wpc-2003 HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        String responses = raw(refused + next);
+        assertThat(responses).startsWith("HTTP/1.1 401");
+        assertThat(responses.toLowerCase()).contains("connection: close");
+    }
+
+    @Test
     void pathTricksAreRejectedAtTheEdge() throws Exception {
         for (String target : new String[] {"/api/content/../media/assets", "/api/content/%2e%2e/media/assets",
                 "/api/content/%252e%252e/media/assets", "/api/content/a%2fb"}) {
