@@ -53,6 +53,9 @@ class RebuildTest extends ServiceTest {
         String lastId = UnitIds.of(entry, fukuoka, "en");
         await().atMost(Duration.ofSeconds(10)).until(() -> units.find(lastId).map(Unit::state)
                 .filter(UnitState.OUTDATED::equals).isPresent());
+        String otherTarget = UnitIds.of(entry, fukuoka, "ko");
+        await().atMost(Duration.ofSeconds(10)).until(() -> units.find(otherTarget)
+                .map(unit -> unit.source().text()).filter("福岡市の環境国際協力"::equals).isPresent());
         Map<String, Unit.ContentFacts> before = facts(entry);
         assertThat(before).hasSize(2 * (1 + ConferencePages.JAPANESE_ONLY.size() + ConferencePages.ENGLISH_ONLY.size()));
 
