@@ -14,6 +14,7 @@ import dev.hashi.identity.Identity;
 import dev.hashi.identity.IdentityHeaders;
 import dev.hashi.identity.LocalePair;
 import dev.hashi.identity.Role;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,12 +24,14 @@ public final class Api {
     public static final String SECRET = "test-gateway-secret-0123456789-abcdefghij";
     public static final Identity ADMIN = user("ada", Role.ADMIN);
     public static final Identity EDITOR = user("eri", Role.EDITOR);
-    public static final Identity TRANSLATOR = new Identity("taro", Set.of(Role.TRANSLATOR), Set.of(LocalePair.parse("ja:en")));
+    public static final Identity TRANSLATOR =
+            new Identity("taro", Set.of(Role.TRANSLATOR), Set.of(LocalePair.parse("ja:en")));
     public static final Identity READER = user("rita", Role.READER);
     public static final Identity ANONYMOUS = Identity.anonymous();
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final int port;
     private final IdentityHeaders signer = new IdentityHeaders(SECRET, Duration.ofSeconds(60));
@@ -45,8 +48,11 @@ public final class Api {
     public record Reply(int status, Map<String, java.util.List<String>> headers, JsonNode body, String raw) {
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         public String etag() {
@@ -82,7 +88,8 @@ public final class Api {
     public Reply send(Identity who, String method, String path, Object body, String... headers) {
         String requestId = "t-" + UUID.randomUUID();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("X-Request-Id", requestId);
+                .timeout(Duration.ofSeconds(30))
+                .header("X-Request-Id", requestId);
         String rawPath = URI.create(path).getRawPath();
         signer.sign(who, method, rawPath, requestId, Instant.now()).forEach(request::header);
         for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -92,7 +99,8 @@ public final class Api {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(text));
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,7 +1,5 @@
 package dev.hashi.content;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.mongodb.client.MongoDatabase;
 
 import dev.hashi.content.Api.Reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each kind of bad input gets its own 4xx problem with a code and the offending value, and stores nothing. */
 class BadInputTest extends ContentServiceTest {
@@ -27,7 +27,8 @@ class BadInputTest extends ContentServiceTest {
     void setUp() {
         seedTypes();
         api = api();
-        Reply created = api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
+        Reply created =
+                api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
         pageId = created.body().path("id").asString();
         etag = created.etag();
     }
@@ -39,13 +40,16 @@ class BadInputTest extends ContentServiceTest {
     void assertNothingStored() {
         Reply now = api.get(Api.EDITOR, "/api/content/entries/" + pageId);
         assertThat(now.etag()).isEqualTo(etag);
-        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + pageId + "/revisions").body()).hasSize(1);
+        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + pageId + "/revisions")
+                        .body())
+                .hasSize(1);
     }
 
     @Test
     void unknownTypeIsRejectedWithItsKey() {
         long before = database.getCollection("entries").countDocuments();
-        Reply reply = api.post(Api.EDITOR, "/api/content/entries", Pages.create("press-release", "en", Map.of("title", "x")));
+        Reply reply =
+                api.post(Api.EDITOR, "/api/content/entries", Pages.create("press-release", "en", Map.of("title", "x")));
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.code()).isEqualTo("type.unknown");
         assertThat(reply.body().path("value").asString()).isEqualTo("press-release");
@@ -96,8 +100,8 @@ class BadInputTest extends ContentServiceTest {
 
     @Test
     void malformedJsonIsRejected() {
-        Reply reply = api.patch(Api.EDITOR, "/api/content/entries/" + pageId, "{\"locale\": \"en\", \"fields\": {",
-                "If-Match", etag);
+        Reply reply = api.patch(
+                Api.EDITOR, "/api/content/entries/" + pageId, "{\"locale\": \"en\", \"fields\": {", "If-Match", etag);
         assertThat(reply.status()).as(reply.raw()).isEqualTo(400);
         assertThat(reply.code()).as(reply.raw()).isEqualTo("request.malformed");
         assertNothingStored();
@@ -122,10 +126,24 @@ class BadInputTest extends ContentServiceTest {
 
     @Test
     void slugClashIsAConflictNamingTheSlug() {
-        api.post(Api.EDITOR, "/api/content/entries", Map.of("type", "event-page", "locale", "en", "slug", "wpc-2003",
-                "fields", Map.of("title", "Another conference")));
-        Reply reply = api.patch(Api.EDITOR, "/api/content/entries/" + pageId,
-                Map.of("locale", "en", "slug", "wpc-2003", "fields", Map.of()), "If-Match", etag);
+        api.post(
+                Api.EDITOR,
+                "/api/content/entries",
+                Map.of(
+                        "type",
+                        "event-page",
+                        "locale",
+                        "en",
+                        "slug",
+                        "wpc-2003",
+                        "fields",
+                        Map.of("title", "Another conference")));
+        Reply reply = api.patch(
+                Api.EDITOR,
+                "/api/content/entries/" + pageId,
+                Map.of("locale", "en", "slug", "wpc-2003", "fields", Map.of()),
+                "If-Match",
+                etag);
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.code()).isEqualTo("slug.taken");
         assertThat(reply.body().path("value").asString()).isEqualTo("wpc-2003");
@@ -135,8 +153,12 @@ class BadInputTest extends ContentServiceTest {
 
     @Test
     void invalidSlugIsRejected() {
-        Reply reply = api.patch(Api.EDITOR, "/api/content/entries/" + pageId,
-                Map.of("locale", "en", "slug", "WPC 2003", "fields", Map.of()), "If-Match", etag);
+        Reply reply = api.patch(
+                Api.EDITOR,
+                "/api/content/entries/" + pageId,
+                Map.of("locale", "en", "slug", "WPC 2003", "fields", Map.of()),
+                "If-Match",
+                etag);
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.code()).isEqualTo("slug.invalid");
         assertThat(reply.body().path("value").asString()).isEqualTo("WPC 2003");
@@ -153,8 +175,12 @@ class BadInputTest extends ContentServiceTest {
 
     @Test
     void staleIfMatchIsPreconditionFailedWithTheCurrentVersion() {
-        Reply reply = api.patch(Api.EDITOR, "/api/content/entries/" + pageId, Pages.patch("en", Map.of("venue", "x")),
-                "If-Match", "\"0\"");
+        Reply reply = api.patch(
+                Api.EDITOR,
+                "/api/content/entries/" + pageId,
+                Pages.patch("en", Map.of("venue", "x")),
+                "If-Match",
+                "\"0\"");
         assertThat(reply.status()).isEqualTo(412);
         assertThat(reply.code()).isEqualTo("entry.version-conflict");
         assertThat(reply.body().path("currentVersion").asLong()).isEqualTo(1);

@@ -1,7 +1,5 @@
 package dev.hashi.content;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.hashi.content.Api.Reply;
+
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ConcurrentWritesTest extends ContentServiceTest {
 
@@ -24,8 +25,10 @@ class ConcurrentWritesTest extends ContentServiceTest {
     void concurrentWritersLoseNoUpdateAndEveryRejectedWriteGetsPreconditionFailed() throws Exception {
         seedTypes();
         Api api = api();
-        Reply created = api.post(Api.EDITOR, "/api/content/entries", Pages.create("organisation", "en",
-                Map.of("name", "Kitakyushu Initiative Network Secretariat")));
+        Reply created = api.post(
+                Api.EDITOR,
+                "/api/content/entries",
+                Pages.create("organisation", "en", Map.of("name", "Kitakyushu Initiative Network Secretariat")));
         String id = created.body().path("id").asString();
         int writers = 8;
         int rounds = 6;
@@ -39,10 +42,15 @@ class ConcurrentWritesTest extends ContentServiceTest {
             pool.submit(() -> {
                 start.await();
                 for (int round = 0; round < rounds; round++) {
-                    String etag = api.get(Api.EDITOR, "/api/content/entries/" + id).etag();
+                    String etag =
+                            api.get(Api.EDITOR, "/api/content/entries/" + id).etag();
                     String unit = "writer " + writer + " round " + round;
-                    Reply reply = api.patch(Api.EDITOR, "/api/content/entries/" + id,
-                            Pages.patch("en", Map.of("unit", unit)), "If-Match", etag);
+                    Reply reply = api.patch(
+                            Api.EDITOR,
+                            "/api/content/entries/" + id,
+                            Pages.patch("en", Map.of("unit", unit)),
+                            "If-Match",
+                            etag);
                     if (reply.status() == 200) {
                         accepted.add(unit);
                     } else if (reply.status() == 412 && reply.code().equals("entry.version-conflict")) {
@@ -62,7 +70,8 @@ class ConcurrentWritesTest extends ContentServiceTest {
         assertThat(accepted.size() + rejected.size()).isEqualTo(writers * rounds);
         assertThat(accepted).isNotEmpty();
         assertThat(rejected).as("writers really raced").isNotEmpty();
-        JsonNode history = api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions").body();
+        JsonNode history =
+                api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions").body();
         List<String> written = new ArrayList<>();
         Set<Long> numbers = new HashSet<>();
         for (JsonNode revision : history) {
@@ -75,6 +84,7 @@ class ConcurrentWritesTest extends ContentServiceTest {
         }
         assertThat(written).containsExactlyInAnyOrderElementsOf(accepted);
         assertThat(numbers).hasSize(history.size()).hasSize(1 + accepted.size());
-        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + id).etag()).isEqualTo("\"" + (1 + accepted.size()) + "\"");
+        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + id).etag())
+                .isEqualTo("\"" + (1 + accepted.size()) + "\"");
     }
 }

@@ -15,9 +15,14 @@ import dev.hashi.embedded.SharedInfra;
  * Base of the integration tests: the whole service on a random port against the shared Kafka broker and
  * MongoDB-wire server. Every subclass shares one application context and one database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cms.security.gateway-secret=" + Api.SECRET, "cms.content.types.install-seed=false",
-        "cms.events.retry.backoff=50ms", "cms.content.schedule.poll-interval=200ms"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "cms.security.gateway-secret=" + Api.SECRET,
+            "cms.content.types.install-seed=false",
+            "cms.events.retry.backoff=50ms",
+            "cms.content.schedule.poll-interval=200ms"
+        })
 public abstract class ContentServiceTest {
 
     static final String DATABASE = "content_" + UUID.randomUUID().toString().substring(0, 8);

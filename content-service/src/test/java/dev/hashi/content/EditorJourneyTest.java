@@ -1,7 +1,5 @@
 package dev.hashi.content;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +14,10 @@ import dev.hashi.events.content.ContentEntryPublished;
 import dev.hashi.events.content.ContentTypeChanged;
 import dev.hashi.events.content.FieldValueChange;
 import dev.hashi.locale.Texts;
+
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An editor builds the conference page from nothing and every step is announced on the content topic, as read by a
@@ -35,7 +36,8 @@ class EditorJourneyTest extends ContentServiceTest {
         assertThat(((ContentTypeChanged) typeEvents.get(0).payload()).localizedFields())
                 .contains("title", "summary", "sessions[*].title", "sessions[*].presentations[*].title");
 
-        Reply organisation = api.post(Api.EDITOR, "/api/content/entries", Pages.create("organisation", "en", Pages.secretariat()));
+        Reply organisation =
+                api.post(Api.EDITOR, "/api/content/entries", Pages.create("organisation", "en", Pages.secretariat()));
         Map<String, Object> page = new java.util.LinkedHashMap<>(Pages.conferencePage());
         page.put("contact", organisation.body().path("id").asString());
         Reply created = api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", page));
@@ -43,37 +45,63 @@ class EditorJourneyTest extends ContentServiceTest {
         String id = created.body().path("id").asString();
         String createRequest = created.header("X-Request-Id");
 
-        Reply japanese = api.patch(Api.EDITOR, "/api/content/entries/" + id,
-                Pages.patch("ja", Pages.japaneseTitles(created.body())), "If-Match", created.etag());
-        Reply published = api.post(Api.EDITOR, "/api/content/entries/" + id + "/locales/en/publish", null,
-                "If-Match", japanese.etag());
+        Reply japanese = api.patch(
+                Api.EDITOR,
+                "/api/content/entries/" + id,
+                Pages.patch("ja", Pages.japaneseTitles(created.body())),
+                "If-Match",
+                created.etag());
+        Reply published = api.post(
+                Api.EDITOR, "/api/content/entries/" + id + "/locales/en/publish", null, "If-Match", japanese.etag());
         assertThat(published.status()).as(published.raw()).isEqualTo(200);
-        assertThat(published.body().path("workflow").path("ja").path("state").asString()).isEqualTo("draft");
+        assertThat(published.body().path("workflow").path("ja").path("state").asString())
+                .isEqualTo("draft");
 
-        JsonNode history = api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions").body();
+        JsonNode history =
+                api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions").body();
         assertThat(history.findValuesAsString("kind")).containsExactly("create", "save", "publish");
-        assertThat(history.get(1).path("changes").findValuesAsString("locale")).containsOnly("ja").hasSize(5);
-        JsonNode diff = api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions/diff?from=1&to=2").body();
+        assertThat(history.get(1).path("changes").findValuesAsString("locale"))
+                .containsOnly("ja")
+                .hasSize(5);
+        JsonNode diff = api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions/diff?from=1&to=2")
+                .body();
         assertThat(diff.path("changes")).hasSize(5);
 
-        Reply restored = api.post(Api.EDITOR, "/api/content/entries/" + id + "/revisions/1/restore", null,
-                "If-Match", published.etag());
+        Reply restored = api.post(
+                Api.EDITOR, "/api/content/entries/" + id + "/revisions/1/restore", null, "If-Match", published.etag());
         assertThat(restored.status()).as(restored.raw()).isEqualTo(200);
         assertThat(restored.etag()).isEqualTo("\"4\"");
-        assertThat(restored.body().path("fields").path("sessions").get(2).path("presentations").get(0).has("title")).isFalse();
-        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions").body().findValuesAsString("kind"))
+        assertThat(restored.body()
+                        .path("fields")
+                        .path("sessions")
+                        .get(2)
+                        .path("presentations")
+                        .get(0)
+                        .has("title"))
+                .isFalse();
+        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions")
+                        .body()
+                        .findValuesAsString("kind"))
                 .containsExactly("create", "save", "publish", "restore");
 
         List<EventEnvelope<?>> events = Kafka.read(Topics.CONTENT, id, e -> e.size() >= 4);
-        assertThat(events).extracting(EventEnvelope::type).containsExactly("content.entry.changed",
-                "content.entry.changed", "content.entry.published", "content.entry.changed");
+        assertThat(events)
+                .extracting(EventEnvelope::type)
+                .containsExactly(
+                        "content.entry.changed",
+                        "content.entry.changed",
+                        "content.entry.published",
+                        "content.entry.changed");
         assertThat(events).extracting(EventEnvelope::aggregateVersion).containsExactly(1L, 2L, 3L, 4L);
         assertThat(events).extracting(EventEnvelope::actor).containsOnly("eri");
         assertThat(events.get(0).traceId()).isEqualTo(createRequest);
 
         ContentEntryChanged create = (ContentEntryChanged) events.get(0).payload();
         assertThat(create.titles()).containsEntry("en", Pages.TITLE);
-        FieldValueChange title = create.changes().stream().filter(c -> c.path().equals("title")).findFirst().orElseThrow();
+        FieldValueChange title = create.changes().stream()
+                .filter(c -> c.path().equals("title"))
+                .findFirst()
+                .orElseThrow();
         assertThat(title.write()).isEqualTo(FieldValueChange.WriteKind.SOURCE);
         assertThat(title.originLocale()).isEqualTo("en");
         assertThat(title.sourceHash()).isEqualTo(Texts.sourceHash(Pages.TITLE));
@@ -97,11 +125,22 @@ class EditorJourneyTest extends ContentServiceTest {
             assertThat(c.text()).isNull();
         });
 
-        Reply delivered = api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/"
-                + published.body().path("slugs").path("en").asString() + "?locale=en");
+        Reply delivered = api.get(
+                Api.ANONYMOUS,
+                "/api/delivery/entries/event-page/"
+                        + published.body().path("slugs").path("en").asString() + "?locale=en");
         assertThat(delivered.status()).isEqualTo(200);
         assertThat(delivered.body().path("revision").asLong()).isEqualTo(3);
-        assertThat(delivered.body().path("fields").path("sessions").get(2).path("presentations").get(0).path("title")
-                .path("locale").asString()).isEqualTo("ja");
+        assertThat(delivered
+                        .body()
+                        .path("fields")
+                        .path("sessions")
+                        .get(2)
+                        .path("presentations")
+                        .get(0)
+                        .path("title")
+                        .path("locale")
+                        .asString())
+                .isEqualTo("ja");
     }
 }

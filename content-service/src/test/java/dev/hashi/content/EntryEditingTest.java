@@ -1,7 +1,5 @@
 package dev.hashi.content;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -9,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.hashi.content.Api.Reply;
 import dev.hashi.locale.Texts;
+
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class EntryEditingTest extends ContentServiceTest {
 
@@ -22,7 +23,8 @@ class EntryEditingTest extends ContentServiceTest {
     }
 
     Reply createPage() {
-        Reply created = api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
+        Reply created =
+                api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         return created;
     }
@@ -31,11 +33,16 @@ class EntryEditingTest extends ContentServiceTest {
     void japaneseOnlyPresentationTitlesAreJapaneseSourceValuesWithoutEnglish() {
         Reply created = createPage();
         String id = created.body().path("id").asString();
-        Reply patched = api.patch(Api.EDITOR, "/api/content/entries/" + id, Pages.patch("ja", Pages.japaneseTitles(created.body())),
-                "If-Match", created.etag());
+        Reply patched = api.patch(
+                Api.EDITOR,
+                "/api/content/entries/" + id,
+                Pages.patch("ja", Pages.japaneseTitles(created.body())),
+                "If-Match",
+                created.etag());
         assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
 
-        JsonNode presentations = patched.body().path("fields").path("sessions").get(2).path("presentations");
+        JsonNode presentations =
+                patched.body().path("fields").path("sessions").get(2).path("presentations");
         JsonNode minamata = presentations.get(0).path("title");
         assertThat(minamata.has("en")).isFalse();
         assertThat(minamata.path("ja").path("value").asString()).isEqualTo("住民協働の環境モデル都市づくりを目指して~水俣市~");
@@ -47,7 +54,9 @@ class EntryEditingTest extends ContentServiceTest {
         JsonNode bucheon = presentations.get(1).path("title");
         assertThat(bucheon.path("en").path("source").asBoolean()).isTrue();
         assertThat(bucheon.has("ja")).isFalse();
-        assertThat(patched.body().path("missing")).extracting(JsonNode::asString).containsExactlyInAnyOrder("en", "ja");
+        assertThat(patched.body().path("missing"))
+                .extracting(JsonNode::asString)
+                .containsExactlyInAnyOrder("en", "ja");
         assertThat(patched.etag()).isEqualTo("\"2\"");
     }
 
@@ -55,8 +64,12 @@ class EntryEditingTest extends ContentServiceTest {
     void writingAnotherLocaleOfAFieldIsATranslationOfTheCurrentSource() {
         Reply created = createPage();
         String id = created.body().path("id").asString();
-        Reply patched = api.patch(Api.EDITOR, "/api/content/entries/" + id,
-                Pages.patch("ja", Map.of("venue", "北九州国際会議場")), "If-Match", created.etag());
+        Reply patched = api.patch(
+                Api.EDITOR,
+                "/api/content/entries/" + id,
+                Pages.patch("ja", Map.of("venue", "北九州国際会議場")),
+                "If-Match",
+                created.etag());
 
         JsonNode venue = patched.body().path("fields").path("venue");
         assertThat(venue.path("ja").path("originLocale").asString()).isEqualTo("en");
@@ -65,19 +78,35 @@ class EntryEditingTest extends ContentServiceTest {
                 .isEqualTo(Texts.sourceHash("Kitakyushu International Conference Centre (Kitakyushu, Japan)"));
         assertThat(venue.path("ja").path("outdated").asBoolean()).isFalse();
 
-        Reply edited = api.patch(Api.EDITOR, "/api/content/entries/" + id,
-                Pages.patch("en", Map.of("venue", "Kitakyushu International Conference Centre")), "If-Match", patched.etag());
-        assertThat(edited.body().path("fields").path("venue").path("ja").path("outdated").asBoolean()).isTrue();
+        Reply edited = api.patch(
+                Api.EDITOR,
+                "/api/content/entries/" + id,
+                Pages.patch("en", Map.of("venue", "Kitakyushu International Conference Centre")),
+                "If-Match",
+                patched.etag());
+        assertThat(edited.body()
+                        .path("fields")
+                        .path("venue")
+                        .path("ja")
+                        .path("outdated")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
     void textIsStoredNfcNormalised() {
         String decomposed = "Cafe\u0301 ｷﾀｷｭｳｼｭｳ １２３";
-        Reply created = api.post(Api.EDITOR, "/api/content/entries",
-                Pages.create("organisation", "en", Map.of("name", decomposed)));
+        Reply created = api.post(
+                Api.EDITOR, "/api/content/entries", Pages.create("organisation", "en", Map.of("name", decomposed)));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        assertThat(created.body().path("fields").path("name").path("en").path("value").asString())
-                .isEqualTo(Texts.nfc(decomposed)).contains("Café");
+        assertThat(created.body()
+                        .path("fields")
+                        .path("name")
+                        .path("en")
+                        .path("value")
+                        .asString())
+                .isEqualTo(Texts.nfc(decomposed))
+                .contains("Café");
     }
 
     @Test
@@ -87,14 +116,19 @@ class EntryEditingTest extends ContentServiceTest {
         JsonNode sessions = created.body().path("fields").path("sessions");
         String first = sessions.get(0).path("id").asString();
         String third = sessions.get(2).path("id").asString();
-        Reply moved = api.patch(Api.EDITOR, "/api/content/entries/" + id, Pages.patch("en", Map.of("sessions",
-                java.util.List.of(Map.of("id", third), Map.of("id", first)))), "If-Match", created.etag());
+        Reply moved = api.patch(
+                Api.EDITOR,
+                "/api/content/entries/" + id,
+                Pages.patch("en", Map.of("sessions", java.util.List.of(Map.of("id", third), Map.of("id", first)))),
+                "If-Match",
+                created.etag());
 
         assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
         JsonNode after = moved.body().path("fields").path("sessions");
         assertThat(after).hasSize(2);
         assertThat(after.get(0).path("id").asString()).isEqualTo(third);
-        assertThat(after.get(0).path("title").path("en").path("value").asString()).isEqualTo("Local Governments");
+        assertThat(after.get(0).path("title").path("en").path("value").asString())
+                .isEqualTo("Local Governments");
         assertThat(after.get(0).path("presentations")).hasSize(9);
     }
 }

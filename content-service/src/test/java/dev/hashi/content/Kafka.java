@@ -28,15 +28,15 @@ final class Kafka {
 
     static final EventCodec CODEC = EventCodec.standard();
 
-    private Kafka() {
-    }
+    private Kafka() {}
 
     static void send(EventEnvelope<?> event) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>(event.topic(), event.aggregateId(), CODEC.encode(event))).get();
+            producer.send(new ProducerRecord<>(event.topic(), event.aggregateId(), CODEC.encode(event)))
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -46,11 +46,16 @@ final class Kafka {
     static List<EventEnvelope<?>> read(String topic, String key, Predicate<List<EventEnvelope<?>>> done) {
         List<EventEnvelope<?>> events = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedInfra.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
             consumer.subscribe(List.of(topic));
             Instant until = Instant.now().plusSeconds(20);
             while (Instant.now().isBefore(until) && !done.test(events)) {

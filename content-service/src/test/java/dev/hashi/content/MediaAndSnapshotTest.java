@@ -1,8 +1,5 @@
 package dev.hashi.content;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,13 +11,29 @@ import dev.hashi.content.Api.Reply;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.media.MediaAssetChanged;
 import dev.hashi.locale.Texts;
+
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class MediaAndSnapshotTest extends ContentServiceTest {
 
     static EventEnvelope<MediaAssetChanged> asset(String id, long version, String availability, Long size) {
-        return EventEnvelope.of(new MediaAssetChanged(id, "presentation", Map.of("en", "Fukuoka presentation"), size,
-                "application/vnd.ms-powerpoint", availability, List.of("ja")), id, version, null, "media", Instant.now());
+        return EventEnvelope.of(
+                new MediaAssetChanged(
+                        id,
+                        "presentation",
+                        Map.of("en", "Fukuoka presentation"),
+                        size,
+                        "application/vnd.ms-powerpoint",
+                        availability,
+                        List.of("ja")),
+                id,
+                version,
+                null,
+                "media",
+                Instant.now());
     }
 
     @Test
@@ -28,22 +41,45 @@ class MediaAndSnapshotTest extends ContentServiceTest {
         seedTypes();
         Api api = api();
         String assetId = "a-" + System.nanoTime();
-        Reply created = api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Map.of(
-                "title", "Media page " + assetId, "summary", "On request.", "date", "2003-10-28", "declaration", assetId)));
+        Reply created = api.post(
+                Api.EDITOR,
+                "/api/content/entries",
+                Pages.create(
+                        "event-page",
+                        "en",
+                        Map.of(
+                                "title",
+                                "Media page " + assetId,
+                                "summary",
+                                "On request.",
+                                "date",
+                                "2003-10-28",
+                                "declaration",
+                                assetId)));
         String id = created.body().path("id").asString();
-        Reply refused = api.post(Api.EDITOR, "/api/content/entries/" + id + "/locales/en/publish", null,
-                "If-Match", created.etag());
+        Reply refused = api.post(
+                Api.EDITOR, "/api/content/entries/" + id + "/locales/en/publish", null, "If-Match", created.etag());
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.body().path("problems").get(0).path("code").asString()).isEqualTo("publish.asset-missing");
+        assertThat(refused.body().path("problems").get(0).path("code").asString())
+                .isEqualTo("publish.asset-missing");
 
         Kafka.send(asset(assetId, 2, "on_request", null));
         Kafka.send(asset(assetId, 1, "pending", null));
         String slug = created.body().path("slugs").path("en").asString();
-        await().atMost(Duration.ofSeconds(20)).until(() -> api.post(Api.EDITOR,
-                "/api/content/entries/" + id + "/locales/en/publish", null, "If-Match", created.etag()).status() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.post(
+                                        Api.EDITOR,
+                                        "/api/content/entries/" + id + "/locales/en/publish",
+                                        null,
+                                        "If-Match",
+                                        created.etag())
+                                .status()
+                        == 200);
 
         JsonNode media = api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/" + slug + "?locale=en")
-                .body().path("media").path(assetId);
+                .body()
+                .path("media")
+                .path(assetId);
         assertThat(media.path("availability").asString()).isEqualTo("on_request");
         assertThat(media.path("variantLocales").get(0).asString()).isEqualTo("ja");
     }
@@ -52,23 +88,30 @@ class MediaAndSnapshotTest extends ContentServiceTest {
     void snapshotPagesThroughEveryEntryWithOriginLocaleAndSourceHash() {
         seedTypes();
         Api api = api();
-        Reply created = api.post(Api.EDITOR, "/api/content/entries", Pages.create("organisation", "ja",
-                Map.of("name", "北九州市環境局")));
+        Reply created = api.post(
+                Api.EDITOR, "/api/content/entries", Pages.create("organisation", "ja", Map.of("name", "北九州市環境局")));
         String id = created.body().path("id").asString();
-        api.patch(Api.EDITOR, "/api/content/entries/" + id, Pages.patch("en", Map.of("name", "Kitakyushu City")),
-                "If-Match", created.etag());
+        api.patch(
+                Api.EDITOR,
+                "/api/content/entries/" + id,
+                Pages.patch("en", Map.of("name", "Kitakyushu City")),
+                "If-Match",
+                created.etag());
 
         JsonNode found = null;
         String after = null;
         do {
-            Reply page = api.get(Api.TRANSLATOR, "/api/content/snapshot?limit=2" + (after == null ? "" : "&after=" + after));
+            Reply page =
+                    api.get(Api.TRANSLATOR, "/api/content/snapshot?limit=2" + (after == null ? "" : "&after=" + after));
             assertThat(page.status()).isEqualTo(200);
             for (JsonNode entry : page.body().path("items")) {
                 if (entry.path("entryId").asString().equals(id)) {
                     found = entry;
                 }
             }
-            after = page.body().path("next").isNull() ? null : page.body().path("next").asString();
+            after = page.body().path("next").isNull()
+                    ? null
+                    : page.body().path("next").asString();
         } while (after != null);
 
         assertThat(found).isNotNull();

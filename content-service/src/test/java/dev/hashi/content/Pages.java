@@ -14,45 +14,58 @@ import tools.jackson.databind.JsonNode;
 public final class Pages {
 
     /** One presentation of the Local Governments session; exactly one of the titles is set. */
-    public record Presentation(String englishTitle, String japaneseTitle, String presenter) {
-    }
+    public record Presentation(String englishTitle, String japaneseTitle, String presenter) {}
 
     public static final List<Presentation> LOCAL_GOVERNMENT_PRESENTATIONS = List.of(
             new Presentation(null, "住民協働の環境モデル都市づくりを目指して~水俣市~", "Minamata City, Japan"),
-            new Presentation("Citizens and City government's Cooperation towards Zero-emission City: The case study of "
-                    + "Bucheon City, Korea", null, "Puchon City, Korea"),
+            new Presentation(
+                    "Citizens and City government's Cooperation towards Zero-emission City: The case study of "
+                            + "Bucheon City, Korea",
+                    null,
+                    "Puchon City, Korea"),
             new Presentation("Partnerships on Sustainable Development in Surabaya", null, "Surabaya, Indonesia"),
             new Presentation(null, "仙台市地球温暖化対策推進協議会について", "Sendai City, Japan"),
             new Presentation("Pollution Control Programmes and Cooperation with Japan", null, "Dalian City, China"),
             new Presentation(null, "福岡市における環境国際協力の取組み", "Fukuoka City, Japan"),
             new Presentation(null, "美しい日本海を未来世代へ 環日本海環境協力センター(NPEC)とともに", "Toyama Prefecture, Japan"),
-            new Presentation(null, "「クリーンな環境のための北九州イニシアチブ」と自治体間環境協力",
-                    "Institute for Global Environmental Strategies"),
-            new Presentation("Environmental Management and International Cooperation in Kitakyushu through "
-                    + "Partnership among Stakeholders", null, "Kitakyushu City, Japan"));
+            new Presentation(null, "「クリーンな環境のための北九州イニシアチブ」と自治体間環境協力", "Institute for Global Environmental Strategies"),
+            new Presentation(
+                    "Environmental Management and International Cooperation in Kitakyushu through "
+                            + "Partnership among Stakeholders",
+                    null,
+                    "Kitakyushu City, Japan"));
 
     public static final String TITLE = "World Partnership Conference on Sustainable Development: Local Governments & "
             + "Community-based activities and partnerships (Japan National Seminar)";
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** The page's English fields: title, summary, date, venue, three sessions, presentations with English titles. */
     public static Map<String, Object> conferencePage() {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("title", TITLE);
-        page.put("summary", "At the 2002 World Summit on Sustainable Development, participants from all sectors of "
-                + "society committed themselves to concrete actions. A declaration (English, Japanese) was adopted at "
-                + "the Conference (to be made available).");
+        page.put(
+                "summary",
+                "At the 2002 World Summit on Sustainable Development, participants from all sectors of "
+                        + "society committed themselves to concrete actions. A declaration (English, Japanese) was adopted at "
+                        + "the Conference (to be made available).");
         page.put("date", "2003-10-28");
         page.put("venue", "Kitakyushu International Conference Centre (Kitakyushu, Japan)");
-        page.put("sessions", List.of(
-                session("Grassroots Activities", "Activities of residents and NGOs in environmental improvement",
-                        List.of()),
-                session("Business Sectors", "Environmental consideration of corporate activities and contributions "
-                        + "to society", List.of()),
-                session("Local Governments", "Internatioanl cooperation in environmental activities and experiences",
-                        englishPresentations())));
+        page.put(
+                "sessions",
+                List.of(
+                        session(
+                                "Grassroots Activities",
+                                "Activities of residents and NGOs in environmental improvement",
+                                List.of()),
+                        session(
+                                "Business Sectors",
+                                "Environmental consideration of corporate activities and contributions " + "to society",
+                                List.of()),
+                        session(
+                                "Local Governments",
+                                "Internatioanl cooperation in environmental activities and experiences",
+                                englishPresentations())));
         return page;
     }
 
@@ -105,9 +118,13 @@ public final class Pages {
 
     /** An organisation of the page (the conference's contact). */
     public static Map<String, Object> secretariat() {
-        return Map.of("name", "Institute for Global Environmental Strategies",
-                "unit", "Kitakyushu Initiative Network Secretariat",
-                "address", "3-9-30 Asano, Kokurakita-ku\nKitakyushu City 802-0001 Japan");
+        return Map.of(
+                "name",
+                "Institute for Global Environmental Strategies",
+                "unit",
+                "Kitakyushu Initiative Network Secretariat",
+                "address",
+                "3-9-30 Asano, Kokurakita-ku\nKitakyushu City 802-0001 Japan");
     }
 
     /** A create request body. */

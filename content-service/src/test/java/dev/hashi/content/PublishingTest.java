@@ -1,7 +1,5 @@
 package dev.hashi.content;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +7,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.hashi.content.Api.Reply;
+
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Publishing per locale and what delivery serves. */
 class PublishingTest extends ContentServiceTest {
@@ -22,16 +23,21 @@ class PublishingTest extends ContentServiceTest {
     void setUp() {
         seedTypes();
         api = api();
-        Reply created = api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
+        Reply created =
+                api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
         id = created.body().path("id").asString();
-        Reply japanese = api.patch(Api.EDITOR, "/api/content/entries/" + id,
-                Pages.patch("ja", Pages.japaneseTitles(created.body())), "If-Match", created.etag());
+        Reply japanese = api.patch(
+                Api.EDITOR,
+                "/api/content/entries/" + id,
+                Pages.patch("ja", Pages.japaneseTitles(created.body())),
+                "If-Match",
+                created.etag());
         etag = japanese.etag();
     }
 
     Reply act(String locale, String action) {
-        Reply reply = api.post(Api.EDITOR, "/api/content/entries/" + id + "/locales/" + locale + "/" + action, null,
-                "If-Match", etag);
+        Reply reply = api.post(
+                Api.EDITOR, "/api/content/entries/" + id + "/locales/" + locale + "/" + action, null, "If-Match", etag);
         if (reply.etag() != null) {
             etag = reply.etag();
         }
@@ -39,16 +45,28 @@ class PublishingTest extends ContentServiceTest {
     }
 
     String slug(String locale) {
-        return api.get(Api.EDITOR, "/api/content/entries/" + id).body().path("slugs").path(locale).asString();
+        return api.get(Api.EDITOR, "/api/content/entries/" + id)
+                .body()
+                .path("slugs")
+                .path(locale)
+                .asString();
     }
 
     @Test
     void publishingEnglishLeavesJapaneseADraft() {
         Reply published = act("en", "publish");
         assertThat(published.status()).as(published.raw()).isEqualTo(200);
-        assertThat(published.body().path("workflow").path("en").path("state").asString()).isEqualTo("published");
-        assertThat(published.body().path("workflow").path("ja").path("state").asString()).isEqualTo("draft");
-        assertThat(published.body().path("workflow").path("ja").path("publishedRevision").isNull()).isTrue();
+        assertThat(published.body().path("workflow").path("en").path("state").asString())
+                .isEqualTo("published");
+        assertThat(published.body().path("workflow").path("ja").path("state").asString())
+                .isEqualTo("draft");
+        assertThat(published
+                        .body()
+                        .path("workflow")
+                        .path("ja")
+                        .path("publishedRevision")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -59,28 +77,50 @@ class PublishingTest extends ContentServiceTest {
         assertThat(page.status()).as(page.raw()).isEqualTo(200);
         assertThat(page.header("Content-Language")).isEqualTo("en");
         assertThat(page.header("Vary")).contains("Accept-Language");
-        JsonNode presentations = page.body().path("fields").path("sessions").get(2).path("presentations");
+        JsonNode presentations =
+                page.body().path("fields").path("sessions").get(2).path("presentations");
         assertThat(presentations.get(0).path("title").path("value").asString()).isEqualTo("住民協働の環境モデル都市づくりを目指して~水俣市~");
         assertThat(presentations.get(0).path("title").path("locale").asString()).isEqualTo("ja");
-        assertThat(presentations.get(0).path("title").path("fallback").asBoolean()).isTrue();
+        assertThat(presentations.get(0).path("title").path("fallback").asBoolean())
+                .isTrue();
         assertThat(presentations.get(1).path("title").path("locale").asString()).isEqualTo("en");
-        assertThat(presentations.get(1).path("title").path("fallback").asBoolean()).isFalse();
+        assertThat(presentations.get(1).path("title").path("fallback").asBoolean())
+                .isFalse();
     }
 
     @Test
     void laterDraftsDoNotLeakIntoTheDeliveredSnapshotButPreviewShowsThem() {
         act("en", "publish");
-        Reply edited = api.patch(Api.EDITOR, "/api/content/entries/" + id, Pages.patch("en", Map.of("venue", "Draft venue")),
-                "If-Match", etag);
+        Reply edited = api.patch(
+                Api.EDITOR,
+                "/api/content/entries/" + id,
+                Pages.patch("en", Map.of("venue", "Draft venue")),
+                "If-Match",
+                etag);
         assertThat(edited.status()).isEqualTo(200);
         String path = "/api/delivery/entries/event-page/" + slug("en") + "?locale=en";
 
-        assertThat(api.get(Api.ANONYMOUS, path).body().path("fields").path("venue").path("value").asString())
+        assertThat(api.get(Api.ANONYMOUS, path)
+                        .body()
+                        .path("fields")
+                        .path("venue")
+                        .path("value")
+                        .asString())
                 .isEqualTo("Kitakyushu International Conference Centre (Kitakyushu, Japan)");
-        assertThat(api.get(Api.EDITOR, path + "&preview=true").body().path("fields").path("venue").path("value")
-                .asString()).isEqualTo("Draft venue");
-        assertThat(api.get(Api.ANONYMOUS, path + "&preview=true").body().path("fields").path("venue").path("value")
-                .asString()).isNotEqualTo("Draft venue");
+        assertThat(api.get(Api.EDITOR, path + "&preview=true")
+                        .body()
+                        .path("fields")
+                        .path("venue")
+                        .path("value")
+                        .asString())
+                .isEqualTo("Draft venue");
+        assertThat(api.get(Api.ANONYMOUS, path + "&preview=true")
+                        .body()
+                        .path("fields")
+                        .path("venue")
+                        .path("value")
+                        .asString())
+                .isNotEqualTo("Draft venue");
     }
 
     @Test
@@ -88,50 +128,79 @@ class PublishingTest extends ContentServiceTest {
         Reply reply = api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/" + slug("en") + "?locale=ja");
         assertThat(reply.status()).isEqualTo(404);
         assertThat(api.get(Api.EDITOR, "/api/delivery/entries/event-page/" + slug("ja") + "?locale=ja&preview=true")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void acceptLanguageChoosesTheLocaleWhenNoLocaleParameterIsGiven() {
         act("en", "publish");
-        Reply reply = api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/" + slug("en"),
-                "Accept-Language", "fr-CA,fr;q=0.9");
+        Reply reply = api.get(
+                Api.ANONYMOUS, "/api/delivery/entries/event-page/" + slug("en"), "Accept-Language", "fr-CA,fr;q=0.9");
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Language")).isEqualTo("en");
-        Reply invalid = api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/" + slug("en") + "?locale=xx-INVALID-");
+        Reply invalid =
+                api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/" + slug("en") + "?locale=xx-INVALID-");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.code()).isEqualTo("locale.invalid");
     }
 
     @Test
     void publishingListsEveryMissingRequiredFieldAtOnce() {
-        Reply created = api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "ja",
-                Map.of("title", "北九州会議", "sessions", List.of(Map.of("theme", "環境")), "declaration", "a-declaration")));
+        Reply created = api.post(
+                Api.EDITOR,
+                "/api/content/entries",
+                Pages.create(
+                        "event-page",
+                        "ja",
+                        Map.of(
+                                "title",
+                                "北九州会議",
+                                "sessions",
+                                List.of(Map.of("theme", "環境")),
+                                "declaration",
+                                "a-declaration")));
         String draftId = created.body().path("id").asString();
-        Reply reply = api.post(Api.EDITOR, "/api/content/entries/" + draftId + "/locales/ja/publish", null,
-                "If-Match", created.etag());
+        Reply reply = api.post(
+                Api.EDITOR,
+                "/api/content/entries/" + draftId + "/locales/ja/publish",
+                null,
+                "If-Match",
+                created.etag());
 
         assertThat(reply.status()).as(reply.raw()).isEqualTo(422);
         assertThat(reply.code()).isEqualTo("publish.invalid");
-        assertThat(reply.body().path("problems")).extracting(p -> p.path("code").asString() + " " + p.path("path").asString())
-                .containsExactlyInAnyOrder("publish.required-missing summary", "publish.required-missing date",
-                        "publish.required-missing sessions[s-1].title", "publish.asset-missing declaration");
-        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + draftId).etag()).isEqualTo(created.etag());
+        assertThat(reply.body().path("problems"))
+                .extracting(
+                        p -> p.path("code").asString() + " " + p.path("path").asString())
+                .containsExactlyInAnyOrder(
+                        "publish.required-missing summary",
+                        "publish.required-missing date",
+                        "publish.required-missing sessions[s-1].title",
+                        "publish.asset-missing declaration");
+        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + draftId).etag())
+                .isEqualTo(created.etag());
     }
 
     @Test
     void oldSlugOfAPublishedLocaleRedirectsToTheNewOne() {
         act("en", "publish");
         String old = slug("en");
-        Reply renamed = api.patch(Api.EDITOR, "/api/content/entries/" + id,
-                Map.of("locale", "en", "slug", "wpc-2003-kitakyushu", "fields", Map.of()), "If-Match", etag);
+        Reply renamed = api.patch(
+                Api.EDITOR,
+                "/api/content/entries/" + id,
+                Map.of("locale", "en", "slug", "wpc-2003-kitakyushu", "fields", Map.of()),
+                "If-Match",
+                etag);
         etag = renamed.etag();
         act("en", "publish");
 
         Reply moved = api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/" + old + "?locale=en");
         assertThat(moved.status()).isEqualTo(301);
-        assertThat(moved.header("Location")).isEqualTo("/api/delivery/entries/event-page/wpc-2003-kitakyushu?locale=en");
-        assertThat(api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/wpc-2003-kitakyushu?locale=en").status())
+        assertThat(moved.header("Location"))
+                .isEqualTo("/api/delivery/entries/event-page/wpc-2003-kitakyushu?locale=en");
+        assertThat(api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/wpc-2003-kitakyushu?locale=en")
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -141,19 +210,20 @@ class PublishingTest extends ContentServiceTest {
         String slug = slug("en");
         Reply unpublished = act("en", "unpublish");
         assertThat(unpublished.status()).isEqualTo(200);
-        assertThat(api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/" + slug + "?locale=en").status())
+        assertThat(api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/" + slug + "?locale=en")
+                        .status())
                 .isEqualTo(404);
         assertThat(act("en", "unpublish").status()).isEqualTo(409);
     }
 
     @Test
     void kanjiTitleNeverBecomesPinyinSlug() {
-        Reply created = api.post(Api.EDITOR, "/api/content/entries", Pages.create("organisation", "ja",
-                Map.of("name", "北九州市")));
+        Reply created = api.post(
+                Api.EDITOR, "/api/content/entries", Pages.create("organisation", "ja", Map.of("name", "北九州市")));
         String slug = created.body().path("slugs").path("ja").asString();
         assertThat(slug).doesNotContain("bei").matches("[0-9a-f]{12}");
-        Reply kana = api.post(Api.EDITOR, "/api/content/entries", Pages.create("organisation", "ja",
-                Map.of("name", "キタキュウシュウ")));
+        Reply kana = api.post(
+                Api.EDITOR, "/api/content/entries", Pages.create("organisation", "ja", Map.of("name", "キタキュウシュウ")));
         assertThat(kana.body().path("slugs").path("ja").asString()).startsWith("kitakyuushuu");
     }
 }

@@ -1,7 +1,5 @@
 package dev.hashi.content;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,16 +18,22 @@ import dev.hashi.content.workflow.Publishing;
 import dev.hashi.content.workflow.ScheduleProperties;
 import dev.hashi.content.workflow.ScheduleRunner;
 import dev.hashi.content.workflow.Schedules;
+
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ScheduledPublishingTest extends ContentServiceTest {
 
     @Autowired
     Schedules schedules;
+
     @Autowired
     Entries entries;
+
     @Autowired
     Publishing publishing;
+
     @Autowired
     ScheduleRunner serviceRunner;
 
@@ -41,12 +45,22 @@ class ScheduledPublishingTest extends ContentServiceTest {
         try {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                Reply created = api.post(Api.EDITOR, "/api/content/entries", Pages.create("organisation", "en",
-                        Map.of("name", "Organisation " + i)));
+                Reply created = api.post(
+                        Api.EDITOR,
+                        "/api/content/entries",
+                        Pages.create("organisation", "en", Map.of("name", "Organisation " + i)));
                 String id = created.body().path("id").asString();
                 ids.add(id);
-                Reply scheduled = api.post(Api.EDITOR, "/api/content/entries/" + id + "/schedules",
-                        Map.of("locale", "en", "action", "publish", "at", Instant.now().minusSeconds(1).toString()));
+                Reply scheduled = api.post(
+                        Api.EDITOR,
+                        "/api/content/entries/" + id + "/schedules",
+                        Map.of(
+                                "locale",
+                                "en",
+                                "action",
+                                "publish",
+                                "at",
+                                Instant.now().minusSeconds(1).toString()));
                 assertThat(scheduled.status()).as(scheduled.raw()).isEqualTo(201);
             }
             ScheduleProperties settings = new ScheduleProperties(Duration.ofMillis(100), Duration.ofSeconds(60), true);
@@ -59,9 +73,11 @@ class ScheduledPublishingTest extends ContentServiceTest {
 
             assertThat(a.get() + b.get()).isEqualTo(12);
             for (String id : ids) {
-                JsonNode history = api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions").body();
+                JsonNode history = api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions")
+                        .body();
                 assertThat(history.findValuesAsString("kind")).containsExactly("create", "publish");
-                JsonNode jobs = api.get(Api.EDITOR, "/api/content/entries/" + id + "/schedules").body();
+                JsonNode jobs = api.get(Api.EDITOR, "/api/content/entries/" + id + "/schedules")
+                        .body();
                 assertThat(jobs.get(0).path("status").asString()).isEqualTo("done");
                 assertThat(jobs.get(0).path("result").asString()).isEqualTo("2");
             }
@@ -75,17 +91,38 @@ class ScheduledPublishingTest extends ContentServiceTest {
     void jobInTheFutureWaitsUntilItsInstant() {
         seedTypes();
         Api api = api();
-        Reply created = api.post(Api.EDITOR, "/api/content/entries", Pages.create("organisation", "en",
-                Map.of("name", "Future organisation")));
+        Reply created = api.post(
+                Api.EDITOR,
+                "/api/content/entries",
+                Pages.create("organisation", "en", Map.of("name", "Future organisation")));
         String id = created.body().path("id").asString();
-        api.post(Api.EDITOR, "/api/content/entries/" + id + "/schedules",
-                Map.of("locale", "en", "action", "publish", "at", Instant.now().plusSeconds(2).toString()));
+        api.post(
+                Api.EDITOR,
+                "/api/content/entries/" + id + "/schedules",
+                Map.of(
+                        "locale",
+                        "en",
+                        "action",
+                        "publish",
+                        "at",
+                        Instant.now().plusSeconds(2).toString()));
 
-        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + id).body().path("workflow").path("en").path("state")
-                .asString()).isEqualTo("draft");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get(Api.EDITOR,
-                "/api/content/entries/" + id).body().path("workflow").path("en").path("state").asString()
-                .equals("published"));
+        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + id)
+                        .body()
+                        .path("workflow")
+                        .path("en")
+                        .path("state")
+                        .asString())
+                .isEqualTo("draft");
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> api.get(Api.EDITOR, "/api/content/entries/" + id)
+                        .body()
+                        .path("workflow")
+                        .path("en")
+                        .path("state")
+                        .asString()
+                        .equals("published"));
     }
 
     private static int await(CountDownLatch go, ScheduleRunner runner) {

@@ -1,8 +1,5 @@
 package dev.hashi.content;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +14,11 @@ import dev.hashi.events.content.ContentEntryChanged;
 import dev.hashi.events.content.FieldValueChange;
 import dev.hashi.events.translation.TranslationApproved;
 import dev.hashi.locale.Texts;
+
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Approved translations arriving on the translation topic land in their target locale. */
 class TranslationLandingTest extends ContentServiceTest {
@@ -34,10 +35,15 @@ class TranslationLandingTest extends ContentServiceTest {
     void setUp() {
         seedTypes();
         api = api();
-        Reply created = api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
+        Reply created =
+                api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
         id = created.body().path("id").asString();
-        Reply japanese = api.patch(Api.EDITOR, "/api/content/entries/" + id,
-                Pages.patch("ja", Pages.japaneseTitles(created.body())), "If-Match", created.etag());
+        Reply japanese = api.patch(
+                Api.EDITOR,
+                "/api/content/entries/" + id,
+                Pages.patch("ja", Pages.japaneseTitles(created.body())),
+                "If-Match",
+                created.etag());
         JsonNode session = japanese.body().path("fields").path("sessions").get(2);
         String prefix = "sessions[" + session.path("id").asString() + "].presentations[";
         minamataPath = prefix + session.path("presentations").get(0).path("id").asString() + "].title";
@@ -45,8 +51,13 @@ class TranslationLandingTest extends ContentServiceTest {
     }
 
     EventEnvelope<TranslationApproved> approval(String unit, long version, String path, String hash, String text) {
-        return EventEnvelope.of(new TranslationApproved(unit, id, path, "ja", "en", hash, text, "taro", "rev"), unit,
-                version, "trace-" + unit, "rev", Instant.now());
+        return EventEnvelope.of(
+                new TranslationApproved(unit, id, path, "ja", "en", hash, text, "taro", "rev"),
+                unit,
+                version,
+                "trace-" + unit,
+                "rev",
+                Instant.now());
     }
 
     JsonNode entry() {
@@ -58,8 +69,14 @@ class TranslationLandingTest extends ContentServiceTest {
         String unit = "u-" + id + "-minamata";
         Kafka.send(approval(unit, 3, minamataPath, Texts.sourceHash(MINAMATA), MINAMATA_EN));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> entry().path("version").asLong() == 3);
-        JsonNode title = entry().path("fields").path("sessions").get(2).path("presentations").get(0).path("title");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> entry().path("version").asLong() == 3);
+        JsonNode title = entry().path("fields")
+                .path("sessions")
+                .get(2)
+                .path("presentations")
+                .get(0)
+                .path("title");
         assertThat(title.path("en").path("value").asString()).isEqualTo(MINAMATA_EN);
         assertThat(title.path("en").path("originLocale").asString()).isEqualTo("ja");
         assertThat(title.path("en").path("unitId").asString()).isEqualTo(unit);
@@ -80,16 +97,24 @@ class TranslationLandingTest extends ContentServiceTest {
     @Test
     void redeliveredApprovalLandsOnce() {
         String unit = "u-" + id + "-again";
-        EventEnvelope<TranslationApproved> approval = approval(unit, 3, minamataPath, Texts.sourceHash(MINAMATA), MINAMATA_EN);
+        EventEnvelope<TranslationApproved> approval =
+                approval(unit, 3, minamataPath, Texts.sourceHash(MINAMATA), MINAMATA_EN);
         Kafka.send(approval);
         Kafka.send(approval);
         Kafka.send(approval(unit, 4, minamataPath, Texts.sourceHash(MINAMATA), MINAMATA_EN));
         String marker = "u-" + id + "-marker";
-        Kafka.send(approval(marker, 1, sendaiPath, Texts.sourceHash("仙台市地球温暖化対策推進協議会について"),
+        Kafka.send(approval(
+                marker,
+                1,
+                sendaiPath,
+                Texts.sourceHash("仙台市地球温暖化対策推進協議会について"),
                 "About the Sendai City council for global warming countermeasures"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> entry().path("version").asLong() == 4);
-        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions").body().findValuesAsString("kind"))
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> entry().path("version").asLong() == 4);
+        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions")
+                        .body()
+                        .findValuesAsString("kind"))
                 .containsExactly("create", "save", "translation", "translation");
     }
 
@@ -98,11 +123,21 @@ class TranslationLandingTest extends ContentServiceTest {
         String unit = "u-" + id + "-stale";
         Kafka.send(approval(unit, 1, minamataPath, Texts.sourceHash("an older source text"), MINAMATA_EN));
         String marker = "u-" + id + "-marker2";
-        Kafka.send(approval(marker, 1, sendaiPath, Texts.sourceHash("仙台市地球温暖化対策推進協議会について"),
+        Kafka.send(approval(
+                marker,
+                1,
+                sendaiPath,
+                Texts.sourceHash("仙台市地球温暖化対策推進協議会について"),
                 "About the Sendai City council for global warming countermeasures"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> entry().path("version").asLong() == 3);
-        JsonNode minamata = entry().path("fields").path("sessions").get(2).path("presentations").get(0).path("title");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> entry().path("version").asLong() == 3);
+        JsonNode minamata = entry().path("fields")
+                .path("sessions")
+                .get(2)
+                .path("presentations")
+                .get(0)
+                .path("title");
         assertThat(minamata.has("en")).isFalse();
     }
 }

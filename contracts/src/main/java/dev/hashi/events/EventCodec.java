@@ -73,8 +73,8 @@ public final class EventCodec {
             throw new PoisonEventException("event.malformed", "schemaVersion missing or not a number", null);
         }
         Class<? extends EventPayload> payloadType = types.payloadFor(type, version.intValue())
-                .orElseThrow(() -> new PoisonEventException("event.unknown-type",
-                        "unknown event type " + type + " v" + version.intValue(), null));
+                .orElseThrow(() -> new PoisonEventException(
+                        "event.unknown-type", "unknown event type " + type + " v" + version.intValue(), null));
         JsonNode payload = tree.get("payload");
         if (payload == null || !payload.isObject()) {
             throw new PoisonEventException("event.malformed", "payload missing for " + type, null);

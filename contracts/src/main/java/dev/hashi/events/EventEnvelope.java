@@ -38,11 +38,19 @@ public record EventEnvelope<P extends EventPayload>(
     }
 
     /** A new envelope for {@code payload}, with a random event id and the type taken from its {@link EventType}. */
-    public static <P extends EventPayload> EventEnvelope<P> of(P payload, String aggregateId, long aggregateVersion,
-            String traceId, String actor, Instant occurredAt) {
+    public static <P extends EventPayload> EventEnvelope<P> of(
+            P payload, String aggregateId, long aggregateVersion, String traceId, String actor, Instant occurredAt) {
         EventType type = EventTypes.typeOf(payload.getClass());
-        return new EventEnvelope<>(UUID.randomUUID(), type.value(), type.schemaVersion(), occurredAt, aggregateId,
-                aggregateVersion, traceId, actor, payload);
+        return new EventEnvelope<>(
+                UUID.randomUUID(),
+                type.value(),
+                type.schemaVersion(),
+                occurredAt,
+                aggregateId,
+                aggregateVersion,
+                traceId,
+                actor,
+                payload);
     }
 
     /** The topic this event belongs on, derived from the owner prefix of its type. */

@@ -33,9 +33,14 @@ public final class EventTypes {
     /** Every event type the platform's contracts define. */
     public static EventTypes standard() {
         return of(List.of(
-                ContentEntryChanged.class, ContentEntryPublished.class, ContentEntryUnpublished.class,
-                ContentEntryDeleted.class, ContentTypeChanged.class,
-                TranslationUnitStateChanged.class, TranslationSubmitted.class, TranslationApproved.class,
+                ContentEntryChanged.class,
+                ContentEntryPublished.class,
+                ContentEntryUnpublished.class,
+                ContentEntryDeleted.class,
+                ContentTypeChanged.class,
+                TranslationUnitStateChanged.class,
+                TranslationSubmitted.class,
+                TranslationApproved.class,
                 MediaAssetChanged.class));
     }
 

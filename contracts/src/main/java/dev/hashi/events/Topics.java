@@ -9,8 +9,7 @@ public final class Topics {
 
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The dead-letter topic for {@code topic}. */
     public static String deadLetter(String topic) {

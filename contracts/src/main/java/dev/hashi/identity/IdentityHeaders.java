@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -65,8 +64,8 @@ public final class IdentityHeaders {
      * The identity carried by {@code headers} (looked up by exact name), or empty when the signature is missing,
      * wrong, expired or the values are malformed.
      */
-    public Optional<Identity> verify(Map<String, String> headers, String method, String rawPath, String requestId,
-            Instant now) {
+    public Optional<Identity> verify(
+            Map<String, String> headers, String method, String rawPath, String requestId, Instant now) {
         String subject = headers.get(SUBJECT);
         String roles = headers.get(ROLES);
         String pairs = headers.getOrDefault(LOCALE_PAIRS, "");
@@ -98,8 +97,11 @@ public final class IdentityHeaders {
             for (String role : roles.split(",")) {
                 parsedRoles.add(Role.fromWire(role).orElseThrow(() -> new IllegalArgumentException(role)));
             }
-            Set<LocalePair> parsedPairs = pairs.isEmpty() ? Set.of()
-                    : java.util.Arrays.stream(pairs.split(",")).map(LocalePair::parse).collect(Collectors.toSet());
+            Set<LocalePair> parsedPairs = pairs.isEmpty()
+                    ? Set.of()
+                    : java.util.Arrays.stream(pairs.split(","))
+                            .map(LocalePair::parse)
+                            .collect(Collectors.toSet());
             return Optional.of(new Identity(subject, parsedRoles, parsedPairs));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -107,12 +109,20 @@ public final class IdentityHeaders {
     }
 
     private String signature(Map<String, String> identity, String method, String rawPath, String requestId) {
-        String canonical = String.join("\n", identity.get(SUBJECT), identity.get(ROLES), identity.get(LOCALE_PAIRS),
-                identity.get(TIME), method, rawPath, requestId == null ? "" : requestId);
+        String canonical = String.join(
+                "\n",
+                identity.get(SUBJECT),
+                identity.get(ROLES),
+                identity.get(LOCALE_PAIRS),
+                identity.get(TIME),
+                method,
+                rawPath,
+                requestId == null ? "" : requestId);
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(secret, ALGORITHM));
-            return Base64.getUrlEncoder().withoutPadding()
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
                     .encodeToString(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
@@ -124,6 +134,9 @@ public final class IdentityHeaders {
     }
 
     private static String pairs(Identity identity) {
-        return identity.localePairs().stream().map(LocalePair::toString).sorted().collect(Collectors.joining(","));
+        return identity.localePairs().stream()
+                .map(LocalePair::toString)
+                .sorted()
+                .collect(Collectors.joining(","));
     }
 }

@@ -34,7 +34,8 @@ public record LocalePair(String source, String target) {
 
     /** Whether this grant covers translating from {@code from} into {@code into}. */
     public boolean covers(String from, String into) {
-        return ("*".equals(source) || source.equalsIgnoreCase(from)) && ("*".equals(target) || target.equalsIgnoreCase(into));
+        return ("*".equals(source) || source.equalsIgnoreCase(from))
+                && ("*".equals(target) || target.equalsIgnoreCase(into));
     }
 
     @Override

@@ -1,11 +1,11 @@
 package dev.hashi.events;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventCodecTest {
 
@@ -17,7 +17,8 @@ class EventCodecTest {
         assertThatThrownBy(() -> decode(valid.replace("content.entry.changed", "content.entry.exploded")))
                 .isInstanceOf(PoisonEventException.class)
                 .hasMessageContaining("content.entry.exploded")
-                .extracting(e -> ((PoisonEventException) e).code()).isEqualTo("event.unknown-type");
+                .extracting(e -> ((PoisonEventException) e).code())
+                .isEqualTo("event.unknown-type");
     }
 
     @Test
@@ -31,13 +32,15 @@ class EventCodecTest {
     void bytesThatAreNotJsonAreMalformed() {
         assertThatThrownBy(() -> decode("{not json"))
                 .isInstanceOf(PoisonEventException.class)
-                .extracting(e -> ((PoisonEventException) e).code()).isEqualTo("event.malformed");
+                .extracting(e -> ((PoisonEventException) e).code())
+                .isEqualTo("event.malformed");
     }
 
     @Test
     void missingEnvelopeFieldsAreMalformed() {
         assertThatThrownBy(() -> decode(valid.replace("\"aggregateId\"", "\"aggregate\"")))
-                .isInstanceOf(PoisonEventException.class).hasMessageContaining("aggregateId");
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessageContaining("aggregateId");
         assertThatThrownBy(() -> decode(valid.replace("\"eventId\":\"", "\"eventId\":\"zz")))
                 .isInstanceOf(PoisonEventException.class);
         assertThatThrownBy(() -> decode("[1,2,3]")).isInstanceOf(PoisonEventException.class);

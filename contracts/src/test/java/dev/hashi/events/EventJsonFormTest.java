@@ -1,7 +1,5 @@
 package dev.hashi.events;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pins the JSON form of every event type to a fixture file, so any change to a contract shows in review. */
 class EventJsonFormTest {
@@ -42,8 +42,10 @@ class EventJsonFormTest {
 
     @Test
     void everyRegisteredTypeHasASampleAndAFixture() {
-        Set<Class<?>> sampled = samples().stream().map(e -> e.payload().getClass()).collect(Collectors.toSet());
-        assertThat(sampled).containsExactlyInAnyOrderElementsOf(EventTypes.standard().payloads());
+        Set<Class<?>> sampled =
+                samples().stream().map(e -> e.payload().getClass()).collect(Collectors.toSet());
+        assertThat(sampled)
+                .containsExactlyInAnyOrderElementsOf(EventTypes.standard().payloads());
     }
 
     @ParameterizedTest

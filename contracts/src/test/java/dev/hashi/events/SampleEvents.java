@@ -24,45 +24,115 @@ final class SampleEvents {
     static final String MINAMATA_TITLE = "住民協働の環境モデル都市づくりを目指して~水俣市~";
     static final String MINAMATA_HASH = "9d3c0f6b1a0e5a2c7d4e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
 
-    private SampleEvents() {
-    }
+    private SampleEvents() {}
 
     static List<EventEnvelope<?>> all() {
         return List.of(
-                envelope("00000000-0000-4000-8000-000000000001", "e-minamata", 3, new ContentEntryChanged(
-                        "e-minamata", "presentation",
-                        Map.of("ja", MINAMATA_TITLE),
-                        List.of(new FieldValueChange("title", "ja", "ja", MINAMATA_TITLE, MINAMATA_HASH,
-                                WriteKind.SOURCE, false, false, null)))),
-                envelope("00000000-0000-4000-8000-000000000002", "e-wpc2003", 7, new ContentEntryPublished(
-                        "e-wpc2003", "event-page", "en", 7, "world-partnership-conference-2003")),
-                envelope("00000000-0000-4000-8000-000000000003", "e-wpc2003", 8,
+                envelope(
+                        "00000000-0000-4000-8000-000000000001",
+                        "e-minamata",
+                        3,
+                        new ContentEntryChanged(
+                                "e-minamata",
+                                "presentation",
+                                Map.of("ja", MINAMATA_TITLE),
+                                List.of(new FieldValueChange(
+                                        "title",
+                                        "ja",
+                                        "ja",
+                                        MINAMATA_TITLE,
+                                        MINAMATA_HASH,
+                                        WriteKind.SOURCE,
+                                        false,
+                                        false,
+                                        null)))),
+                envelope(
+                        "00000000-0000-4000-8000-000000000002",
+                        "e-wpc2003",
+                        7,
+                        new ContentEntryPublished(
+                                "e-wpc2003", "event-page", "en", 7, "world-partnership-conference-2003")),
+                envelope(
+                        "00000000-0000-4000-8000-000000000003",
+                        "e-wpc2003",
+                        8,
                         new ContentEntryUnpublished("e-wpc2003", "event-page", "en")),
-                envelope("00000000-0000-4000-8000-000000000004", "e-draft", 2,
+                envelope(
+                        "00000000-0000-4000-8000-000000000004",
+                        "e-draft",
+                        2,
                         new ContentEntryDeleted("e-draft", "presentation")),
-                envelope("00000000-0000-4000-8000-000000000005", "presentation", 1,
+                envelope(
+                        "00000000-0000-4000-8000-000000000005",
+                        "presentation",
+                        1,
                         new ContentTypeChanged("presentation", List.of("title", "speaker"))),
-                envelope("00000000-0000-4000-8000-000000000006", "u-minamata-title-en", 2,
-                        new TranslationUnitStateChanged("u-minamata-title-en", "e-minamata", "title", "ja", "en",
-                                "untranslated", "in_progress", MINAMATA_HASH)),
-                envelope("00000000-0000-4000-8000-000000000009", "u-minamata-title-en", 3,
-                        new TranslationSubmitted("u-minamata-title-en", "e-minamata", "title", "ja", "en",
-                                MINAMATA_HASH, "Towards an environmental model city built with residents: Minamata",
+                envelope(
+                        "00000000-0000-4000-8000-000000000006",
+                        "u-minamata-title-en",
+                        2,
+                        new TranslationUnitStateChanged(
+                                "u-minamata-title-en",
+                                "e-minamata",
+                                "title",
+                                "ja",
+                                "en",
+                                "untranslated",
+                                "in_progress",
+                                MINAMATA_HASH)),
+                envelope(
+                        "00000000-0000-4000-8000-000000000009",
+                        "u-minamata-title-en",
+                        3,
+                        new TranslationSubmitted(
+                                "u-minamata-title-en",
+                                "e-minamata",
+                                "title",
+                                "ja",
+                                "en",
+                                MINAMATA_HASH,
+                                "Towards an environmental model city built with residents: Minamata",
                                 "translator-1")),
-                envelope("00000000-0000-4000-8000-000000000007", "u-minamata-title-en", 4,
-                        new TranslationApproved("u-minamata-title-en", "e-minamata", "title", "ja", "en",
-                                MINAMATA_HASH, "Towards an environmental model city built with residents: Minamata",
-                                "translator-1", "reviewer-1")),
-                envelope("00000000-0000-4000-8000-000000000008", "a-fukuoka-ppt", 1,
-                        new MediaAssetChanged("a-fukuoka-ppt", "presentation",
-                                Map.of("ja", "福岡市における環境国際協力の取組み"), null,
-                                "application/vnd.ms-powerpoint", "on_request", List.of())));
+                envelope(
+                        "00000000-0000-4000-8000-000000000007",
+                        "u-minamata-title-en",
+                        4,
+                        new TranslationApproved(
+                                "u-minamata-title-en",
+                                "e-minamata",
+                                "title",
+                                "ja",
+                                "en",
+                                MINAMATA_HASH,
+                                "Towards an environmental model city built with residents: Minamata",
+                                "translator-1",
+                                "reviewer-1")),
+                envelope(
+                        "00000000-0000-4000-8000-000000000008",
+                        "a-fukuoka-ppt",
+                        1,
+                        new MediaAssetChanged(
+                                "a-fukuoka-ppt",
+                                "presentation",
+                                Map.of("ja", "福岡市における環境国際協力の取組み"),
+                                null,
+                                "application/vnd.ms-powerpoint",
+                                "on_request",
+                                List.of())));
     }
 
-    private static <P extends EventPayload> EventEnvelope<P> envelope(String id, String aggregateId, long version,
-            P payload) {
+    private static <P extends EventPayload> EventEnvelope<P> envelope(
+            String id, String aggregateId, long version, P payload) {
         EventType type = EventTypes.typeOf(payload.getClass());
-        return new EventEnvelope<>(UUID.fromString(id), type.value(), type.schemaVersion(), AT, aggregateId, version,
-                "req-7f3a", "editor-1", payload);
+        return new EventEnvelope<>(
+                UUID.fromString(id),
+                type.value(),
+                type.schemaVersion(),
+                AT,
+                aggregateId,
+                version,
+                "req-7f3a",
+                "editor-1",
+                payload);
     }
 }

@@ -6,11 +6,16 @@ import java.util.List;
 /** The ready banner: where everything is. */
 final class Banner {
 
-    private Banner() {
-    }
+    private Banner() {}
 
-    static String render(StackConfig config, List<ServiceProcess> processes, String mongoUri, String bootstrap,
-            boolean embeddedMongo, boolean embeddedKafka, Duration took) {
+    static String render(
+            StackConfig config,
+            List<ServiceProcess> processes,
+            String mongoUri,
+            String bootstrap,
+            boolean embeddedMongo,
+            boolean embeddedKafka,
+            Duration took) {
         StringBuilder out = new StringBuilder();
         String gateway = config.service("gateway").url();
         out.append("\n========================================================================\n");
@@ -22,15 +27,19 @@ final class Banner {
             StackConfig.Service service = process.service();
             if (!service.name().equals("gateway")) {
                 String shortName = service.name().replace("-service", "");
-                out.append(String.format(" %-20s %s   API docs %s/docs/%s/v3/api-docs   (pid %d)%n",
+                out.append(String.format(
+                        " %-20s %s   API docs %s/docs/%s/v3/api-docs   (pid %d)%n",
                         service.name(), service.url(), gateway, shortName, process.pid()));
             } else {
                 out.append(String.format(" %-20s %s   (pid %d)%n", service.name(), service.url(), process.pid()));
             }
         }
-        out.append(String.format(" MongoDB              %s%s%n", mongoUri, embeddedMongo ? "  (embedded, data in "
-                + config.dataDir().resolve("mongo") + ")" : ""));
-        out.append(String.format(" Kafka                %s%s%n", bootstrap, embeddedKafka ? "  (embedded KRaft broker)" : ""));
+        out.append(String.format(
+                " MongoDB              %s%s%n",
+                mongoUri,
+                embeddedMongo ? "  (embedded, data in " + config.dataDir().resolve("mongo") + ")" : ""));
+        out.append(String.format(
+                " Kafka                %s%s%n", bootstrap, embeddedKafka ? "  (embedded KRaft broker)" : ""));
         out.append(String.format(" Logs                 %s%n", config.dataDir().resolve("logs")));
         out.append(" Stop with Ctrl-C\n");
         out.append("========================================================================\n");

@@ -38,7 +38,8 @@ public final class DevStack {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("hashi.root", ".")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("hashi.root", ".")).toAbsolutePath().normalize();
         StackConfig config;
         try {
             config = StackConfig.fromEnvironment(System.getenv(), root);
@@ -49,10 +50,13 @@ public final class DevStack {
         }
         DevStack stack = new DevStack(config);
         CountDownLatch stoppedLatch = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.stop();
-            stoppedLatch.countDown();
-        }, "devstack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stack.stop();
+                            stoppedLatch.countDown();
+                        },
+                        "devstack-shutdown"));
         try {
             stack.start();
         } catch (Ports.PortInUseException e) {
@@ -89,14 +93,20 @@ public final class DevStack {
         Path logs = config.dataDir().resolve("logs");
         Files.createDirectories(logs);
         for (StackConfig.Service service : config.services()) {
-            processes.add(ServiceProcess.start(service, service.jar(config.root()), logs,
-                    environment(service, mongoUri, bootstrap)));
+            processes.add(ServiceProcess.start(
+                    service, service.jar(config.root()), logs, environment(service, mongoUri, bootstrap)));
         }
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         for (ServiceProcess process : processes) {
             process.awaitReady(deadline);
         }
-        System.out.println(Banner.render(config, processes, mongoUri, bootstrap, mongo != null, kafka != null,
+        System.out.println(Banner.render(
+                config,
+                processes,
+                mongoUri,
+                bootstrap,
+                mongo != null,
+                kafka != null,
                 Duration.between(began, Instant.now())));
     }
 
@@ -113,7 +123,9 @@ public final class DevStack {
         } else {
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             env.put("CONTENT_SERVICE_URI", config.service("content-service").url());
-            env.put("TRANSLATION_SERVICE_URI", config.service("translation-service").url());
+            env.put(
+                    "TRANSLATION_SERVICE_URI",
+                    config.service("translation-service").url());
             env.put("MEDIA_SERVICE_URI", config.service("media-service").url());
         }
         return env;
@@ -128,11 +140,12 @@ public final class DevStack {
     /** Reports children that exit while the stack runs; the others keep serving. */
     private void watchChildren() {
         for (ServiceProcess process : processes) {
-            ProcessHandle.of(process.pid()).ifPresent(handle -> handle.onExit().thenRun(() -> {
-                if (!stopped) {
-                    System.err.println("hashi: " + process.service().name() + " stopped; see " + process.log());
-                }
-            }));
+            ProcessHandle.of(process.pid())
+                    .ifPresent(handle -> handle.onExit().thenRun(() -> {
+                        if (!stopped) {
+                            System.err.println("hashi: " + process.service().name() + " stopped; see " + process.log());
+                        }
+                    }));
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /** One service running as a child JVM, its output going to a log file. */
 final class ServiceProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final StackConfig.Service service;
     private final Process process;
@@ -37,8 +38,14 @@ final class ServiceProcess {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(service.name() + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xss512k", "-Dhashi.devstack.parent=" + ProcessHandle.current().pid(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-Dhashi.devstack.parent=" + ProcessHandle.current().pid(),
+                "-jar",
+                jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
@@ -51,12 +58,16 @@ final class ServiceProcess {
         URI readiness = URI.create(service.url() + "/actuator/health/readiness");
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(service.name() + " exited with code " + process.exitValue()
-                        + "; see " + log);
+                throw new IllegalStateException(
+                        service.name() + " exited with code " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(readiness)
-                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = HTTP.send(
+                        HttpRequest.newBuilder(readiness)
+                                .timeout(Duration.ofSeconds(2))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }

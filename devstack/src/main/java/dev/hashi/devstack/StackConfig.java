@@ -16,8 +16,15 @@ import java.util.Map;
  * @param controllerPort embedded Kafka controller port ({@code HASHI_KAFKA_CONTROLLER_PORT}, default 9093)
  * @param services       the services in start order, gateway last
  */
-record StackConfig(Path root, Path dataDir, String mongoUri, String kafkaBootstrap, int mongoPort, int kafkaPort,
-        int controllerPort, List<Service> services) {
+record StackConfig(
+        Path root,
+        Path dataDir,
+        String mongoUri,
+        String kafkaBootstrap,
+        int mongoPort,
+        int kafkaPort,
+        int controllerPort,
+        List<Service> services) {
 
     /**
      * One service process.
@@ -38,15 +45,23 @@ record StackConfig(Path root, Path dataDir, String mongoUri, String kafkaBootstr
     }
 
     static StackConfig fromEnvironment(Map<String, String> env, Path root) {
-        Path data = Path.of(env.getOrDefault("HASHI_DATA_DIR", root.resolve("data").toString())).toAbsolutePath();
+        Path data = Path.of(
+                        env.getOrDefault("HASHI_DATA_DIR", root.resolve("data").toString()))
+                .toAbsolutePath();
         List<Service> services = List.of(
                 new Service("content-service", port(env, "CONTENT_SERVICE_PORT", 8081), "hashi_content"),
                 new Service("translation-service", port(env, "TRANSLATION_SERVICE_PORT", 8082), "hashi_translation"),
                 new Service("media-service", port(env, "MEDIA_SERVICE_PORT", 8083), "hashi_media"),
                 new Service("gateway", port(env, "GATEWAY_PORT", 8080), null));
-        return new StackConfig(root, data, blankToNull(env.get("MONGODB_URI")),
-                blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")), port(env, "HASHI_MONGO_PORT", 27017),
-                port(env, "HASHI_KAFKA_PORT", 9092), port(env, "HASHI_KAFKA_CONTROLLER_PORT", 9093), services);
+        return new StackConfig(
+                root,
+                data,
+                blankToNull(env.get("MONGODB_URI")),
+                blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
+                port(env, "HASHI_MONGO_PORT", 27017),
+                port(env, "HASHI_KAFKA_PORT", 9092),
+                port(env, "HASHI_KAFKA_CONTROLLER_PORT", 9093),
+                services);
     }
 
     Service service(String name) {

@@ -1,8 +1,5 @@
 package dev.hashi.devstack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -22,6 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 /**
  * Checks docker-compose.yml and the Dockerfile it builds from. Compose cannot run on the development
  * machines, so this parse is what verifies the deployment files.
@@ -29,11 +29,18 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
 
     private static final Map<String, String> DATABASES = Map.of(
-            "content-service", "hashi_content", "translation-service", "hashi_translation", "media-service", "hashi_media");
+            "content-service",
+            "hashi_content",
+            "translation-service",
+            "hashi_translation",
+            "media-service",
+            "hashi_media");
     private static final Map<String, String> PORTS = Map.of(
             "gateway", "8080", "content-service", "8081", "translation-service", "8082", "media-service", "8083");
-    private static final Set<String> COMMON_ENV = Set.of("SERVER_PORT", "HASHI_PROFILE", "HASHI_GATEWAY_SECRET", "JAVA_TOOL_OPTIONS");
-    private static final Set<String> TOPICS = Set.of("cms.content.events", "cms.translation.events", "cms.media.events");
+    private static final Set<String> COMMON_ENV =
+            Set.of("SERVER_PORT", "HASHI_PROFILE", "HASHI_GATEWAY_SECRET", "JAVA_TOOL_OPTIONS");
+    private static final Set<String> TOPICS =
+            Set.of("cms.content.events", "cms.translation.events", "cms.media.events");
     /** Exact version: at least major.minor.patch, an optional suffix (-jre-noble) and an optional digest. */
     private static final Pattern EXACT_IMAGE =
             Pattern.compile("[a-z0-9][a-z0-9._/-]*:\\d+\\.\\d+\\.\\d+[A-Za-z0-9._-]*(@sha256:[0-9a-f]{64})?");
@@ -47,7 +54,9 @@ class ComposeFileTest {
         root = Path.of("").toAbsolutePath();
         while (!Files.exists(root.resolve("docker-compose.yml"))) {
             root = root.getParent();
-            assertThat(root).as("no docker-compose.yml above the working directory").isNotNull();
+            assertThat(root)
+                    .as("no docker-compose.yml above the working directory")
+                    .isNotNull();
         }
         try (Reader in = Files.newBufferedReader(root.resolve("docker-compose.yml"))) {
             Map<String, Object> compose = new Yaml().load(in);
@@ -58,7 +67,8 @@ class ComposeFileTest {
 
     @Test
     void composeDefinesMongoKafkaAndTheFourServices() {
-        assertThat(services).containsKeys("mongo", "kafka", "gateway", "content-service", "translation-service", "media-service");
+        assertThat(services)
+                .containsKeys("mongo", "kafka", "gateway", "content-service", "translation-service", "media-service");
     }
 
     @Test
@@ -69,7 +79,9 @@ class ComposeFileTest {
                 assertExactVersion(String.valueOf(image), "image of " + name);
             }
         });
-        dockerfiles().forEach(dockerfile -> fromImages(dockerfile).forEach(image -> assertExactVersion(image, "FROM in " + dockerfile)));
+        dockerfiles()
+                .forEach(dockerfile ->
+                        fromImages(dockerfile).forEach(image -> assertExactVersion(image, "FROM in " + dockerfile)));
     }
 
     @Test
@@ -78,15 +90,20 @@ class ComposeFileTest {
         for (String name : PORTS.keySet()) {
             assertThat(dockerfile(name)).as("Dockerfile of %s", name).isRegularFile();
             Map<String, Object> args = map(map(service(name).get("build")).getOrDefault("args", Map.of()));
-            assertThat(String.valueOf(args.get("MODULE"))).as("MODULE build arg of %s", name).isEqualTo(name);
-            assertThat(String.valueOf(args.get("PORT"))).as("PORT build arg of %s", name).isEqualTo(PORTS.get(name));
+            assertThat(String.valueOf(args.get("MODULE")))
+                    .as("MODULE build arg of %s", name)
+                    .isEqualTo(name);
+            assertThat(String.valueOf(args.get("PORT")))
+                    .as("PORT build arg of %s", name)
+                    .isEqualTo(PORTS.get(name));
             assertThat(rootPom).as("root pom lists %s", name).contains("<module>" + name + "</module>");
         }
     }
 
     @Test
     void everyModuleSitsDirectlyUnderTheRootWhereTheDockerfileCollectsThePoms() throws IOException {
-        Matcher modules = Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(root.resolve("pom.xml")));
+        Matcher modules =
+                Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(root.resolve("pom.xml")));
         while (modules.find()) {
             assertThat(modules.group(1)).as("module path").doesNotContain("/");
         }
@@ -96,7 +113,9 @@ class ComposeFileTest {
     void eachApplicationServiceChecksItsReadinessAndRestarts() {
         for (String name : PORTS.keySet()) {
             assertThat(healthcheck(name)).as("healthcheck of %s", name).contains("/actuator/health/readiness");
-            assertThat(service(name).get("restart")).as("restart policy of %s", name).isIn("always", "unless-stopped", "on-failure");
+            assertThat(service(name).get("restart"))
+                    .as("restart policy of %s", name)
+                    .isIn("always", "unless-stopped", "on-failure");
         }
         assertThat(healthcheck("mongo")).isNotBlank();
         assertThat(healthcheck("kafka")).isNotBlank();
@@ -105,16 +124,20 @@ class ComposeFileTest {
     @Test
     void domainServicesStartOnlyOnceMongoAndKafkaAreHealthy() {
         for (String name : DATABASES.keySet()) {
-            assertThat(dependsOn(name)).as("depends_on of %s", name)
-                    .containsEntry("mongo", "service_healthy").containsEntry("kafka", "service_healthy");
+            assertThat(dependsOn(name))
+                    .as("depends_on of %s", name)
+                    .containsEntry("mongo", "service_healthy")
+                    .containsEntry("kafka", "service_healthy");
         }
     }
 
     @Test
     void gatewayStartsOnlyOnceTheThreeDomainServicesAreHealthy() {
-        assertThat(dependsOn("gateway")).containsEntry("kafka", "service_healthy")
+        assertThat(dependsOn("gateway"))
+                .containsEntry("kafka", "service_healthy")
                 .containsEntry("content-service", "service_healthy")
-                .containsEntry("translation-service", "service_healthy").containsEntry("media-service", "service_healthy");
+                .containsEntry("translation-service", "service_healthy")
+                .containsEntry("media-service", "service_healthy");
     }
 
     @Test
@@ -123,7 +146,8 @@ class ComposeFileTest {
         DATABASES.forEach((name, database) -> {
             Map<String, String> env = environment(name);
             assertThat(env.keySet()).as("environment of %s", name).containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(env).as("environment of %s", name)
+            assertThat(env)
+                    .as("environment of %s", name)
                     .containsEntry("MONGODB_DATABASE", database)
                     .containsEntry("MONGODB_URI", "mongodb://mongo:27017/?replicaSet=rs0")
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
@@ -134,10 +158,17 @@ class ComposeFileTest {
     @Test
     void gatewayGetsExactlyTheRequiredEnvironmentWithTheServiceUris() {
         Map<String, String> env = environment("gateway");
-        assertThat(env.keySet()).containsExactlyInAnyOrderElementsOf(union(COMMON_ENV, "CONTENT_SERVICE_URI",
-                "TRANSLATION_SERVICE_URI", "MEDIA_SERVICE_URI", "GATEWAY_CONNECT_TIMEOUT", "GATEWAY_RESPONSE_TIMEOUT",
-                "KAFKA_BOOTSTRAP_SERVERS"));
-        assertThat(env).containsEntry("CONTENT_SERVICE_URI", "http://content-service:8081")
+        assertThat(env.keySet())
+                .containsExactlyInAnyOrderElementsOf(union(
+                        COMMON_ENV,
+                        "CONTENT_SERVICE_URI",
+                        "TRANSLATION_SERVICE_URI",
+                        "MEDIA_SERVICE_URI",
+                        "GATEWAY_CONNECT_TIMEOUT",
+                        "GATEWAY_RESPONSE_TIMEOUT",
+                        "KAFKA_BOOTSTRAP_SERVERS"));
+        assertThat(env)
+                .containsEntry("CONTENT_SERVICE_URI", "http://content-service:8081")
                 .containsEntry("TRANSLATION_SERVICE_URI", "http://translation-service:8082")
                 .containsEntry("MEDIA_SERVICE_URI", "http://media-service:8083")
                 .containsEntry("GATEWAY_CONNECT_TIMEOUT", "2s")
@@ -157,8 +188,12 @@ class ComposeFileTest {
     @Test
     void kafkaRunsInKraftModeAsBrokerAndControllerWithoutZookeeper() {
         Map<String, String> env = environment("kafka");
-        assertThat(env.get("KAFKA_PROCESS_ROLES")).as("KAFKA_PROCESS_ROLES").contains("broker").contains("controller");
-        assertThat(env).containsKeys("KAFKA_NODE_ID", "KAFKA_CONTROLLER_QUORUM_VOTERS", "KAFKA_CONTROLLER_LISTENER_NAMES");
+        assertThat(env.get("KAFKA_PROCESS_ROLES"))
+                .as("KAFKA_PROCESS_ROLES")
+                .contains("broker")
+                .contains("controller");
+        assertThat(env)
+                .containsKeys("KAFKA_NODE_ID", "KAFKA_CONTROLLER_QUORUM_VOTERS", "KAFKA_CONTROLLER_LISTENER_NAMES");
         assertThat(env.keySet()).noneMatch(key -> key.contains("ZOOKEEPER"));
         assertThat(services.keySet()).noneMatch(name -> name.contains("zookeeper"));
         assertThat(String.valueOf(service("kafka").get("image"))).startsWith("apache/kafka:");
@@ -167,15 +202,20 @@ class ComposeFileTest {
     @Test
     void eventTopicsAndTheirDeadLetterTopicsAreCreatedBeforeTheDomainServicesStart() {
         String creator = services.keySet().stream()
-                .filter(name -> String.join(" ", tokens(service(name).get("command"))).contains("kafka-topics.sh"))
-                .findFirst().orElseGet(() -> fail("no service runs kafka-topics.sh --create"));
+                .filter(name ->
+                        String.join(" ", tokens(service(name).get("command"))).contains("kafka-topics.sh"))
+                .findFirst()
+                .orElseGet(() -> fail("no service runs kafka-topics.sh --create"));
         String script = String.join(" ", tokens(service(creator).get("command")));
         assertThat(script).contains("--create");
         TOPICS.forEach(topic -> assertThat(script).as("topics created").contains(topic + " ", topic + ".dlt"));
-        assertThat(script).as("the gateway's token topic is compacted")
+        assertThat(script)
+                .as("the gateway's token topic is compacted")
                 .containsPattern("--topic cms\\.gateway\\.tokens [^;]*cleanup\\.policy=compact");
         assertThat(dependsOn(creator)).containsEntry("kafka", "service_healthy");
-        DATABASES.keySet().forEach(name -> assertThat(dependsOn(name)).containsEntry(creator, "service_completed_successfully"));
+        DATABASES
+                .keySet()
+                .forEach(name -> assertThat(dependsOn(name)).containsEntry(creator, "service_completed_successfully"));
     }
 
     @Test
@@ -195,11 +235,13 @@ class ComposeFileTest {
 
     @Test
     void mongoDataAndKafkaLogsLiveInNamedVolumes() {
-        assertThat(tokens(service("mongo").get("volumes"))).as("mongo volumes")
+        assertThat(tokens(service("mongo").get("volumes")))
+                .as("mongo volumes")
                 .anyMatch(mount -> isNamedVolumeOn(mount, "/data/db"));
         String logDirs = environment("kafka").get("KAFKA_LOG_DIRS");
         assertThat(logDirs).as("KAFKA_LOG_DIRS").isNotBlank();
-        assertThat(tokens(service("kafka").get("volumes"))).as("kafka volumes")
+        assertThat(tokens(service("kafka").get("volumes")))
+                .as("kafka volumes")
                 .anyMatch(mount -> isNamedVolumeOn(mount, logDirs));
     }
 
@@ -207,16 +249,28 @@ class ComposeFileTest {
     void eachDockerfileIsMultiStageWithAJre21PlusRuntimeANonRootUserAndAHealthcheck() throws IOException {
         for (Path dockerfile : dockerfiles()) {
             List<String> lines = instructions(dockerfile);
-            List<String> froms = lines.stream().filter(line -> line.startsWith("FROM ")).toList();
+            List<String> froms =
+                    lines.stream().filter(line -> line.startsWith("FROM ")).toList();
             assertThat(froms).as("stages of %s", dockerfile).hasSizeGreaterThanOrEqualTo(2);
             List<String> runtime = lines.subList(lines.lastIndexOf(froms.get(froms.size() - 1)), lines.size());
-            assertThat(runtime).as("runtime stage of %s takes the jar from the build stage", dockerfile)
+            assertThat(runtime)
+                    .as("runtime stage of %s takes the jar from the build stage", dockerfile)
                     .anyMatch(line -> line.startsWith("COPY --from=") && line.contains(".jar"));
-            Matcher jre = Pattern.compile("FROM eclipse-temurin:(\\d+)[^\\s]*-jre\\b.*").matcher(runtime.get(0));
-            assertThat(jre.matches()).as("runtime stage of %s is an eclipse-temurin JRE: %s", dockerfile, runtime.get(0)).isTrue();
-            assertThat(Integer.parseInt(jre.group(1))).as("runtime Java version").isGreaterThanOrEqualTo(21);
-            String user = runtime.stream().filter(line -> line.startsWith("USER ")).reduce((a, b) -> b)
-                    .orElseGet(() -> fail("no USER in the runtime stage of " + dockerfile)).substring(5).split(":")[0].trim();
+            Matcher jre = Pattern.compile("FROM eclipse-temurin:(\\d+)[^\\s]*-jre\\b.*")
+                    .matcher(runtime.get(0));
+            assertThat(jre.matches())
+                    .as("runtime stage of %s is an eclipse-temurin JRE: %s", dockerfile, runtime.get(0))
+                    .isTrue();
+            assertThat(Integer.parseInt(jre.group(1)))
+                    .as("runtime Java version")
+                    .isGreaterThanOrEqualTo(21);
+            String user = runtime.stream()
+                    .filter(line -> line.startsWith("USER "))
+                    .reduce((a, b) -> b)
+                    .orElseGet(() -> fail("no USER in the runtime stage of " + dockerfile))
+                    .substring(5)
+                    .split(":")[0]
+                    .trim();
             assertThat(user).as("runtime user").isNotIn("root", "0");
             assertThat(runtime).anyMatch(line -> line.startsWith("HEALTHCHECK ") && line.contains("/actuator/health/"));
             assertThat(runtime).contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/app.jar\"]");
@@ -241,20 +295,35 @@ class ComposeFileTest {
             }
         }
         assertThat(packaging).as("a RUN mvn ... package in %s", dockerfile).isNotNegative();
-        assertThat(offline).as("dependency:go-offline in the packaging stage of %s", dockerfile).isGreaterThan(start);
-        List<String> copiedFirst = lines.subList(start, offline).stream().filter(line -> line.startsWith("COPY ")).toList();
-        assertThat(copiedFirst).as("copied before go-offline").allMatch(copy -> copy.startsWith("COPY --from=")
-                || Arrays.stream(copy.split("\\s+")).skip(1).limit(copy.split("\\s+").length - 2).allMatch(src -> src.endsWith("pom.xml")));
-        assertThat(lines.subList(offline, packaging)).as("sources copied after go-offline").anyMatch(line -> line.startsWith("COPY "));
+        assertThat(offline)
+                .as("dependency:go-offline in the packaging stage of %s", dockerfile)
+                .isGreaterThan(start);
+        List<String> copiedFirst = lines.subList(start, offline).stream()
+                .filter(line -> line.startsWith("COPY "))
+                .toList();
+        assertThat(copiedFirst)
+                .as("copied before go-offline")
+                .allMatch(copy -> copy.startsWith("COPY --from=")
+                        || Arrays.stream(copy.split("\\s+"))
+                                .skip(1)
+                                .limit(copy.split("\\s+").length - 2)
+                                .allMatch(src -> src.endsWith("pom.xml")));
+        assertThat(lines.subList(offline, packaging))
+                .as("sources copied after go-offline")
+                .anyMatch(line -> line.startsWith("COPY "));
     }
 
     private static void assertCommonEnvironment(String name, Map<String, String> env) {
-        assertThat(env).as("environment of %s", name)
+        assertThat(env)
+                .as("environment of %s", name)
                 .containsEntry("SERVER_PORT", PORTS.get(name))
                 .containsEntry("HASHI_PROFILE", "prod");
-        assertThat(env.get("HASHI_GATEWAY_SECRET")).as("the secret is required, never defaulted")
+        assertThat(env.get("HASHI_GATEWAY_SECRET"))
+                .as("the secret is required, never defaulted")
                 .startsWith("${HASHI_GATEWAY_SECRET:?");
-        assertThat(env.get("JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=").contains("-Dspring.threads.virtual.enabled=true");
+        assertThat(env.get("JAVA_TOOL_OPTIONS"))
+                .contains("-XX:MaxRAMPercentage=")
+                .contains("-Dspring.threads.virtual.enabled=true");
     }
 
     private static void assertExactVersion(String image, String where) {
@@ -267,7 +336,9 @@ class ComposeFileTest {
     }
 
     private static Set<Path> dockerfiles() {
-        return PORTS.keySet().stream().map(ComposeFileTest::dockerfile).collect(Collectors.toCollection(LinkedHashSet::new));
+        return PORTS.keySet().stream()
+                .map(ComposeFileTest::dockerfile)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private static Path dockerfile(String name) {
@@ -275,13 +346,18 @@ class ComposeFileTest {
         assertThat(build).as("build section of %s", name).isNotNull();
         Map<String, Object> section = build instanceof String context ? Map.of("context", context) : map(build);
         return root.resolve(String.valueOf(section.getOrDefault("context", ".")))
-                .resolve(String.valueOf(section.getOrDefault("dockerfile", "Dockerfile"))).normalize();
+                .resolve(String.valueOf(section.getOrDefault("dockerfile", "Dockerfile")))
+                .normalize();
     }
 
     /** Instructions with line continuations joined and comments dropped. */
     private static List<String> instructions(Path dockerfile) throws IOException {
-        String joined = Files.readString(dockerfile).replaceAll("(?m)^\\s*#.*\\n", "").replaceAll("\\\\\\n\\s*", " ");
-        return Arrays.stream(joined.split("\\n")).map(String::strip).filter(line -> !line.isEmpty()).toList();
+        String joined =
+                Files.readString(dockerfile).replaceAll("(?m)^\\s*#.*\\n", "").replaceAll("\\\\\\n\\s*", " ");
+        return Arrays.stream(joined.split("\\n"))
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
     }
 
     private static List<String> fromImages(Path dockerfile) {
@@ -319,7 +395,9 @@ class ComposeFileTest {
         Object dependsOn = service(name).get("depends_on");
         assertThat(dependsOn).as("depends_on of %s with conditions", name).isInstanceOf(Map.class);
         Map<String, String> conditions = new LinkedHashMap<>();
-        map(dependsOn).forEach((dependency, spec) -> conditions.put(dependency, String.valueOf(map(spec).get("condition"))));
+        map(dependsOn)
+                .forEach((dependency, spec) ->
+                        conditions.put(dependency, String.valueOf(map(spec).get("condition"))));
         return conditions;
     }
 
@@ -329,7 +407,9 @@ class ComposeFileTest {
         if (environment instanceof Map<?, ?> entries) {
             entries.forEach((key, value) -> env.put(String.valueOf(key), value == null ? null : String.valueOf(value)));
         } else {
-            tokens(environment).forEach(entry -> env.put(entry.split("=", 2)[0], entry.contains("=") ? entry.split("=", 2)[1] : null));
+            tokens(environment)
+                    .forEach(entry ->
+                            env.put(entry.split("=", 2)[0], entry.contains("=") ? entry.split("=", 2)[1] : null));
         }
         return env;
     }

@@ -1,8 +1,5 @@
 package dev.hashi.devstack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The seed page's story through the gateway on the dev stack, as its users live it: an editor builds the
@@ -33,6 +33,7 @@ class ConferencePageJourneyTest {
 
     @TempDir
     static Path data;
+
     static LaunchedStack stack;
     static String admin;
     static String editor;
@@ -44,7 +45,8 @@ class ConferencePageJourneyTest {
         stack = LaunchedStack.onFreePorts(data).start();
         admin = stack.devToken("{\"subject\":\"admin-1\",\"roles\":[\"admin\"]}");
         editor = stack.devToken("{\"subject\":\"editor-1\",\"roles\":[\"editor\"]}");
-        translator = stack.devToken("{\"subject\":\"translator-1\",\"roles\":[\"translator\"],\"localePairs\":[\"ja:en\"]}");
+        translator =
+                stack.devToken("{\"subject\":\"translator-1\",\"roles\":[\"translator\"],\"localePairs\":[\"ja:en\"]}");
         reviewer = stack.devToken("{\"subject\":\"reviewer-1\",\"roles\":[\"reviewer\"]}");
         HttpResponse<String> seeded = stack.send("POST", "/api/content/types/seed", admin, "{}");
         assertThat(seeded.statusCode()).as(seeded.body()).isBetween(200, 201);
@@ -60,8 +62,13 @@ class ConferencePageJourneyTest {
     @Test
     void japaneseOnlyPresentationIsTranslatedReviewedAndLandsInEnglishThenGoesOutdated() throws Exception {
         Page page = createPage("wpc-2003-journey");
-        HttpResponse<String> published = stack.send("POST", "/api/content/entries/" + page.id + "/locales/en/publish",
-                editor, null, "If-Match", etag(page.id));
+        HttpResponse<String> published = stack.send(
+                "POST",
+                "/api/content/entries/" + page.id + "/locales/en/publish",
+                editor,
+                null,
+                "If-Match",
+                etag(page.id));
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
 
         HttpResponse<String> english = stack.get("/api/delivery/entries/event-page/wpc-2003-journey?locale=en");
@@ -69,29 +76,43 @@ class ConferencePageJourneyTest {
         assertThat(english.headers().firstValue("Content-Language")).contains("en");
         JsonNode minamataOnEnglishPage = presentations(json(english)).get(0).path("title");
         assertThat(minamataOnEnglishPage.path("value").asString()).isEqualTo(MINAMATA);
-        assertThat(minamataOnEnglishPage.path("locale").asString()).as("shown as Japanese only").isEqualTo("ja");
-        assertThat(stack.get("/api/delivery/entries/event-page/wpc-2003-journey?locale=ja").statusCode())
-                .as("Japanese is still a draft").isEqualTo(404);
+        assertThat(minamataOnEnglishPage.path("locale").asString())
+                .as("shown as Japanese only")
+                .isEqualTo("ja");
+        assertThat(stack.get("/api/delivery/entries/event-page/wpc-2003-journey?locale=ja")
+                        .statusCode())
+                .as("Japanese is still a draft")
+                .isEqualTo(404);
 
-        JsonNode unit = awaitQueueItem(translator, "/api/translations/queue?source=ja&target=en&state=untranslated,outdated&entry="
-                + page.id, item -> item.path("source").path("text").asString().equals(MINAMATA));
+        JsonNode unit = awaitQueueItem(
+                translator,
+                "/api/translations/queue?source=ja&target=en&state=untranslated,outdated&entry=" + page.id,
+                item -> item.path("source").path("text").asString().equals(MINAMATA));
         assertThat(unit.path("source").path("size").asInt()).isEqualTo(23);
         assertThat(unit.path("source").path("sizeUnit").asString()).isEqualTo("characters");
         String unitId = unit.path("id").asString();
         String hash = unit.path("source").path("hash").asString();
 
-        assertThat(stack.send("POST", "/api/translations/units/" + unitId + "/take", translator, "{}").statusCode())
+        assertThat(stack.send("POST", "/api/translations/units/" + unitId + "/take", translator, "{}")
+                        .statusCode())
                 .isEqualTo(200);
         String translated = "Towards an environmental model city built with residents: Minamata";
-        HttpResponse<String> submitted = stack.send("POST", "/api/translations/units/" + unitId + "/submit", translator,
+        HttpResponse<String> submitted = stack.send(
+                "POST",
+                "/api/translations/units/" + unitId + "/submit",
+                translator,
                 "{\"text\":\"" + translated + "\",\"sourceHash\":\"" + hash + "\"}");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
         long approvedAt = System.nanoTime();
-        HttpResponse<String> approved = stack.send("POST", "/api/translations/units/" + unitId + "/approve", reviewer, "{}");
+        HttpResponse<String> approved =
+                stack.send("POST", "/api/translations/units/" + unitId + "/approve", reviewer, "{}");
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 
-        JsonNode landed = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> minamataTitle(page.id), title -> title.path("en").path("value").asString().equals(translated));
+        JsonNode landed = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> minamataTitle(page.id),
+                        title -> title.path("en").path("value").asString().equals(translated));
         long landedMillis = (System.nanoTime() - approvedAt) / 1_000_000;
         assertThat(landed.path("en").path("originLocale").asString()).isEqualTo("ja");
         assertThat(landed.path("en").path("unitId").asString()).isEqualTo(unitId);
@@ -101,16 +122,35 @@ class ConferencePageJourneyTest {
 
         String edited = "住民協働の環境モデル都市づくりを目指して ― 水俣市";
         JsonNode ids = json(stack.send("GET", "/api/content/entries/" + page.id, editor, null));
-        HttpResponse<String> patched = stack.send("PATCH", "/api/content/entries/" + page.id, editor,
-                JSON.writeValueAsString(Map.of("locale", "ja", "fields", Map.of("sessions", List.of(Map.of(
-                        "id", ids.path("fields").path("sessions").get(0).path("id").asString(),
-                        "presentations", List.of(Map.of("id", page.minamataId, "title", edited),
-                                Map.of("id", page.dalianId))))))),
-                "If-Match", etag(page.id));
+        HttpResponse<String> patched = stack.send(
+                "PATCH",
+                "/api/content/entries/" + page.id,
+                editor,
+                JSON.writeValueAsString(Map.of(
+                        "locale",
+                        "ja",
+                        "fields",
+                        Map.of(
+                                "sessions",
+                                List.of(Map.of(
+                                        "id",
+                                                ids.path("fields")
+                                                        .path("sessions")
+                                                        .get(0)
+                                                        .path("id")
+                                                        .asString(),
+                                        "presentations",
+                                                List.of(
+                                                        Map.of("id", page.minamataId, "title", edited),
+                                                        Map.of("id", page.dalianId))))))),
+                "If-Match",
+                etag(page.id));
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         long editedAt = System.nanoTime();
-        JsonNode outdated = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> json(stack.send("GET", "/api/translations/units/" + unitId, reviewer, null)),
+        JsonNode outdated = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> json(stack.send("GET", "/api/translations/units/" + unitId, reviewer, null)),
                         u -> u.path("state").asString().equals("outdated"));
         System.out.printf("source edit seen as outdated after %d ms%n", (System.nanoTime() - editedAt) / 1_000_000);
         assertThat(outdated.path("outdated").path("oldSourceText").asString()).isEqualTo(MINAMATA);
@@ -118,35 +158,57 @@ class ConferencePageJourneyTest {
 
         JsonNode history = json(stack.send("GET", "/api/content/entries/" + page.id + "/revisions", editor, null));
         assertThat(history.toString()).contains("editor-1");
-        HttpResponse<String> restored = stack.send("POST", "/api/content/entries/" + page.id + "/revisions/2/restore",
-                editor, null, "If-Match", etag(page.id));
+        HttpResponse<String> restored = stack.send(
+                "POST",
+                "/api/content/entries/" + page.id + "/revisions/2/restore",
+                editor,
+                null,
+                "If-Match",
+                etag(page.id));
         assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
-        assertThat(minamataTitle(page.id).path("ja").path("value").asString()).as("revision 2 had the first Japanese title")
+        assertThat(minamataTitle(page.id).path("ja").path("value").asString())
+                .as("revision 2 had the first Japanese title")
                 .isEqualTo(MINAMATA);
     }
 
     @Test
     void englishOnlyTitlesWaitInTheJapaneseQueueAndTranslatorsStayInsideTheirPairs() throws Exception {
         Page page = createPage("wpc-2003-pairs");
-        JsonNode dalian = awaitQueueItem(editor, "/api/translations/queue?source=en&target=ja&state=untranslated&entry="
-                + page.id, item -> item.path("source").path("text").asString().equals(DALIAN));
+        JsonNode dalian = awaitQueueItem(
+                editor,
+                "/api/translations/queue?source=en&target=ja&state=untranslated&entry=" + page.id,
+                item -> item.path("source").path("text").asString().equals(DALIAN));
         assertThat(dalian.path("source").path("sizeUnit").asString()).isEqualTo("words");
 
-        HttpResponse<String> outsidePair = stack.send("POST", "/api/translations/units/" + dalian.path("id").asString()
-                + "/take", translator, "{}");
+        HttpResponse<String> outsidePair = stack.send(
+                "POST", "/api/translations/units/" + dalian.path("id").asString() + "/take", translator, "{}");
         assertThat(outsidePair.statusCode()).as("translator holds ja:en only").isEqualTo(403);
-        HttpResponse<String> translatorPublishes = stack.send("POST", "/api/content/entries/" + page.id
-                + "/locales/en/publish", translator, null, "If-Match", etag(page.id));
+        HttpResponse<String> translatorPublishes = stack.send(
+                "POST",
+                "/api/content/entries/" + page.id + "/locales/en/publish",
+                translator,
+                null,
+                "If-Match",
+                etag(page.id));
         assertThat(translatorPublishes.statusCode()).isEqualTo(403);
-        assertThat(stack.get("/api/content/entries/" + page.id).statusCode()).as("drafts do not leak").isEqualTo(404);
+        assertThat(stack.get("/api/content/entries/" + page.id).statusCode())
+                .as("drafts do not leak")
+                .isEqualTo(404);
     }
 
     @Test
     void everyRoleAgainstEveryEndpointClassGetsWhatTheMatrixSays() throws Exception {
         String reader = stack.devToken("{\"subject\":\"reader-1\",\"roles\":[\"reader\"]}");
         Page published = createPage("wpc-2003-matrix");
-        assertThat(stack.send("POST", "/api/content/entries/" + published.id + "/locales/en/publish", editor, null,
-                "If-Match", etag(published.id)).statusCode()).isEqualTo(200);
+        assertThat(stack.send(
+                                "POST",
+                                "/api/content/entries/" + published.id + "/locales/en/publish",
+                                editor,
+                                null,
+                                "If-Match",
+                                etag(published.id))
+                        .statusCode())
+                .isEqualTo(200);
         Map<String, String> tokens = new java.util.LinkedHashMap<>();
         tokens.put("anonymous", null);
         tokens.put("reader", reader);
@@ -184,44 +246,82 @@ class ConferencePageJourneyTest {
     private int attempt(String endpointClass, String role, String token, Page published) throws Exception {
         return switch (endpointClass) {
             case "read published delivery" ->
-                    stack.send("GET", "/api/delivery/entries/event-page/wpc-2003-matrix?locale=en", token, null).statusCode();
-            case "read a draft entry" -> stack.send("GET", "/api/content/entries/" + published.id, token, null).statusCode();
-            case "create an entry" -> stack.send("POST", "/api/content/entries", token, JSON.writeValueAsString(Map.of(
-                    "type", "organisation", "locale", "en", "fields", Map.of("name", "Secretariat for " + role))))
-                    .statusCode();
+                stack.send("GET", "/api/delivery/entries/event-page/wpc-2003-matrix?locale=en", token, null)
+                        .statusCode();
+            case "read a draft entry" ->
+                stack.send("GET", "/api/content/entries/" + published.id, token, null)
+                        .statusCode();
+            case "create an entry" ->
+                stack.send(
+                                "POST",
+                                "/api/content/entries",
+                                token,
+                                JSON.writeValueAsString(Map.of(
+                                        "type",
+                                        "organisation",
+                                        "locale",
+                                        "en",
+                                        "fields",
+                                        Map.of("name", "Secretariat for " + role))))
+                        .statusCode();
             case "publish a locale" -> {
                 Page fresh = createPage("wpc-2003-publish-by-" + role);
-                yield stack.send("POST", "/api/content/entries/" + fresh.id + "/locales/en/publish", token, null,
-                        "If-Match", etag(fresh.id)).statusCode();
+                yield stack.send(
+                                "POST",
+                                "/api/content/entries/" + fresh.id + "/locales/en/publish",
+                                token,
+                                null,
+                                "If-Match",
+                                etag(fresh.id))
+                        .statusCode();
             }
-            case "define a content type" -> stack.send("PUT", "/api/content/types/note-by-" + role, token,
-                    "{\"name\":\"Note\",\"component\":false,\"titleField\":\"title\",\"fields\":"
-                            + "[{\"key\":\"title\",\"kind\":\"text\",\"localized\":true}]}").statusCode();
+            case "define a content type" ->
+                stack.send(
+                                "PUT",
+                                "/api/content/types/note-by-" + role,
+                                token,
+                                "{\"name\":\"Note\",\"component\":false,\"titleField\":\"title\",\"fields\":"
+                                        + "[{\"key\":\"title\",\"kind\":\"text\",\"localized\":true}]}")
+                        .statusCode();
             case "read the translation queue" ->
-                    stack.send("GET", "/api/translations/queue?target=en", token, null).statusCode();
+                stack.send("GET", "/api/translations/queue?target=en", token, null)
+                        .statusCode();
             case "approve a translation" ->
-                    stack.send("POST", "/api/translations/units/no-such-unit/approve", token, "{}").statusCode();
-            case "manage API tokens" -> stack.send("GET", "/api/tokens", token, null).statusCode();
-            case "read published media" -> stack.send("GET", "/api/media/info", token, null).statusCode();
+                stack.send("POST", "/api/translations/units/no-such-unit/approve", token, "{}")
+                        .statusCode();
+            case "manage API tokens" ->
+                stack.send("GET", "/api/tokens", token, null).statusCode();
+            case "read published media" ->
+                stack.send("GET", "/api/media/info", token, null).statusCode();
             default -> throw new IllegalArgumentException(endpointClass);
         };
     }
 
     /** A list written as an array replaces its items, so every item is named by id, in order. */
-    record Page(String id, String minamataId, String dalianId) {
-    }
+    record Page(String id, String minamataId, String dalianId) {}
 
     private Page createPage(String slug) throws Exception {
         Map<String, Object> fields = Map.of(
-                "title", "World Partnership Conference on Sustainable Development (" + slug + ")",
-                "summary", "A declaration (English, Japanese) was adopted at the Conference (to be made available).",
-                "date", "2003-10-28",
-                "sessions", List.of(Map.of("title", "Local Governments",
-                        "theme", "Internatioanl cooperation in environmental activities and experiences",
-                        "presentations", List.of(
+                "title",
+                "World Partnership Conference on Sustainable Development (" + slug + ")",
+                "summary",
+                "A declaration (English, Japanese) was adopted at the Conference (to be made available).",
+                "date",
+                "2003-10-28",
+                "sessions",
+                List.of(Map.of(
+                        "title",
+                        "Local Governments",
+                        "theme",
+                        "Internatioanl cooperation in environmental activities and experiences",
+                        "presentations",
+                        List.of(
                                 Map.of("presenter", "Minamata City, Japan"),
                                 Map.of("title", DALIAN, "presenter", "Dalian City, China")))));
-        HttpResponse<String> created = stack.send("POST", "/api/content/entries", editor,
+        HttpResponse<String> created = stack.send(
+                "POST",
+                "/api/content/entries",
+                editor,
                 JSON.writeValueAsString(Map.of("type", "event-page", "locale", "en", "slug", slug, "fields", fields)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode entry = json(created);
@@ -229,38 +329,65 @@ class ConferencePageJourneyTest {
         JsonNode session = entry.path("fields").path("sessions").get(0);
         String minamataId = session.path("presentations").get(0).path("id").asString();
         String dalianId = session.path("presentations").get(1).path("id").asString();
-        HttpResponse<String> japanese = stack.send("PATCH", "/api/content/entries/" + id, editor,
-                JSON.writeValueAsString(Map.of("locale", "ja", "fields", Map.of("sessions", List.of(Map.of(
-                        "id", session.path("id").asString(),
-                        "presentations", List.of(Map.of("id", minamataId, "title", MINAMATA),
-                                Map.of("id", dalianId))))))),
-                "If-Match", created.headers().firstValue("ETag").orElseThrow());
+        HttpResponse<String> japanese = stack.send(
+                "PATCH",
+                "/api/content/entries/" + id,
+                editor,
+                JSON.writeValueAsString(Map.of(
+                        "locale",
+                        "ja",
+                        "fields",
+                        Map.of(
+                                "sessions",
+                                List.of(Map.of(
+                                        "id", session.path("id").asString(),
+                                        "presentations",
+                                                List.of(
+                                                        Map.of("id", minamataId, "title", MINAMATA),
+                                                        Map.of("id", dalianId))))))),
+                "If-Match",
+                created.headers().firstValue("ETag").orElseThrow());
         assertThat(japanese.statusCode()).as(japanese.body()).isEqualTo(200);
         return new Page(id, minamataId, dalianId);
     }
 
     private JsonNode awaitQueueItem(String token, String query, Predicate<JsonNode> wanted) {
-        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            for (JsonNode item : json(stack.send("GET", query, token, null)).path("items")) {
-                if (wanted.test(item)) {
-                    return item;
-                }
-            }
-            return null;
-        }, item -> item != null);
+        return await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            for (JsonNode item :
+                                    json(stack.send("GET", query, token, null)).path("items")) {
+                                if (wanted.test(item)) {
+                                    return item;
+                                }
+                            }
+                            return null;
+                        },
+                        item -> item != null);
     }
 
     private static String etag(String id) throws Exception {
-        return stack.send("GET", "/api/content/entries/" + id, editor, null).headers().firstValue("ETag").orElseThrow();
+        return stack.send("GET", "/api/content/entries/" + id, editor, null)
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
     }
 
     private static JsonNode minamataTitle(String id) throws Exception {
         JsonNode entry = json(stack.send("GET", "/api/content/entries/" + id, editor, null));
-        return entry.path("fields").path("sessions").get(0).path("presentations").get(0).path("title");
+        return entry.path("fields")
+                .path("sessions")
+                .get(0)
+                .path("presentations")
+                .get(0)
+                .path("title");
     }
 
     private static String unitState(String unitId) throws Exception {
-        return json(stack.send("GET", "/api/translations/units/" + unitId, reviewer, null)).path("state").asString();
+        return json(stack.send("GET", "/api/translations/units/" + unitId, reviewer, null))
+                .path("state")
+                .asString();
     }
 
     private static JsonNode presentations(JsonNode delivered) {

@@ -1,7 +1,5 @@
 package dev.hashi.devstack;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,6 +23,8 @@ import java.util.regex.Pattern;
 
 import dev.hashi.embedded.Ports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The dev stack launcher run as a user runs it: a separate process ({@code java … DevStack}) on its own free ports
  * and data folder, with SIGINT's default handling as in a terminal, so Ctrl-C can be sent with {@code kill -INT}.
@@ -32,9 +32,15 @@ import dev.hashi.embedded.Ports;
 final class LaunchedStack implements AutoCloseable {
 
     private static final Pattern PID = Pattern.compile("^ (\\S+)\\s+http://127\\.0\\.0\\.1:(\\d+).*\\(pid (\\d+)\\)");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    static final List<String> PORT_VARIABLES = List.of("GATEWAY_PORT", "CONTENT_SERVICE_PORT",
-            "TRANSLATION_SERVICE_PORT", "MEDIA_SERVICE_PORT", "HASHI_MONGO_PORT", "HASHI_KAFKA_PORT",
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final List<String> PORT_VARIABLES = List.of(
+            "GATEWAY_PORT",
+            "CONTENT_SERVICE_PORT",
+            "TRANSLATION_SERVICE_PORT",
+            "MEDIA_SERVICE_PORT",
+            "HASHI_MONGO_PORT",
+            "HASHI_KAFKA_PORT",
             "HASHI_KAFKA_CONTROLLER_PORT");
 
     private final Path data;
@@ -61,40 +67,49 @@ final class LaunchedStack implements AutoCloseable {
         output.clear();
         process = builder().redirectErrorStream(true).start();
         CountDownLatch ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.add(line);
-                    Matcher pid = PID.matcher(line);
-                    if (pid.find()) {
-                        children.put(pid.group(1), Long.parseLong(pid.group(3)));
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            output.add(line);
+                            Matcher pid = PID.matcher(line);
+                            if (pid.find()) {
+                                children.put(pid.group(1), Long.parseLong(pid.group(3)));
+                            }
+                            if (line.contains("Stop with Ctrl-C")) {
+                                ready.countDown();
+                            }
+                        }
+                    } catch (IOException closed) {
+                        // the launcher exited
                     }
-                    if (line.contains("Stop with Ctrl-C")) {
-                        ready.countDown();
-                    }
-                }
-            } catch (IOException closed) {
-                // the launcher exited
-            }
-        }, "launcher-output");
+                },
+                "launcher-output");
         reader.setDaemon(true);
         reader.start();
         boolean started = ready.await(240, TimeUnit.SECONDS);
         if (!started) {
             process.destroyForcibly();
         }
-        assertThat(started).as("launcher output:%n%s", String.join("\n", output)).isTrue();
+        assertThat(started)
+                .as("launcher output:%n%s", String.join("\n", output))
+                .isTrue();
         assertThat(children).containsKeys("gateway", "content-service", "translation-service", "media-service");
         return this;
     }
 
     ProcessBuilder builder() {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", java, "-cp",
+        ProcessBuilder builder = new ProcessBuilder(
+                "env",
+                "--default-signal=INT",
+                java,
+                "-cp",
                 System.getProperty("java.class.path"),
-                "-Dhashi.root=" + repositoryRoot(), DevStack.class.getName());
+                "-Dhashi.root=" + repositoryRoot(),
+                DevStack.class.getName());
         builder.environment().remove("MONGODB_URI");
         builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
         builder.environment().putAll(ports);
@@ -104,14 +119,20 @@ final class LaunchedStack implements AutoCloseable {
 
     /** Sends SIGINT, as Ctrl-C does, and waits for the launcher to exit. */
     void interrupt() throws Exception {
-        new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher exits after SIGINT").isTrue();
+        new ProcessBuilder("kill", "-INT", String.valueOf(process.pid()))
+                .start()
+                .waitFor();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("launcher exits after SIGINT")
+                .isTrue();
     }
 
     /** Fails unless every child process has exited and every port is free again. */
     void assertNothingLeft() {
-        children.forEach((name, pid) ->
-                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as(name + " alive").isFalse());
+        children.forEach((name, pid) -> assertThat(
+                        ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .as(name + " alive")
+                .isFalse());
         ports.forEach((name, port) -> Ports.requireFree(Integer.parseInt(port), name));
     }
 
@@ -145,7 +166,8 @@ final class LaunchedStack implements AutoCloseable {
     /** Sends a request through the gateway; {@code token} and {@code json} may be null. */
     HttpResponse<String> send(String method, String path, String token, String json, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway() + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(gateway() + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -155,8 +177,11 @@ final class LaunchedStack implements AutoCloseable {
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        request.method(
+                method,
+                json == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

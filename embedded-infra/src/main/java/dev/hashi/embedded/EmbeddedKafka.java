@@ -118,7 +118,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             rc = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propsFile.toString()}, out);
         }
         if (rc != 0) {
-            throw new IllegalStateException("formatting Kafka storage failed: " + buffer.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "formatting Kafka storage failed: " + buffer.toString(StandardCharsets.UTF_8));
         }
     }
 }

@@ -9,8 +9,7 @@ import java.net.ServerSocket;
 /** Small helpers for loopback ports. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port that was free on 127.0.0.1 a moment ago. */
     public static int free() {

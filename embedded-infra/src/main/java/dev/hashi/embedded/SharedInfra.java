@@ -14,8 +14,7 @@ public final class SharedInfra {
     private static EmbeddedKafka kafka;
     private static EmbeddedMongo mongo;
 
-    private SharedInfra() {
-    }
+    private SharedInfra() {}
 
     /** The shared broker, started on first call. */
     public static synchronized EmbeddedKafka kafka() {

@@ -1,14 +1,11 @@
 package dev.hashi.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -16,15 +13,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Translation-service is stopped; content-service and media-service run, media sometimes slowly. Every timeout
  * is 500 ms.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cms.gateway.downstream.connect-timeout=500ms",
-        "cms.gateway.downstream.response-timeout=500ms",
-        "cms.gateway.health.timeout=500ms",
-        GatewayWithStubServices.LOG_ROUTES})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "cms.gateway.downstream.connect-timeout=500ms",
+            "cms.gateway.downstream.response-timeout=500ms",
+            "cms.gateway.health.timeout=500ms",
+            GatewayWithStubServices.LOG_ROUTES
+        })
 class DownstreamOutageTest {
 
     private static final Duration TIMEOUT = Duration.ofMillis(500);
@@ -49,8 +51,10 @@ class DownstreamOutageTest {
 
     @BeforeEach
     void connectAndReset() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10)).build();
+        client = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
         content.reset();
         media.reset();
         client.get().uri("/api/content/warm-up").exchange().expectStatus().isOk();
@@ -67,20 +71,30 @@ class DownstreamOutageTest {
     void aStoppedServiceAnswersUnavailableProblemPromptlyBeforeAndAfterItsCircuitOpens() {
         for (int attempt = 1; attempt <= 12; attempt++) {
             long start = System.nanoTime();
-            WebTestClient.BodyContentSpec body = client.get().uri("/api/translations/units?state=untranslated")
+            WebTestClient.BodyContentSpec body = client.get()
+                    .uri("/api/translations/units?state=untranslated")
                     .exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
-                    .jsonPath("$.status").isEqualTo(503)
-                    .jsonPath("$.title").isEqualTo("Service Unavailable")
-                    .jsonPath("$.code").isEqualTo("downstream.unavailable")
-                    .jsonPath("$.service").isEqualTo("translation")
-                    .jsonPath("$.instance").isEqualTo("/api/translations/units")
-                    .jsonPath("$.requestId").isNotEmpty();
+                    .jsonPath("$.status")
+                    .isEqualTo(503)
+                    .jsonPath("$.title")
+                    .isEqualTo("Service Unavailable")
+                    .jsonPath("$.code")
+                    .isEqualTo("downstream.unavailable")
+                    .jsonPath("$.service")
+                    .isEqualTo("translation")
+                    .jsonPath("$.instance")
+                    .isEqualTo("/api/translations/units")
+                    .jsonPath("$.requestId")
+                    .isNotEmpty();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HANG_LIMIT);
             if (attempt == 12) {
-                body.jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("retry"));
+                body.jsonPath("$.detail")
+                        .value(detail -> assertThat((String) detail).contains("retry"));
             }
         }
     }
@@ -89,9 +103,14 @@ class DownstreamOutageTest {
     void otherServicesKeepWorkingWhileOneIsStopped() {
         client.get().uri("/api/translations/units").exchange().expectStatus().isEqualTo(503);
 
-        client.get().uri("/api/content/entries").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.service").isEqualTo("content");
+        client.get()
+                .uri("/api/content/entries")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.service")
+                .isEqualTo("content");
         client.get().uri("/api/media/assets").exchange().expectStatus().isOk();
     }
 
@@ -100,15 +119,24 @@ class DownstreamOutageTest {
         media.answerAfter(Duration.ofSeconds(3));
 
         long start = System.nanoTime();
-        client.get().uri("/api/media/assets/declaration/variants/ja").exchange()
-                .expectStatus().isEqualTo(504)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        client.get()
+                .uri("/api/media/assets/declaration/variants/ja")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(504)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(504)
-                .jsonPath("$.title").isEqualTo("Gateway Timeout")
-                .jsonPath("$.code").isEqualTo("downstream.timeout")
-                .jsonPath("$.service").isEqualTo("media")
-                .jsonPath("$.detail").isEqualTo("The media service did not answer within 500 ms.");
+                .jsonPath("$.status")
+                .isEqualTo(504)
+                .jsonPath("$.title")
+                .isEqualTo("Gateway Timeout")
+                .jsonPath("$.code")
+                .isEqualTo("downstream.timeout")
+                .jsonPath("$.service")
+                .isEqualTo("media")
+                .jsonPath("$.detail")
+                .isEqualTo("The media service did not answer within 500 ms.");
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(elapsed).isGreaterThanOrEqualTo(TIMEOUT.minusMillis(50)).isLessThan(HANG_LIMIT);
@@ -118,9 +146,13 @@ class DownstreamOutageTest {
 
     @Test
     void aBodyThatStartedInTimeKeepsStreamingPastTheResponseTimeout() {
-        client.get().uri("/api/media/assets/declaration/slow-body").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).isEqualTo(StubService.SLOW_BODY);
+        client.get()
+                .uri("/api/media/assets/declaration/slow-body")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo(StubService.SLOW_BODY);
     }
 
     @Test
@@ -128,18 +160,30 @@ class DownstreamOutageTest {
         media.health(503, """
                 {"status":"DOWN","components":{"mongo":{"status":"UP"},"kafka":{"status":"DOWN","details":{"error":"timeout"}}}}""");
 
-        client.get().uri("/api/health").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/api/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("DEGRADED")
-                .jsonPath("$.services.content.status").isEqualTo("UP")
-                .jsonPath("$.services.content.components.mongo.status").isEqualTo("UP")
-                .jsonPath("$.services.translation.status").isEqualTo("DOWN")
-                .jsonPath("$.services.translation.error").isEqualTo("connection refused")
-                .jsonPath("$.services.media.status").isEqualTo("DOWN")
-                .jsonPath("$.services.media.components.mongo.status").isEqualTo("UP")
-                .jsonPath("$.services.media.components.kafka.status").isEqualTo("DOWN")
-                .jsonPath("$.services.media.components.kafka.details").doesNotExist();
+                .jsonPath("$.status")
+                .isEqualTo("DEGRADED")
+                .jsonPath("$.services.content.status")
+                .isEqualTo("UP")
+                .jsonPath("$.services.content.components.mongo.status")
+                .isEqualTo("UP")
+                .jsonPath("$.services.translation.status")
+                .isEqualTo("DOWN")
+                .jsonPath("$.services.translation.error")
+                .isEqualTo("connection refused")
+                .jsonPath("$.services.media.status")
+                .isEqualTo("DOWN")
+                .jsonPath("$.services.media.components.mongo.status")
+                .isEqualTo("UP")
+                .jsonPath("$.services.media.components.kafka.status")
+                .isEqualTo("DOWN")
+                .jsonPath("$.services.media.components.kafka.details")
+                .doesNotExist();
     }
 
     @Test
@@ -147,13 +191,20 @@ class DownstreamOutageTest {
         media.healthAnswerAfter(Duration.ofSeconds(3));
 
         long start = System.nanoTime();
-        client.get().uri("/api/health").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/api/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("DEGRADED")
-                .jsonPath("$.services.content.status").isEqualTo("UP")
-                .jsonPath("$.services.media.status").isEqualTo("DOWN")
-                .jsonPath("$.services.media.error").isEqualTo("no answer within 500 ms");
+                .jsonPath("$.status")
+                .isEqualTo("DEGRADED")
+                .jsonPath("$.services.content.status")
+                .isEqualTo("UP")
+                .jsonPath("$.services.media.status")
+                .isEqualTo("DOWN")
+                .jsonPath("$.services.media.error")
+                .isEqualTo("no answer within 500 ms");
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(HANG_LIMIT);
     }

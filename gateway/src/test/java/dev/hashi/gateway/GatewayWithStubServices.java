@@ -3,7 +3,6 @@ package dev.hashi.gateway;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,7 +13,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The running gateway, with its default timeouts, in front of three healthy stub services. Subclasses share one
  * application context and one set of stubs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = GatewayWithStubServices.LOG_ROUTES)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = GatewayWithStubServices.LOG_ROUTES)
 public abstract class GatewayWithStubServices {
 
     /**

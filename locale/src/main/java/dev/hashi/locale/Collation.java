@@ -1,8 +1,9 @@
 package dev.hashi.locale;
 
-import com.ibm.icu.text.Collator;
 import java.util.Comparator;
 import java.util.HexFormat;
+
+import com.ibm.icu.text.Collator;
 
 /**
  * Locale-sensitive ordering with ICU collation (default strength of the locale's tailoring; for Japanese,
@@ -10,8 +11,7 @@ import java.util.HexFormat;
  */
 public final class Collation {
 
-    private Collation() {
-    }
+    private Collation() {}
 
     /**
      * A sort key for storing next to {@code text}, so that a database without collation support sorts in the

@@ -1,16 +1,17 @@
 package dev.hashi.locale;
 
-import com.ibm.icu.number.NumberFormatter;
-import com.ibm.icu.number.Precision;
-import com.ibm.icu.text.DateFormat;
-import com.ibm.icu.util.MeasureUnit;
-import com.ibm.icu.util.TimeZone;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+
+import com.ibm.icu.number.NumberFormatter;
+import com.ibm.icu.number.Precision;
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.util.MeasureUnit;
+import com.ibm.icu.util.TimeZone;
 
 /** Locale-specific display formats. Thread-safe. */
 public final class Formats {
@@ -23,8 +24,7 @@ public final class Formats {
     private static final MathContext ROUNDING = new MathContext(SIGNIFICANT_DIGITS, RoundingMode.HALF_EVEN);
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
-    private Formats() {
-    }
+    private Formats() {}
 
     /**
      * The locale's long date format: {@code October 28, 2003} in {@code en}, {@code 2003年10月28日} in {@code ja}.

@@ -1,9 +1,10 @@
 package dev.hashi.locale;
 
-import com.ibm.icu.util.LocaleMatcher;
-import com.ibm.icu.util.LocalePriorityList;
 import java.util.Objects;
 import java.util.regex.Pattern;
+
+import com.ibm.icu.util.LocaleMatcher;
+import com.ibm.icu.util.LocalePriorityList;
 
 /**
  * Picks the locale of a request: an explicit {@code ?locale=} wins, else the {@code Accept-Language} header
@@ -14,9 +15,8 @@ public final class LocaleNegotiator {
     /** Headers longer than this, in characters, are ignored. */
     public static final int MAX_HEADER_LENGTH = 1024;
 
-    private static final Pattern LANGUAGE_RANGE = Pattern.compile(
-            "(?:\\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)"
-                    + "(?:[ \\t]*;[ \\t]*[qQ]=(?:0(?:\\.[0-9]{0,3})?|1(?:\\.0{0,3})?))?");
+    private static final Pattern LANGUAGE_RANGE = Pattern.compile("(?:\\*|[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)"
+            + "(?:[ \\t]*;[ \\t]*[qQ]=(?:0(?:\\.[0-9]{0,3})?|1(?:\\.0{0,3})?))?");
 
     private final SupportedLocales supported;
     private final LocaleMatcher matcher;
@@ -29,7 +29,8 @@ public final class LocaleNegotiator {
     public LocaleNegotiator(SupportedLocales supported) {
         this.supported = Objects.requireNonNull(supported, "supported");
         this.matcher = LocaleMatcher.builder()
-                .setSupportedULocales(supported.all().stream().map(LocaleTag::ulocale).toList())
+                .setSupportedULocales(
+                        supported.all().stream().map(LocaleTag::ulocale).toList())
                 .setDefaultULocale(supported.defaultLocale().ulocale())
                 .build();
     }
@@ -60,7 +61,9 @@ public final class LocaleNegotiator {
         if (!isWellFormed(acceptLanguage)) {
             return supported.defaultLocale();
         }
-        int index = matcher.getBestMatchResult(LocalePriorityList.add(acceptLanguage).build()).getSupportedIndex();
+        int index = matcher.getBestMatchResult(
+                        LocalePriorityList.add(acceptLanguage).build())
+                .getSupportedIndex();
         return index < 0 ? supported.defaultLocale() : supported.all().get(index);
     }
 

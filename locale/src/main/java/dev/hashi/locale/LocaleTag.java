@@ -1,11 +1,12 @@
 package dev.hashi.locale;
 
-import com.ibm.icu.lang.UScript;
-import com.ibm.icu.util.IllformedLocaleException;
-import com.ibm.icu.util.ULocale;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.util.IllformedLocaleException;
+import com.ibm.icu.util.ULocale;
 
 /**
  * A validated, canonical BCP 47 language tag such as {@code en}, {@code ja-JP} or {@code zh-Hant-TW}.

@@ -1,16 +1,16 @@
 package dev.hashi.locale;
 
-import com.ibm.icu.text.PluralRules;
 import java.util.List;
 import java.util.Set;
+
+import com.ibm.icu.text.PluralRules;
 
 /** CLDR plural rules, for checking that a translated message covers every form its locale needs. */
 public final class Plurals {
 
     private static final List<String> CLDR_ORDER = List.of("zero", "one", "two", "few", "many", "other");
 
-    private Plurals() {
-    }
+    private Plurals() {}
 
     /**
      * The cardinal plural categories a message in {@code locale} must provide, in CLDR order

@@ -1,12 +1,13 @@
 package dev.hashi.locale;
 
-import com.ibm.icu.lang.UScript;
-import com.ibm.icu.text.Normalizer2;
-import com.ibm.icu.text.Transliterator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.Transliterator;
 
 /** URL slugs made from titles, without ever guessing the reading of kanji. Thread-safe. */
 public final class Slugs {
@@ -21,8 +22,7 @@ public final class Slugs {
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
     private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /**
      * A slug for a title, or empty when the title cannot give a faithful one.
@@ -45,7 +45,9 @@ public final class Slugs {
             return Optional.empty();
         }
         String ascii = TO_ASCII.transliterate(folded).toLowerCase(Locale.ROOT);
-        String hyphenated = SEPARATORS.matcher(INTRA_WORD_MARKS.matcher(ascii).replaceAll("")).replaceAll("-");
+        String hyphenated = SEPARATORS
+                .matcher(INTRA_WORD_MARKS.matcher(ascii).replaceAll(""))
+                .replaceAll("-");
         String slug = truncate(stripHyphens(hyphenated));
         return slug.isEmpty() ? Optional.empty() : Optional.of(slug);
     }
@@ -55,7 +57,9 @@ public final class Slugs {
      * {@code ^[a-z0-9]+(?:-[a-z0-9]+)*$}; {@code false} for {@code null}.
      */
     public static boolean isValid(String slug) {
-        return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+        return slug != null
+                && slug.length() <= MAX_LENGTH
+                && VALID.matcher(slug).matches();
     }
 
     /**

@@ -1,11 +1,12 @@
 package dev.hashi.locale;
 
+import java.util.Objects;
+import java.util.Set;
+
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.lang.UCharacterCategory;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * Counts words or characters of a text for translators, with ICU {@link BreakIterator}s. Thread-safe.
@@ -25,8 +26,7 @@ public final class TextMeasure {
     private static final Set<String> UNSPACED_SCRIPTS =
             Set.of("Jpan", "Hira", "Kana", "Hans", "Hant", "Hani", "Thai", "Laoo", "Khmr", "Mymr");
 
-    private TextMeasure() {
-    }
+    private TextMeasure() {}
 
     /**
      * Measures {@code text} written in {@code sourceLocale}.
@@ -79,10 +79,14 @@ public final class TextMeasure {
 
     private static boolean isLetterOrNumber(int codePoint) {
         return switch (UCharacter.getType(codePoint)) {
-            case UCharacterCategory.UPPERCASE_LETTER, UCharacterCategory.LOWERCASE_LETTER,
-                    UCharacterCategory.TITLECASE_LETTER, UCharacterCategory.MODIFIER_LETTER,
-                    UCharacterCategory.OTHER_LETTER, UCharacterCategory.DECIMAL_DIGIT_NUMBER,
-                    UCharacterCategory.LETTER_NUMBER, UCharacterCategory.OTHER_NUMBER -> true;
+            case UCharacterCategory.UPPERCASE_LETTER,
+                    UCharacterCategory.LOWERCASE_LETTER,
+                    UCharacterCategory.TITLECASE_LETTER,
+                    UCharacterCategory.MODIFIER_LETTER,
+                    UCharacterCategory.OTHER_LETTER,
+                    UCharacterCategory.DECIMAL_DIGIT_NUMBER,
+                    UCharacterCategory.LETTER_NUMBER,
+                    UCharacterCategory.OTHER_NUMBER -> true;
             default -> false;
         };
     }

@@ -1,11 +1,12 @@
 package dev.hashi.locale;
 
-import com.ibm.icu.lang.UCharacter;
-import com.ibm.icu.text.Normalizer2;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.text.Normalizer2;
 
 /** Unicode normalisation for storage, search and change detection. All methods are pure and thread-safe. */
 public final class Texts {
@@ -13,8 +14,7 @@ public final class Texts {
     private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
     private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /**
      * NFC-normalises text; apply to every text value before it is stored.

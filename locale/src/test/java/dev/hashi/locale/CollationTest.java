@@ -1,21 +1,42 @@
 package dev.hashi.locale;
 
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
 import static dev.hashi.locale.TestLocales.EN;
 import static dev.hashi.locale.TestLocales.JA;
 import static dev.hashi.locale.TestLocales.KO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Comparator;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-
 class CollationTest {
 
     private static final List<String> ENGLISH = List.of(
-            "zebra", "Zebra", "apple", "Éclair", "eclair", "éclair", "Banana", "banana", "Kita", "Kitakyushu", "10", "9");
+            "zebra",
+            "Zebra",
+            "apple",
+            "Éclair",
+            "eclair",
+            "éclair",
+            "Banana",
+            "banana",
+            "Kita",
+            "Kitakyushu",
+            "10",
+            "9");
     private static final List<String> JAPANESE = List.of(
-            SeedTexts.KITAKYUSHU_KANJI, "水俣市", "きたきゅうしゅう", SeedTexts.KITAKYUSHU_KATAKANA, "アジア", "あいう",
-            "アイウ", SeedTexts.KITAKYUSHU_HALF_WIDTH, "仙台市", "Sendai", "２００３年");
+            SeedTexts.KITAKYUSHU_KANJI,
+            "水俣市",
+            "きたきゅうしゅう",
+            SeedTexts.KITAKYUSHU_KATAKANA,
+            "アジア",
+            "あいう",
+            "アイウ",
+            SeedTexts.KITAKYUSHU_HALF_WIDTH,
+            "仙台市",
+            "Sendai",
+            "２００３年");
     private static final List<String> KOREAN = List.of("부천시", "서울", "가나", "대구", "Busan", "인천");
 
     @Test
@@ -43,7 +64,9 @@ class CollationTest {
 
     @Test
     void sortKeyOrderIsNotPlainCodePointOrder() {
-        List<String> byKey = ENGLISH.stream().sorted(Comparator.comparing(text -> Collation.sortKey(text, EN))).toList();
+        List<String> byKey = ENGLISH.stream()
+                .sorted(Comparator.comparing(text -> Collation.sortKey(text, EN)))
+                .toList();
         assertThat(byKey).isNotEqualTo(ENGLISH.stream().sorted().toList());
     }
 

@@ -1,14 +1,15 @@
 package dev.hashi.locale;
 
+import java.time.LocalDate;
+import java.util.TimeZone;
+
+import org.junit.jupiter.api.Test;
+
 import static dev.hashi.locale.TestLocales.EN;
 import static dev.hashi.locale.TestLocales.JA;
 import static dev.hashi.locale.TestLocales.KO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-
-import java.time.LocalDate;
-import java.util.TimeZone;
-import org.junit.jupiter.api.Test;
 
 class FormatsTest {
 

@@ -1,17 +1,18 @@
 package dev.hashi.locale;
 
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import static dev.hashi.locale.TestLocales.EN;
 import static dev.hashi.locale.TestLocales.JA;
 import static dev.hashi.locale.TestLocales.KO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class LocaleNegotiatorTest {
 
@@ -67,9 +68,19 @@ class LocaleNegotiatorTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-        "   ", "*", "ja;q=abc", "ja;q=2", "ja;q=-1", "ja_JP", "en_US!!", "ja;foo=bar", "日本語", "ja,,toolongsubtag"
-    })
+    @ValueSource(
+            strings = {
+                "   ",
+                "*",
+                "ja;q=abc",
+                "ja;q=2",
+                "ja;q=-1",
+                "ja_JP",
+                "en_US!!",
+                "ja;foo=bar",
+                "日本語",
+                "ja,,toolongsubtag"
+            })
     void missingWildcardOrMalformedHeadersGiveTheDefault(String header) {
         assertThat(enJa.negotiate(null, header)).isEqualTo(EN);
     }

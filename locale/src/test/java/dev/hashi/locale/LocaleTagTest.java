@@ -1,14 +1,15 @@
 package dev.hashi.locale;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocaleTagTest {
 
@@ -33,10 +34,27 @@ class LocaleTagTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "", "x", "en_US!!", "ja_JP", "toolongsubtag", "x-foo", "x-private-only", "und", "en-", "en--US",
-        " en", "en ", "123", "xyz", "en-XX", "zh-Abcd-TW", "日本語", "en-US-u"
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "x",
+                "en_US!!",
+                "ja_JP",
+                "toolongsubtag",
+                "x-foo",
+                "x-private-only",
+                "und",
+                "en-",
+                "en--US",
+                " en",
+                "en ",
+                "123",
+                "xyz",
+                "en-XX",
+                "zh-Abcd-TW",
+                "日本語",
+                "en-US-u"
+            })
     void malformedOrMeaninglessTagsAreRejectedWithTheirValue(String input) {
         assertThatThrownBy(() -> LocaleTag.parse(input))
                 .isInstanceOfSatisfying(InvalidLocaleTagException.class, e -> {
@@ -60,7 +78,8 @@ class LocaleTagTest {
 
     @Test
     void differentlySpelledTagsOfTheSameLocaleAreEqual() {
-        assertThat(LocaleTag.parse("EN-us")).isEqualTo(LocaleTag.parse("en-US"))
+        assertThat(LocaleTag.parse("EN-us"))
+                .isEqualTo(LocaleTag.parse("en-US"))
                 .hasSameHashCodeAs(LocaleTag.parse("en-US"))
                 .isNotEqualTo(LocaleTag.parse("en"));
     }

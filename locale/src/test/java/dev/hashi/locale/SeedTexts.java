@@ -12,6 +12,5 @@ final class SeedTexts {
     static final String CONFERENCE_DATE_FULL_WIDTH = "２００３年１０月２８日";
     static final String PUCHON_KOREAN = "부천시 시민과 시정부의 협력";
 
-    private SeedTexts() {
-    }
+    private SeedTexts() {}
 }

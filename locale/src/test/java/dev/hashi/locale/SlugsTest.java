@@ -1,12 +1,12 @@
 package dev.hashi.locale;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SlugsTest {
 
@@ -29,16 +29,18 @@ class SlugsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "Partnerships on Sustainable Development in Surabaya | partnerships-on-sustainable-development-in-surabaya",
-        "Café Déjà vu | cafe-deja-vu",
-        "Citizens and City government's Cooperation | citizens-and-city-governments-cooperation",
-        "Local Governments & Community-based activities | local-governments-community-based-activities",
-        "  (Theme: Zero-emission City)  | theme-zero-emission-city",
-        "ＷＰＣ　２００３ | wpc-2003",
-        "Straße Œuvre | strasse-oeuvre",
-        "부천시 협력 | bucheonsi-hyeoblyeog"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Partnerships on Sustainable Development in Surabaya | partnerships-on-sustainable-development-in-surabaya",
+                "Café Déjà vu | cafe-deja-vu",
+                "Citizens and City government's Cooperation | citizens-and-city-governments-cooperation",
+                "Local Governments & Community-based activities | local-governments-community-based-activities",
+                "  (Theme: Zero-emission City)  | theme-zero-emission-city",
+                "ＷＰＣ　２００３ | wpc-2003",
+                "Straße Œuvre | strasse-oeuvre",
+                "부천시 협력 | bucheonsi-hyeoblyeog"
+            })
     void latinAndOtherAlphabeticTitlesBecomeAsciiKebabCase(String title, String slug) {
         assertThat(Slugs.fromTitle(title)).contains(slug);
     }
@@ -54,8 +56,9 @@ class SlugsTest {
         String title = "Environmental Management and International Cooperation in Kitakyushu "
                 + "through Partnership among Stakeholders ".repeat(3);
         String slug = Slugs.fromTitle(title).orElseThrow();
-        assertThat(slug).isEqualTo("environmental-management-and-international-cooperation-in-kitakyushu-"
-                + "through-partnership-among-stakeholders-through");
+        assertThat(slug)
+                .isEqualTo("environmental-management-and-international-cooperation-in-kitakyushu-"
+                        + "through-partnership-among-stakeholders-through");
         assertThat(slug + "-partnership").hasSizeGreaterThan(Slugs.MAX_LENGTH);
     }
 

@@ -1,15 +1,16 @@
 package dev.hashi.locale;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
 import static dev.hashi.locale.TestLocales.EN;
 import static dev.hashi.locale.TestLocales.JA;
 import static dev.hashi.locale.TestLocales.KO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class SupportedLocalesTest {
 
@@ -84,8 +85,8 @@ class SupportedLocalesTest {
 
     @Test
     void configurationTagsAreCanonicalised() {
-        SupportedLocales config = SupportedLocales.of(
-                List.of("EN", "zh-hant-tw"), "en", Map.of("ZH-Hant-tw", List.of("En")));
+        SupportedLocales config =
+                SupportedLocales.of(List.of("EN", "zh-hant-tw"), "en", Map.of("ZH-Hant-tw", List.of("En")));
         assertThat(config.fallbackChain(LocaleTag.parse("zh-Hant-TW")))
                 .containsExactly(LocaleTag.parse("zh-Hant-TW"), EN);
     }

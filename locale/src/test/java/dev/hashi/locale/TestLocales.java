@@ -10,8 +10,7 @@ final class TestLocales {
     static final LocaleTag JA = LocaleTag.parse("ja");
     static final LocaleTag KO = LocaleTag.parse("ko");
 
-    private TestLocales() {
-    }
+    private TestLocales() {}
 
     static SupportedLocales englishAndJapanese() {
         return SupportedLocales.of(List.of("en", "ja"), "en", Map.of("en", List.of("ja"), "ja", List.of("en")));

@@ -1,5 +1,9 @@
 package dev.hashi.locale;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 import static dev.hashi.locale.TestLocales.EN;
 import static dev.hashi.locale.TestLocales.JA;
 import static dev.hashi.locale.TestLocales.KO;
@@ -7,10 +11,6 @@ import static dev.hashi.locale.TextSize.Unit.CHARACTERS;
 import static dev.hashi.locale.TextSize.Unit.WORDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class TextMeasureTest {
 
@@ -21,8 +21,12 @@ class TextMeasureTest {
 
     @Test
     void numbersCountAsWordsAndPunctuationDoesNot() {
-        assertThat(TextMeasure.measure("Powerpoint 1: 5.5MB, Powerpoint 2: 650KB", EN).count()).isEqualTo(6);
-        assertThat(TextMeasure.measure("City government's Cooperation -- (Japanese only)", EN).count()).isEqualTo(5);
+        assertThat(TextMeasure.measure("Powerpoint 1: 5.5MB, Powerpoint 2: 650KB", EN)
+                        .count())
+                .isEqualTo(6);
+        assertThat(TextMeasure.measure("City government's Cooperation -- (Japanese only)", EN)
+                        .count())
+                .isEqualTo(5);
     }
 
     @Test
@@ -37,13 +41,15 @@ class TextMeasureTest {
 
     @Test
     void halfWidthKanaCountOneCharacterPerKanaEvenWithAVoicingMark() {
-        assertThat(TextMeasure.measure(SeedTexts.KITAKYUSHU_HALF_WIDTH, JA).count()).isEqualTo(8);
+        assertThat(TextMeasure.measure(SeedTexts.KITAKYUSHU_HALF_WIDTH, JA).count())
+                .isEqualTo(8);
         assertThat(TextMeasure.measure("ｶﾞｽ", JA).count()).isEqualTo(2);
     }
 
     @Test
     void fullWidthDigitsAreCharacters() {
-        assertThat(TextMeasure.measure(SeedTexts.CONFERENCE_DATE_FULL_WIDTH, JA).count()).isEqualTo(11);
+        assertThat(TextMeasure.measure(SeedTexts.CONFERENCE_DATE_FULL_WIDTH, JA).count())
+                .isEqualTo(11);
     }
 
     @Test
@@ -66,8 +72,15 @@ class TextMeasureTest {
 
     @ParameterizedTest
     @CsvSource({
-        "ja, CHARACTERS", "ja-JP, CHARACTERS", "zh, CHARACTERS", "zh-Hant-TW, CHARACTERS", "th, CHARACTERS",
-        "ko, WORDS", "en, WORDS", "en-GB, WORDS", "ja-Latn, WORDS"
+        "ja, CHARACTERS",
+        "ja-JP, CHARACTERS",
+        "zh, CHARACTERS",
+        "zh-Hant-TW, CHARACTERS",
+        "th, CHARACTERS",
+        "ko, WORDS",
+        "en, WORDS",
+        "en-GB, WORDS",
+        "ja-Latn, WORDS"
     })
     void unitFollowsTheScriptOfTheLocale(String tag, TextSize.Unit unit) {
         assertThat(TextMeasure.unitFor(LocaleTag.parse(tag))).isEqualTo(unit);

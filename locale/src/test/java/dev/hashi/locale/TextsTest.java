@@ -1,8 +1,8 @@
 package dev.hashi.locale;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TextsTest {
 
@@ -39,7 +39,8 @@ class TextsTest {
     @Test
     void whitespaceOnlyEditsKeepTheSourceHash() {
         String original = Texts.sourceHash(SeedTexts.SURABAYA_TITLE);
-        assertThat(Texts.sourceHash("Partnerships  on Sustainable\r\nDevelopment\u00A0in\tSurabaya  ")).isEqualTo(original);
+        assertThat(Texts.sourceHash("Partnerships  on Sustainable\r\nDevelopment\u00A0in\tSurabaya  "))
+                .isEqualTo(original);
         assertThat(Texts.sourceHash("住民協働　の環境")).isEqualTo(Texts.sourceHash("住民協働 の環境"));
     }
 
@@ -52,7 +53,8 @@ class TextsTest {
     @Test
     void realEditsChangeTheSourceHash() {
         String original = Texts.sourceHash(SeedTexts.MINAMATA_TITLE);
-        assertThat(Texts.sourceHash(SeedTexts.MINAMATA_TITLE.replace("協働", "協同"))).isNotEqualTo(original);
+        assertThat(Texts.sourceHash(SeedTexts.MINAMATA_TITLE.replace("協働", "協同")))
+                .isNotEqualTo(original);
         assertThat(Texts.sourceHash("住民協働 の環境")).isNotEqualTo(Texts.sourceHash("住民協働の環境"));
         assertThat(Texts.sourceHash("surabaya")).isNotEqualTo(Texts.sourceHash("Surabaya"));
         assertThat(Texts.sourceHash("2003年")).isNotEqualTo(Texts.sourceHash("２００３年"));

@@ -21,7 +21,8 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         try {
-            for (PropertySource<?> source : new YamlPropertySourceLoader().load(RESOURCE, new ClassPathResource(RESOURCE))) {
+            for (PropertySource<?> source :
+                    new YamlPropertySourceLoader().load(RESOURCE, new ClassPathResource(RESOURCE))) {
                 environment.getPropertySources().addLast(source);
             }
         } catch (IOException e) {

@@ -1,8 +1,5 @@
 package dev.hashi.service;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,27 +49,41 @@ import dev.hashi.events.content.FieldValueChange;
 import dev.hashi.events.outbox.Outbox;
 import dev.hashi.events.outbox.OutboxRelay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /**
  * The outbox, relay, idempotent consumer and dead-letter handling against a real Kafka broker and the
  * MongoDB-wire server.
  */
-@SpringBootTest(properties = {
-        "cms.service.name=plumbing", "cms.profile=dev", "cms.service.api-prefix=/api/plumbing",
-        "cms.events.consumes=cms.content.events", "cms.events.publishes=cms.content.events",
-        "cms.events.outbox.enabled=false", "cms.events.retry.attempts=3", "cms.events.retry.backoff=50ms"})
+@SpringBootTest(
+        properties = {
+            "cms.service.name=plumbing",
+            "cms.profile=dev",
+            "cms.service.api-prefix=/api/plumbing",
+            "cms.events.consumes=cms.content.events",
+            "cms.events.publishes=cms.content.events",
+            "cms.events.outbox.enabled=false",
+            "cms.events.retry.attempts=3",
+            "cms.events.retry.backoff=50ms"
+        })
 class EventPlumbingIntegrationTest {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> SharedInfra.mongo().connectionString());
-        registry.add("spring.mongodb.database", () -> "plumbing_" + UUID.randomUUID().toString().substring(0, 8));
+        registry.add(
+                "spring.mongodb.database",
+                () -> "plumbing_" + UUID.randomUUID().toString().substring(0, 8));
         registry.add("spring.kafka.bootstrap-servers", () -> SharedInfra.kafka().bootstrapServers());
     }
 
     @Autowired
     MongoDatabase database;
+
     @Autowired
     EventCodec codec;
+
     @Autowired
     Outbox outbox;
 
@@ -95,16 +106,25 @@ class EventPlumbingIntegrationTest {
     void eventLeftBehindByADeadRelayIsPublishedAfterItsLeaseExpires() {
         String entryId = newId();
         saveWithEvent(entryId, 1);
-        entries.updateOne(Filters.eq("_id", entryId), Updates.set("_outboxLease",
-                new Document("owner", "relay-that-died").append("until", Date.from(Instant.now().plusSeconds(1)))));
+        entries.updateOne(
+                Filters.eq("_id", entryId),
+                Updates.set(
+                        "_outboxLease",
+                        new Document("owner", "relay-that-died")
+                                .append("until", Date.from(Instant.now().plusSeconds(1)))));
 
         OutboxRelay restarted = relay("restarted", Duration.ofSeconds(30));
-        assertThat(restarted.relayOnce(10)).as("lease of the dead relay still holds").isZero();
+        assertThat(restarted.relayOnce(10))
+                .as("lease of the dead relay still holds")
+                .isZero();
 
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> restarted.relayOnce(10) == 1);
-        await().atMost(Duration.ofSeconds(15)).until(() -> PlumbingTestApp.versions(database, entryId).equals(List.of(1L)));
-        assertThat(entries.find(Filters.eq("_id", entryId)).first()).doesNotContainKeys(Outbox.fields().toArray(String[]::new));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> PlumbingTestApp.versions(database, entryId).equals(List.of(1L)));
+        assertThat(entries.find(Filters.eq("_id", entryId)).first())
+                .doesNotContainKeys(Outbox.fields().toArray(String[]::new));
     }
 
     @Test
@@ -120,7 +140,8 @@ class EventPlumbingIntegrationTest {
         assertThat(recordsWithKey(Topics.CONTENT, entryId, 2)).hasSize(2);
         await().atMost(Duration.ofSeconds(15)).until(() -> PlumbingTestApp.effect(database, entryId) != null);
         sendAndWaitFor(newId());
-        assertThat(PlumbingTestApp.effect(database, entryId).getInteger("count")).isEqualTo(1);
+        assertThat(PlumbingTestApp.effect(database, entryId).getInteger("count"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -139,18 +160,26 @@ class EventPlumbingIntegrationTest {
     @Test
     void malformedMessageGoesToTheDeadLetterTopicAndTheNextGoodOneIsProcessed() throws Exception {
         String badKey = newId();
-        send(badKey, "{\"type\":\"content.entry.changed\",\"schemaVersion\":1,\"payload\":{".getBytes(StandardCharsets.UTF_8));
+        send(
+                badKey,
+                "{\"type\":\"content.entry.changed\",\"schemaVersion\":1,\"payload\":{"
+                        .getBytes(StandardCharsets.UTF_8));
         String unknownKey = newId();
-        send(unknownKey, new String(codec.encode(event(unknownKey, 1, "presentation")), StandardCharsets.UTF_8)
-                .replace("content.entry.changed", "content.entry.teleported").getBytes(StandardCharsets.UTF_8));
+        send(
+                unknownKey,
+                new String(codec.encode(event(unknownKey, 1, "presentation")), StandardCharsets.UTF_8)
+                        .replace("content.entry.changed", "content.entry.teleported")
+                        .getBytes(StandardCharsets.UTF_8));
         String goodKey = newId();
         send(goodKey, codec.encode(event(goodKey, 1, "presentation")));
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> PlumbingTestApp.versions(database, goodKey).equals(List.of(1L)));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> PlumbingTestApp.versions(database, goodKey).equals(List.of(1L)));
         List<ConsumerRecord<String, byte[]>> dead = recordsWithKey(Topics.deadLetter(Topics.CONTENT), badKey, 1);
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
-        assertThat(recordsWithKey(Topics.deadLetter(Topics.CONTENT), unknownKey, 1)).hasSize(1);
+        assertThat(recordsWithKey(Topics.deadLetter(Topics.CONTENT), unknownKey, 1))
+                .hasSize(1);
     }
 
     @Test
@@ -160,11 +189,17 @@ class EventPlumbingIntegrationTest {
         String nextKey = newId();
         send(nextKey, codec.encode(event(nextKey, 1, "presentation")));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> PlumbingTestApp.versions(database, nextKey).equals(List.of(1L)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> PlumbingTestApp.versions(database, nextKey).equals(List.of(1L)));
         List<ConsumerRecord<String, byte[]>> dead = recordsWithKey(Topics.deadLetter(Topics.CONTENT), failingKey, 1);
         assertThat(dead).hasSize(1);
-        assertThat(new String(dead.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
-                StandardCharsets.UTF_8)).contains("always fails");
+        assertThat(new String(
+                        dead.get(0)
+                                .headers()
+                                .lastHeader("kafka_dlt-exception-message")
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .contains("always fails");
     }
 
     @Test
@@ -174,7 +209,9 @@ class EventPlumbingIntegrationTest {
             String id = newId();
             ids.add(id);
             saveWithEvent(id, 1);
-            entries.updateOne(Filters.eq("_id", id), outbox.append(List.of(event(id, 2, "presentation"), event(id, 3, "presentation"))));
+            entries.updateOne(
+                    Filters.eq("_id", id),
+                    outbox.append(List.of(event(id, 2, "presentation"), event(id, 3, "presentation"))));
         }
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -196,7 +233,8 @@ class EventPlumbingIntegrationTest {
         Map<String, List<Long>> versionsByKey = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : readAll(Topics.CONTENT, Duration.ofSeconds(3))) {
             if (ids.contains(record.key())) {
-                versionsByKey.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                versionsByKey
+                        .computeIfAbsent(record.key(), k -> new ArrayList<>())
                         .add(codec.decode(record.value()).aggregateVersion());
             }
         }
@@ -205,7 +243,8 @@ class EventPlumbingIntegrationTest {
     }
 
     private void saveWithEvent(String entryId, long version) {
-        entries.insertOne(outbox.withEvents(new Document("_id", entryId).append("version", version),
+        entries.insertOne(outbox.withEvents(
+                new Document("_id", entryId).append("version", version),
                 List.of(event(entryId, version, "presentation"))));
     }
 
@@ -215,10 +254,26 @@ class EventPlumbingIntegrationTest {
 
     private static EventEnvelope<ContentEntryChanged> event(String entryId, long version, String type) {
         String title = "仙台市地球温暖化対策推進協議会について";
-        return EventEnvelope.of(new ContentEntryChanged(entryId, type, Map.of("ja", title),
-                List.of(new FieldValueChange("title", "ja", "ja", title, "hash-" + version,
-                        FieldValueChange.WriteKind.SOURCE, false, false, null))),
-                entryId, version, "req-test", "editor-1", Instant.now());
+        return EventEnvelope.of(
+                new ContentEntryChanged(
+                        entryId,
+                        type,
+                        Map.of("ja", title),
+                        List.of(new FieldValueChange(
+                                "title",
+                                "ja",
+                                "ja",
+                                title,
+                                "hash-" + version,
+                                FieldValueChange.WriteKind.SOURCE,
+                                false,
+                                false,
+                                null))),
+                entryId,
+                version,
+                "req-test",
+                "editor-1",
+                Instant.now());
     }
 
     private void send(String key, byte[] value) throws Exception {
@@ -252,7 +307,9 @@ class EventPlumbingIntegrationTest {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         Instant deadline = Instant.now().plusSeconds(15);
         while (found.size() < expected && Instant.now().isBefore(deadline)) {
-            found = readAll(topic, Duration.ofSeconds(2)).stream().filter(r -> key.equals(r.key())).toList();
+            found = readAll(topic, Duration.ofSeconds(2)).stream()
+                    .filter(r -> key.equals(r.key()))
+                    .toList();
         }
         return found;
     }

@@ -47,18 +47,25 @@ class PlumbingTestApp {
         @KafkaListener(topics = Topics.CONTENT, groupId = "plumbing-test")
         void on(ConsumerRecord<String, byte[]> record) {
             EventEnvelope<?> event = codec.decode(record.value());
-            if (event.payload() instanceof ContentEntryChanged changed && EXPLODING_TYPE.equals(changed.contentType())) {
+            if (event.payload() instanceof ContentEntryChanged changed
+                    && EXPLODING_TYPE.equals(changed.contentType())) {
                 throw new IllegalStateException("this handler always fails for " + event.aggregateId());
             }
-            idempotent.apply(event, e -> database.getCollection("effects").updateOne(
-                    Filters.eq("_id", e.aggregateId()),
-                    Updates.combine(Updates.inc("count", 1), Updates.push("versions", e.aggregateVersion())),
-                    new UpdateOptions().upsert(true)));
+            idempotent.apply(
+                    event,
+                    e -> database.getCollection("effects")
+                            .updateOne(
+                                    Filters.eq("_id", e.aggregateId()),
+                                    Updates.combine(
+                                            Updates.inc("count", 1), Updates.push("versions", e.aggregateVersion())),
+                                    new UpdateOptions().upsert(true)));
         }
     }
 
     static Document effect(MongoDatabase database, String aggregateId) {
-        return database.getCollection("effects").find(Filters.eq("_id", aggregateId)).first();
+        return database.getCollection("effects")
+                .find(Filters.eq("_id", aggregateId))
+                .first();
     }
 
     static List<Long> versions(MongoDatabase database, String aggregateId) {

@@ -20,5 +20,4 @@ public record TranslationSettings(
         @DefaultValue({"en", "ja"}) List<String> locales,
         @DefaultValue("en") String defaultLocale,
         @DefaultValue("false") boolean publishSubmitted,
-        @DefaultValue("translation-service") String consumerGroup) {
-}
+        @DefaultValue("translation-service") String consumerGroup) {}

@@ -1,10 +1,5 @@
 package dev.hashi.translation;
 
-import static dev.hashi.translation.support.ContentEvents.source;
-import static dev.hashi.translation.support.ContentEvents.translation;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +15,13 @@ import dev.hashi.translation.support.Api;
 import dev.hashi.translation.support.ConferencePages;
 import dev.hashi.translation.support.ServiceTest;
 import dev.hashi.translation.support.TranslationTopic;
+
 import tools.jackson.databind.JsonNode;
+
+import static dev.hashi.translation.support.ContentEvents.source;
+import static dev.hashi.translation.support.ContentEvents.translation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The end-to-end story, with content-service played by events on the real content topic. */
 class TranslationFlowTest extends ServiceTest {
@@ -33,10 +34,12 @@ class TranslationFlowTest extends ServiceTest {
         String entry = ConferencePages.newEntryId();
         ConferencePages.publish(content(), entry);
 
-        JsonNode queue = awaitQueue("/api/translations/queue?source=ja&target=en&state=untranslated,outdated&entry="
-                + entry + "&sort=page", ConferencePages.JAPANESE_ONLY.size());
+        JsonNode queue = awaitQueue(
+                "/api/translations/queue?source=ja&target=en&state=untranslated,outdated&entry=" + entry + "&sort=page",
+                ConferencePages.JAPANESE_ONLY.size());
         List<String> sources = new ArrayList<>();
-        queue.path("items").forEach(item -> sources.add(item.path("source").path("text").asString()));
+        queue.path("items")
+                .forEach(item -> sources.add(item.path("source").path("text").asString()));
         assertThat(sources).containsExactlyInAnyOrderElementsOf(ConferencePages.JAPANESE_ONLY.values());
         JsonNode minamata = find(queue, ConferencePages.titlePath("p-minamata"));
         assertThat(minamata.path("source").path("size").asInt()).isEqualTo(23);
@@ -47,44 +50,61 @@ class TranslationFlowTest extends ServiceTest {
 
         String unitId = minamata.path("id").asString();
         String loadedHash = minamata.path("source").path("hash").asString();
-        assertThat(api().as(translator).post("/api/translations/units/" + unitId + "/take", "").status())
+        assertThat(api().as(translator)
+                        .post("/api/translations/units/" + unitId + "/take", "")
+                        .status())
                 .isEqualTo(200);
         String english = "Toward an Environmental Model City Built with Residents (Minamata City)";
-        Api.Response submitted = api().as(translator).post("/api/translations/units/" + unitId + "/submit",
-                "{\"text\":\"" + english + "\",\"sourceHash\":\"" + loadedHash + "\"}");
+        Api.Response submitted = api().as(translator)
+                .post(
+                        "/api/translations/units/" + unitId + "/submit",
+                        "{\"text\":\"" + english + "\",\"sourceHash\":\"" + loadedHash + "\"}");
         assertThat(submitted.json().path("state").asString()).isEqualTo("translated");
         Api.Response approved = api().as(reviewer).post("/api/translations/units/" + unitId + "/approve", "{}");
         assertThat(approved.json().path("state").asString()).isEqualTo("approved");
 
-        List<EventEnvelope<?>> events = TranslationTopic.await(codec, unitId,
-                event -> event.payload() instanceof TranslationApproved, Duration.ofSeconds(10));
-        TranslationApproved published = (TranslationApproved) events.get(events.size() - 1).payload();
+        List<EventEnvelope<?>> events = TranslationTopic.await(
+                codec, unitId, event -> event.payload() instanceof TranslationApproved, Duration.ofSeconds(10));
+        TranslationApproved published =
+                (TranslationApproved) events.get(events.size() - 1).payload();
         assertThat(published.text()).isEqualTo(english);
         assertThat(published.sourceHash()).isEqualTo(loadedHash);
         assertThat(published.translator()).isEqualTo("tr-sato");
         assertThat(published.reviewer()).isEqualTo("rv-tanaka");
-        assertThat(events).extracting(EventEnvelope::payload).filteredOn(TranslationUnitStateChanged.class::isInstance)
+        assertThat(events)
+                .extracting(EventEnvelope::payload)
+                .filteredOn(TranslationUnitStateChanged.class::isInstance)
                 .extracting(p -> ((TranslationUnitStateChanged) p).to())
                 .containsSubsequence("untranslated", "in_progress", "translated", "approved");
 
         String path = ConferencePages.titlePath("p-minamata");
         String minamataJa = ConferencePages.JAPANESE_ONLY.get("p-minamata");
-        content().changed(entry, 2, "content-service", Map.of(), translation(path, "en", "ja", english, minamataJa,
-                unitId));
-        JsonNode landed = awaitUnit(unitId, unit -> unit.path("target").path("landedFrom").asString().equals(unitId));
+        content()
+                .changed(
+                        entry,
+                        2,
+                        "content-service",
+                        Map.of(),
+                        translation(path, "en", "ja", english, minamataJa, unitId));
+        JsonNode landed = awaitUnit(
+                unitId,
+                unit -> unit.path("target").path("landedFrom").asString().equals(unitId));
         assertThat(landed.path("state").asString()).isEqualTo("approved");
 
         String edited = "住民協働による環境モデル都市づくり～水俣市～";
         content().changed(entry, 3, "editor-2", Map.of(), source(path, "ja", edited));
-        JsonNode outdated = awaitUnit(unitId, unit -> unit.path("state").asString().equals("outdated"));
+        JsonNode outdated =
+                awaitUnit(unitId, unit -> unit.path("state").asString().equals("outdated"));
         assertThat(outdated.path("outdated").path("oldSourceText").asString()).isEqualTo(minamataJa);
         assertThat(outdated.path("outdated").path("newSourceText").asString()).isEqualTo(edited);
 
         List<String> actions = new ArrayList<>();
-        api().as(reviewer).get("/api/translations/units/" + unitId + "/history").json()
+        api().as(reviewer)
+                .get("/api/translations/units/" + unitId + "/history")
+                .json()
                 .forEach(line -> actions.add(line.path("action").asString()));
-        assertThat(actions).containsExactly("created", "taken", "submitted", "approved", "translation-landed",
-                "source-changed");
+        assertThat(actions)
+                .containsExactly("created", "taken", "submitted", "approved", "translation-landed", "source-changed");
     }
 
     @Test
@@ -92,7 +112,8 @@ class TranslationFlowTest extends ServiceTest {
         String entry = ConferencePages.newEntryId();
         ConferencePages.publish(content(), entry);
 
-        JsonNode queue = awaitQueue("/api/translations/queue?source=en&target=ja&state=untranslated&entry=" + entry,
+        JsonNode queue = awaitQueue(
+                "/api/translations/queue?source=en&target=ja&state=untranslated&entry=" + entry,
                 ConferencePages.ENGLISH_ONLY.size() + 1);
         JsonNode dalian = find(queue, ConferencePages.titlePath("p-dalian"));
         assertThat(dalian.path("source").path("size").asInt()).isEqualTo(7);
@@ -101,13 +122,15 @@ class TranslationFlowTest extends ServiceTest {
 
     private JsonNode awaitQueue(String query, int expected) {
         Api staff = api().as(translator);
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        return await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> staff.get(query).json(), page -> page.path("items").size() == expected);
     }
 
     private JsonNode awaitUnit(String unitId, java.util.function.Predicate<JsonNode> condition) {
         Api staff = api().as(reviewer);
-        return await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        return await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> staff.get("/api/translations/units/" + unitId).json(), condition::test);
     }
 

@@ -9,8 +9,7 @@ import dev.hashi.service.web.ApiProblem;
 /** Who may do what with content, decided from the verified caller. */
 public final class Access {
 
-    private Access() {
-    }
+    private Access() {}
 
     /** Content types. */
     public static void requireAdmin(Identity caller) {

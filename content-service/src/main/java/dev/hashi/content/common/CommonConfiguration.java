@@ -14,7 +14,8 @@ class CommonConfiguration {
 
     @Bean
     Locales locales(ContentLocalesProperties properties) {
-        return new Locales(SupportedLocales.of(properties.supported(), properties.defaultLocale(), properties.fallbacks()));
+        return new Locales(
+                SupportedLocales.of(properties.supported(), properties.defaultLocale(), properties.fallbacks()));
     }
 
     @Bean

@@ -20,8 +20,7 @@ public final class Documents {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private Documents() {
-    }
+    private Documents() {}
 
     @SuppressWarnings("unchecked")
     public static Document toDocument(Object value) {

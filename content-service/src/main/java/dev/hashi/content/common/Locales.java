@@ -62,14 +62,18 @@ public final class Locales {
 
     /** The locales to try for {@code tag}, the tag itself first. */
     public List<String> chain(String tag) {
-        return supported.fallbackChain(LocaleTag.parse(tag)).stream().map(LocaleTag::tag).toList();
+        return supported.fallbackChain(LocaleTag.parse(tag)).stream()
+                .map(LocaleTag::tag)
+                .toList();
     }
 
     private ApiProblem problem(LocaleException e) {
-        ApiProblem problem = new ApiProblem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage())
-                .with("value", e.rejectedValue());
+        ApiProblem problem =
+                new ApiProblem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage()).with("value", e.rejectedValue());
         if (e instanceof UnsupportedLocaleException unsupported) {
-            problem.with("supported", unsupported.supported().stream().map(LocaleTag::tag).toList());
+            problem.with(
+                    "supported",
+                    unsupported.supported().stream().map(LocaleTag::tag).toList());
         }
         return problem;
     }

@@ -7,8 +7,7 @@ import dev.hashi.service.web.ApiProblem;
 /** Entity tags: an entry's ETag is its version, and writes name the version they were based on in If-Match. */
 public final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     public static String etag(long version) {
         return "\"" + version + "\"";
@@ -22,7 +21,9 @@ public final class Versions {
      */
     public static long ifMatch(String header) {
         if (header == null || header.isBlank()) {
-            throw new ApiProblem(HttpStatus.PRECONDITION_REQUIRED, "entry.if-match-required",
+            throw new ApiProblem(
+                    HttpStatus.PRECONDITION_REQUIRED,
+                    "entry.if-match-required",
                     "Send If-Match with the ETag you read, so concurrent edits are not lost.");
         }
         String tag = header.trim();
@@ -35,14 +36,20 @@ public final class Versions {
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "entry.if-match-invalid",
-                    "If-Match must be one ETag of this entry.").with("value", header);
+            throw new ApiProblem(
+                            HttpStatus.BAD_REQUEST,
+                            "entry.if-match-invalid",
+                            "If-Match must be one ETag of this entry.")
+                    .with("value", header);
         }
     }
 
     public static ApiProblem conflict(String entryId, long currentVersion) {
-        return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "entry.version-conflict",
-                "The entry changed since you read it; reload and apply your change again.")
-                .with("entryId", entryId).with("currentVersion", currentVersion);
+        return new ApiProblem(
+                        HttpStatus.PRECONDITION_FAILED,
+                        "entry.version-conflict",
+                        "The entry changed since you read it; reload and apply your change again.")
+                .with("entryId", entryId)
+                .with("currentVersion", currentVersion);
     }
 }

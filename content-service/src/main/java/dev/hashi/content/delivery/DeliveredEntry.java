@@ -14,8 +14,17 @@ import dev.hashi.content.media.MediaSummary;
  * @param media    summaries of the assets the fields reference, by asset id
  * @param slugs    the slug of each locale this entry is available in
  */
-public record DeliveredEntry(String id, String type, String locale, String slug, long revision, Instant publishedAt,
-        boolean preview, Map<String, Object> fields, Map<String, MediaView> media, Map<String, String> slugs) {
+public record DeliveredEntry(
+        String id,
+        String type,
+        String locale,
+        String slug,
+        long revision,
+        Instant publishedAt,
+        boolean preview,
+        Map<String, Object> fields,
+        Map<String, MediaView> media,
+        Map<String, String> slugs) {
 
     /**
      * One delivered value.
@@ -23,20 +32,28 @@ public record DeliveredEntry(String id, String type, String locale, String slug,
      * @param locale   the locale the value is actually in ({@code null} for fields that are not localized)
      * @param fallback whether it is in another locale than the one asked for (e.g. "Japanese only")
      */
-    public record Value(Object value, String locale, boolean fallback) {
-    }
+    public record Value(Object value, String locale, boolean fallback) {}
 
     /** What a reader needs to show or fetch an asset. */
-    public record MediaView(String kind, Map<String, String> titles, Long sizeBytes, String contentType,
-            String availability, java.util.List<String> variantLocales) {
+    public record MediaView(
+            String kind,
+            Map<String, String> titles,
+            Long sizeBytes,
+            String contentType,
+            String availability,
+            java.util.List<String> variantLocales) {
 
         static MediaView of(MediaSummary summary) {
-            return new MediaView(summary.kind(), summary.titles(), summary.sizeBytes(), summary.contentType(),
-                    summary.availability(), summary.variantLocales());
+            return new MediaView(
+                    summary.kind(),
+                    summary.titles(),
+                    summary.sizeBytes(),
+                    summary.contentType(),
+                    summary.availability(),
+                    summary.variantLocales());
         }
     }
 
     /** Where an old slug now lives. */
-    public record Moved(String location, String slug, String locale) {
-    }
+    public record Moved(String location, String slug, String locale) {}
 }

@@ -49,8 +49,11 @@ class DeliveryController {
     }
 
     @GetMapping("/{type}/{slug}")
-    ResponseEntity<?> read(@PathVariable String type, @PathVariable String slug,
-            @RequestParam(required = false) String locale, @RequestParam(defaultValue = "false") boolean preview,
+    ResponseEntity<?> read(
+            @PathVariable String type,
+            @PathVariable String slug,
+            @RequestParam(required = false) String locale,
+            @RequestParam(defaultValue = "false") boolean preview,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
             Identity caller) {
         String tag = locales.negotiate(locale, acceptLanguage);
@@ -63,35 +66,70 @@ class DeliveryController {
         }
         if (!current.equals(slug)) {
             String location = "/api/delivery/entries/" + type + "/" + current + "?locale=" + tag;
-            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create(location))
-                    .header(HttpHeaders.CONTENT_LANGUAGE, tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                    .location(URI.create(location))
+                    .header(HttpHeaders.CONTENT_LANGUAGE, tag)
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                     .body(new DeliveredEntry.Moved(location, current, tag));
         }
         TypeCatalog catalog = types.catalog();
         ContentType contentType = catalog.require(entry.type());
-        DeliveredEntry body = drafts ? render(entry, contentType, catalog, tag, entry.content().lists(),
-                draftValues(entry, contentType, catalog, tag), entry.version(), null, slug, true)
-                : render(entry, contentType, catalog, tag, published.lists(), published.values(), published.revision(),
-                        published.at(), slug, false);
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_LANGUAGE, tag)
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).body(body);
+        DeliveredEntry body = drafts
+                ? render(
+                        entry,
+                        contentType,
+                        catalog,
+                        tag,
+                        entry.content().lists(),
+                        draftValues(entry, contentType, catalog, tag),
+                        entry.version(),
+                        null,
+                        slug,
+                        true)
+                : render(
+                        entry,
+                        contentType,
+                        catalog,
+                        tag,
+                        published.lists(),
+                        published.values(),
+                        published.revision(),
+                        published.at(),
+                        slug,
+                        false);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_LANGUAGE, tag)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .body(body);
     }
 
     private List<PublishedLocale.Resolved> draftValues(Entry entry, ContentType type, TypeCatalog catalog, String tag) {
         List<String> chain = locales.chain(tag);
-        return new ContentTree(catalog, entry.content()::items).leaves(type).stream()
-                .map(leaf -> Fallbacks.resolve(entry.content(), leaf, chain)).filter(v -> v != null).toList();
+        return new ContentTree(catalog, entry.content()::items)
+                .leaves(type).stream()
+                        .map(leaf -> Fallbacks.resolve(entry.content(), leaf, chain))
+                        .filter(v -> v != null)
+                        .toList();
     }
 
-    private DeliveredEntry render(Entry entry, ContentType type, TypeCatalog catalog, String tag, List<ItemList> lists,
-            List<PublishedLocale.Resolved> values, long revision, Instant at, String slug, boolean preview) {
+    private DeliveredEntry render(
+            Entry entry,
+            ContentType type,
+            TypeCatalog catalog,
+            String tag,
+            List<ItemList> lists,
+            List<PublishedLocale.Resolved> values,
+            long revision,
+            Instant at,
+            String slug,
+            boolean preview) {
         Map<String, PublishedLocale.Resolved> byPath = new LinkedHashMap<>();
         values.forEach(v -> byPath.put(v.path(), v));
         Map<String, List<String>> items = new LinkedHashMap<>();
         lists.forEach(l -> items.put(l.path(), l.items()));
         List<String> assetIds = new java.util.ArrayList<>();
-        Map<String, Object> fields = new ContentTree(catalog, p -> items.getOrDefault(p, List.of())).render(type,
-                (path, definition) -> {
+        Map<String, Object> fields = new ContentTree(catalog, p -> items.getOrDefault(p, List.of()))
+                .render(type, (path, definition) -> {
                     PublishedLocale.Resolved v = byPath.get(path);
                     if (v == null) {
                         return null;
@@ -99,18 +137,26 @@ class DeliveryController {
                     if (definition.kind() == FieldKind.MEDIA) {
                         assetIds.add((String) v.value());
                     }
-                    return new DeliveredEntry.Value(v.value(), v.locale(), v.locale() != null && !v.locale().equals(tag));
+                    return new DeliveredEntry.Value(
+                            v.value(),
+                            v.locale(),
+                            v.locale() != null && !v.locale().equals(tag));
                 });
         Map<String, DeliveredEntry.MediaView> mediaViews = new LinkedHashMap<>();
         media.summaries(assetIds).forEach((id, summary) -> mediaViews.put(id, DeliveredEntry.MediaView.of(summary)));
         Map<String, String> slugs = new LinkedHashMap<>();
         entry.published().forEach((locale, p) -> slugs.put(locale, p.slug()));
-        return new DeliveredEntry(entry.id(), entry.type(), tag, slug, revision, at, preview, fields, mediaViews, slugs);
+        return new DeliveredEntry(
+                entry.id(), entry.type(), tag, slug, revision, at, preview, fields, mediaViews, slugs);
     }
 
     private static ApiProblem notFound(String type, String slug, String locale) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "delivery.not-found",
-                "Nothing is published at this address in this locale.").with("type", type).with("slug", slug)
+        return new ApiProblem(
+                        HttpStatus.NOT_FOUND,
+                        "delivery.not-found",
+                        "Nothing is published at this address in this locale.")
+                .with("type", type)
+                .with("slug", slug)
                 .with("locale", locale);
     }
 }

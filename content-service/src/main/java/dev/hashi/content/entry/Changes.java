@@ -15,8 +15,7 @@ import dev.hashi.events.content.FieldValueChange;
 /** Differences between two contents of an entry, as revision changes and as a change event. */
 public final class Changes {
 
-    private Changes() {
-    }
+    private Changes() {}
 
     /** Changed values per (path, locale), then changed list orders (locale {@code null}, values are id lists). */
     public static List<Revision.Change> between(EntryContent before, EntryContent after) {
@@ -47,8 +46,8 @@ public final class Changes {
     }
 
     /** The change event for the localized values that differ, or {@code null} when none does. */
-    static ContentEntryChanged event(Entry entry, ContentType type, EntryContent before, EntryContent after,
-            boolean minor) {
+    static ContentEntryChanged event(
+            Entry entry, ContentType type, EntryContent before, EntryContent after, boolean minor) {
         Map<String, FieldValue> old = index(before);
         Map<String, FieldValue> now = index(after);
         Set<String> keys = new LinkedHashSet<>(old.keySet());
@@ -58,17 +57,27 @@ public final class Changes {
             FieldValue a = old.get(key);
             FieldValue b = now.get(key);
             FieldValue any = b != null ? b : a;
-            if (any.locale() == null || (a != null && b != null && a.value().equals(b.value())
-                    && Objects.equals(a.origin(), b.origin()))) {
+            if (any.locale() == null
+                    || (a != null
+                            && b != null
+                            && a.value().equals(b.value())
+                            && Objects.equals(a.origin(), b.origin()))) {
                 continue;
             }
             boolean source = any.isSource();
-            changes.add(new FieldValueChange(any.path(), any.locale(), any.origin().locale(),
-                    b == null ? null : (String) b.value(), any.origin().sourceHash(),
+            changes.add(new FieldValueChange(
+                    any.path(),
+                    any.locale(),
+                    any.origin().locale(),
+                    b == null ? null : (String) b.value(),
+                    any.origin().sourceHash(),
                     source ? FieldValueChange.WriteKind.SOURCE : FieldValueChange.WriteKind.TRANSLATION,
-                    b == null, minor && source, any.origin().unitId()));
+                    b == null,
+                    minor && source,
+                    any.origin().unitId()));
         }
-        return changes.isEmpty() ? null
+        return changes.isEmpty()
+                ? null
                 : new ContentEntryChanged(entry.id(), entry.type(), titles(type, after), changes);
     }
 

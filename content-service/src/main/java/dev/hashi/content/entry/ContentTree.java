@@ -19,8 +19,7 @@ public final class ContentTree {
     private final Function<String, List<String>> items;
 
     /** A field that exists at a path (for lists: at every item). */
-    public record Leaf(String path, FieldDefinition definition) {
-    }
+    public record Leaf(String path, FieldDefinition definition) {}
 
     /**
      * @param items the item ids of a list path, in order
@@ -59,8 +58,8 @@ public final class ContentTree {
         return render(type, "", leaf, 0);
     }
 
-    private Map<String, Object> render(ContentType type, String prefix, BiFunction<String, FieldDefinition, Object> leaf,
-            int depth) {
+    private Map<String, Object> render(
+            ContentType type, String prefix, BiFunction<String, FieldDefinition, Object> leaf, int depth) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (FieldDefinition field : type.fields()) {
             String path = Paths.child(prefix, field.key());

@@ -49,14 +49,18 @@ public class Entries {
         this.collection = database.getCollection("entries");
         this.outbox = outbox;
         this.relay = relay;
-        collection.createIndex(Indexes.ascending("slugKeys"), new IndexOptions().name("slug_unique").unique(true).sparse(true));
+        collection.createIndex(
+                Indexes.ascending("slugKeys"),
+                new IndexOptions().name("slug_unique").unique(true).sparse(true));
         collection.createIndex(Indexes.ascending("type"), new IndexOptions().name("type"));
         collection.createIndex(Indexes.ascending("refs"), new IndexOptions().name("refs"));
         collection.createIndex(Indexes.ascending("mediaRefs"), new IndexOptions().name("media_refs"));
     }
 
     public Optional<Entry> find(String id) {
-        Document document = collection.find(Filters.and(Filters.eq("_id", id), Filters.ne(DELETED, true))).first();
+        Document document = collection
+                .find(Filters.and(Filters.eq("_id", id), Filters.ne(DELETED, true)))
+                .first();
         return Optional.ofNullable(document).map(Entries::read);
     }
 
@@ -66,14 +70,20 @@ public class Entries {
     }
 
     public Optional<Entry> findBySlug(String type, String locale, String slug) {
-        Document document = collection.find(Filters.eq("slugKeys", slugKey(type, locale, slug))).first();
-        return Optional.ofNullable(document).filter(d -> !d.getBoolean(DELETED, false)).map(Entries::read);
+        Document document = collection
+                .find(Filters.eq("slugKeys", slugKey(type, locale, slug)))
+                .first();
+        return Optional.ofNullable(document)
+                .filter(d -> !d.getBoolean(DELETED, false))
+                .map(Entries::read);
     }
 
     /** Whether {@code slug} is taken for (type, locale) by an entry other than {@code entryId}. */
     public boolean slugTaken(String type, String locale, String slug, String entryId) {
-        Document holder = collection.find(Filters.eq("slugKeys", slugKey(type, locale, slug)))
-                .projection(Projections.include("_id")).first();
+        Document holder = collection
+                .find(Filters.eq("slugKeys", slugKey(type, locale, slug)))
+                .projection(Projections.include("_id"))
+                .first();
         return holder != null && !entryId.equals(holder.getString("_id"));
     }
 
@@ -83,7 +93,8 @@ public class Entries {
         if (ids.isEmpty()) {
             return types;
         }
-        collection.find(Filters.and(Filters.in("_id", ids), Filters.ne(DELETED, true)))
+        collection
+                .find(Filters.and(Filters.in("_id", ids), Filters.ne(DELETED, true)))
                 .projection(Projections.include("type"))
                 .forEach(d -> types.put(d.getString("_id"), d.getString("type")));
         return types;
@@ -93,8 +104,13 @@ public class Entries {
      * Entries in id order after {@code afterId}, filtered by type, by workflow state in any of {@code stateLocales},
      * and by a locale some localized value lacks; {@code null} filters are not applied.
      */
-    public List<Entry> search(String type, WorkflowState state, List<String> stateLocales, String missingLocale,
-            String afterId, int limit) {
+    public List<Entry> search(
+            String type,
+            WorkflowState state,
+            List<String> stateLocales,
+            String missingLocale,
+            String afterId,
+            int limit) {
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.exists("_id"));
         if (type != null) {
@@ -105,7 +121,9 @@ public class Entries {
         }
         if (state != null) {
             String wire = state.name().toLowerCase(java.util.Locale.ROOT);
-            filters.add(Filters.or(stateLocales.stream().map(l -> Filters.eq("workflow." + l + ".state", wire)).toList()));
+            filters.add(Filters.or(stateLocales.stream()
+                    .map(l -> Filters.eq("workflow." + l + ".state", wire))
+                    .toList()));
         }
         return page(Filters.and(filters), afterId, limit);
     }
@@ -117,7 +135,9 @@ public class Entries {
 
     /** Entries after {@code afterId} in id order. */
     private List<Entry> page(Bson filter, String afterId, int limit) {
-        Bson where = Filters.and(filter, Filters.ne(DELETED, true),
+        Bson where = Filters.and(
+                filter,
+                Filters.ne(DELETED, true),
                 afterId == null ? Filters.exists("_id") : Filters.gt("_id", afterId));
         List<Entry> page = new ArrayList<>();
         collection.find(where).sort(Sorts.ascending("_id")).limit(limit).forEach(d -> page.add(read(d)));
@@ -154,11 +174,17 @@ public class Entries {
                 if (extraUpdate != null) {
                     updates.add(extraUpdate);
                 }
-                long matched = collection.updateOne(Filters.and(Filters.eq("_id", before.id()),
-                        Filters.eq("version", before.version()), Filters.ne(DELETED, true)),
-                        Updates.combine(updates)).getMatchedCount();
+                long matched = collection
+                        .updateOne(
+                                Filters.and(
+                                        Filters.eq("_id", before.id()),
+                                        Filters.eq("version", before.version()),
+                                        Filters.ne(DELETED, true)),
+                                Updates.combine(updates))
+                        .getMatchedCount();
                 if (matched == 0) {
-                    throw Versions.conflict(before.id(), find(before.id()).map(Entry::version).orElse(-1L));
+                    throw Versions.conflict(
+                            before.id(), find(before.id()).map(Entry::version).orElse(-1L));
                 }
             }
         } catch (MongoWriteException e) {
@@ -166,8 +192,11 @@ public class Entries {
                 if (before.version() == 0 && e.getError().getMessage().contains("_id")) {
                     throw e;
                 }
-                throw new ApiProblem(HttpStatus.CONFLICT, "slug.taken",
-                        "A slug of this entry was taken by another entry meanwhile.").with("value", after.slugs());
+                throw new ApiProblem(
+                                HttpStatus.CONFLICT,
+                                "slug.taken",
+                                "A slug of this entry was taken by another entry meanwhile.")
+                        .with("value", after.slugs());
             }
             throw e;
         }
@@ -178,12 +207,22 @@ public class Entries {
 
     /** Marks an entry deleted; the outbox relay removes it after publishing {@code events}. */
     public void delete(Entry before, List<? extends EventEnvelope<?>> events) {
-        long matched = collection.updateOne(Filters.and(Filters.eq("_id", before.id()),
-                Filters.eq("version", before.version()), Filters.ne(DELETED, true)),
-                Updates.combine(Updates.set(DELETED, true), Updates.inc("version", 1), Updates.unset("slugKeys"),
-                        Outbox.deleteWhenRelayed(), outbox.append(events))).getMatchedCount();
+        long matched = collection
+                .updateOne(
+                        Filters.and(
+                                Filters.eq("_id", before.id()),
+                                Filters.eq("version", before.version()),
+                                Filters.ne(DELETED, true)),
+                        Updates.combine(
+                                Updates.set(DELETED, true),
+                                Updates.inc("version", 1),
+                                Updates.unset("slugKeys"),
+                                Outbox.deleteWhenRelayed(),
+                                outbox.append(events)))
+                .getMatchedCount();
         if (matched == 0) {
-            throw Versions.conflict(before.id(), find(before.id()).map(Entry::version).orElse(-1L));
+            throw Versions.conflict(
+                    before.id(), find(before.id()).map(Entry::version).orElse(-1L));
         }
         relay.nudge("entries", before.id());
     }

@@ -55,15 +55,35 @@ public record Entry(
     }
 
     /** This entry as the next version, with the given state. */
-    public Entry next(EntryContent content, int itemSeq, Map<String, String> slugs, List<SlugRecord> slugHistory,
-            Map<String, LocaleState> workflow, Map<String, PublishedLocale> published, Revision revision,
+    public Entry next(
+            EntryContent content,
+            int itemSeq,
+            Map<String, String> slugs,
+            List<SlugRecord> slugHistory,
+            Map<String, LocaleState> workflow,
+            Map<String, PublishedLocale> published,
+            Revision revision,
             Derived derived) {
-        return new Entry(id, type, version + 1, itemSeq, content, slugs, slugHistory, workflow, published, revision,
-                derived.missing(), derived.refs(), derived.mediaRefs(), createdAt, createdBy, revision.at(),
+        return new Entry(
+                id,
+                type,
+                version + 1,
+                itemSeq,
+                content,
+                slugs,
+                slugHistory,
+                workflow,
+                published,
+                revision,
+                derived.missing(),
+                derived.refs(),
+                derived.mediaRefs(),
+                createdAt,
+                createdBy,
+                revision.at(),
                 revision.author());
     }
 
     /** Indexed facts derived from the content. */
-    public record Derived(List<String> missing, List<String> refs, List<String> mediaRefs) {
-    }
+    public record Derived(List<String> missing, List<String> refs, List<String> mediaRefs) {}
 }

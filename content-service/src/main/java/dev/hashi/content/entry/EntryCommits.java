@@ -45,14 +45,36 @@ public class EntryCommits {
     }
 
     /** A workflow change: same content, new workflow, snapshots or slugs. */
-    public Entry commitWorkflow(Entry before, String kind, String locale, String actor,
-            Map<String, LocaleState> workflow, Map<String, PublishedLocale> published, Slugging.SlugState slugs,
+    public Entry commitWorkflow(
+            Entry before,
+            String kind,
+            String locale,
+            String actor,
+            Map<String, LocaleState> workflow,
+            Map<String, PublishedLocale> published,
+            Slugging.SlugState slugs,
             EventPayload event) {
         Instant now = now();
-        Revision revision = new Revision(Revision.idOf(before.id(), before.version() + 1), before.id(),
-                before.version() + 1, kind, locale, actor, now, List.of(), before.content(), slugs.slugs());
-        Entry after = before.next(before.content(), before.itemSeq(), slugs.slugs(), slugs.history(), workflow,
-                published, revision, new Entry.Derived(before.missing(), before.refs(), before.mediaRefs()));
+        Revision revision = new Revision(
+                Revision.idOf(before.id(), before.version() + 1),
+                before.id(),
+                before.version() + 1,
+                kind,
+                locale,
+                actor,
+                now,
+                List.of(),
+                before.content(),
+                slugs.slugs());
+        Entry after = before.next(
+                before.content(),
+                before.itemSeq(),
+                slugs.slugs(),
+                slugs.history(),
+                workflow,
+                published,
+                revision,
+                new Entry.Derived(before.missing(), before.refs(), before.mediaRefs()));
         return store(before, after, event, actor, now);
     }
 
@@ -61,8 +83,17 @@ public class EntryCommits {
      *
      * @param locale the locale the change was made in; it becomes a draft
      */
-    Entry commitContent(Entry before, TypeCatalog catalog, ContentType type, EntryContent content, int itemSeq,
-            Slugging.SlugState slugs, String kind, String locale, String actor, boolean minor) {
+    Entry commitContent(
+            Entry before,
+            TypeCatalog catalog,
+            ContentType type,
+            EntryContent content,
+            int itemSeq,
+            Slugging.SlugState slugs,
+            String kind,
+            String locale,
+            String actor,
+            boolean minor) {
         List<Revision.Change> changes = Changes.between(before.content(), content);
         if (changes.isEmpty() && slugs.slugs().equals(before.slugs())) {
             return before;
@@ -75,16 +106,33 @@ public class EntryCommits {
                 workflow.put(touched, new LocaleState(WorkflowState.DRAFT, now, actor));
             }
         }
-        Revision revision = new Revision(Revision.idOf(before.id(), version), before.id(), version, kind, locale,
-                actor, now, changes, content, slugs.slugs());
-        Entry after = before.next(content, itemSeq, slugs.slugs(), slugs.history(), workflow, before.published(),
-                revision, derive(catalog, type, content));
+        Revision revision = new Revision(
+                Revision.idOf(before.id(), version),
+                before.id(),
+                version,
+                kind,
+                locale,
+                actor,
+                now,
+                changes,
+                content,
+                slugs.slugs());
+        Entry after = before.next(
+                content,
+                itemSeq,
+                slugs.slugs(),
+                slugs.history(),
+                workflow,
+                before.published(),
+                revision,
+                derive(catalog, type, content));
         EventPayload event = Changes.event(after, type, before.content(), content, minor);
         return store(before, after, event, actor, now);
     }
 
     private Entry store(Entry before, Entry after, EventPayload event, String actor, Instant now) {
-        List<EventEnvelope<?>> events = event == null ? List.of()
+        List<EventEnvelope<?>> events = event == null
+                ? List.of()
                 : List.of(EventEnvelope.of(event, after.id(), after.version(), RequestIdFilter.current(), actor, now));
         revisions.record(before.lastRevision());
         entries.save(before, after, events, null);
@@ -121,7 +169,9 @@ public class EntryCommits {
                 continue;
             }
             if (value.locale() != null) {
-                localesByPath.computeIfAbsent(value.path(), p -> new LinkedHashSet<>()).add(value.locale());
+                localesByPath
+                        .computeIfAbsent(value.path(), p -> new LinkedHashSet<>())
+                        .add(value.locale());
             } else if (definition.kind() == FieldKind.REFERENCE) {
                 refs.add((String) value.value());
             } else if (definition.kind() == FieldKind.MEDIA) {
@@ -131,7 +181,9 @@ public class EntryCommits {
         for (Set<String> present : localesByPath.values()) {
             locales.tags().stream().filter(tag -> !present.contains(tag)).forEach(missing::add);
         }
-        return new Entry.Derived(List.copyOf(missing), refs.stream().distinct().toList(),
+        return new Entry.Derived(
+                List.copyOf(missing),
+                refs.stream().distinct().toList(),
                 media.stream().filter(Objects::nonNull).distinct().toList());
     }
 }

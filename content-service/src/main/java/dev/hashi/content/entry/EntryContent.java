@@ -25,10 +25,16 @@ public record EntryContent(List<ItemList> lists, List<FieldValue> values) {
 
     /** The source value of a localized field, if any. */
     public Optional<FieldValue> source(String path) {
-        return values.stream().filter(v -> v.path().equals(path) && v.isSource()).findFirst();
+        return values.stream()
+                .filter(v -> v.path().equals(path) && v.isSource())
+                .findFirst();
     }
 
     public List<String> items(String listPath) {
-        return lists.stream().filter(l -> l.path().equals(listPath)).findFirst().map(ItemList::items).orElse(List.of());
+        return lists.stream()
+                .filter(l -> l.path().equals(listPath))
+                .findFirst()
+                .map(ItemList::items)
+                .orElse(List.of());
     }
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +28,6 @@ import dev.hashi.content.type.ContentTypes;
 import dev.hashi.content.type.TypeCatalog;
 import dev.hashi.identity.Identity;
 import dev.hashi.service.web.ApiProblem;
-import jakarta.validation.Valid;
 
 @RestController
 @RequestMapping("/api/content/entries")
@@ -49,7 +50,8 @@ class EntryController {
         Access.requireEditor(caller);
         Entry entry = editing.create(request, caller.subject());
         return ResponseEntity.created(URI.create("/api/content/entries/" + entry.id()))
-                .eTag(Versions.etag(entry.version())).body(view(entry));
+                .eTag(Versions.etag(entry.version()))
+                .body(view(entry));
     }
 
     @GetMapping("/{id}")
@@ -60,25 +62,34 @@ class EntryController {
     }
 
     @PatchMapping("/{id}")
-    ResponseEntity<EntryView> patch(@PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false)
-            String ifMatch, @Valid @RequestBody EntryRequests.Patch request, Identity caller) {
+    ResponseEntity<EntryView> patch(
+            @PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody EntryRequests.Patch request,
+            Identity caller) {
         Access.requireEditor(caller);
         Entry entry = editing.patch(id, Versions.ifMatch(ifMatch), request, caller.subject());
         return ResponseEntity.ok().eTag(Versions.etag(entry.version())).body(view(entry));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Identity caller) {
+    ResponseEntity<Void> delete(
+            @PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Identity caller) {
         Access.requireEditor(caller);
         editing.delete(id, Versions.ifMatch(ifMatch), caller.subject());
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) String type, @RequestParam(required = false) String state,
-            @RequestParam(required = false) String locale, @RequestParam(required = false) String missingLocale,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit,
+    Map<String, Object> list(
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String locale,
+            @RequestParam(required = false) String missingLocale,
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "50") int limit,
             Identity caller) {
         Access.requireDraftReader(caller);
         WorkflowState wanted = state == null ? null : state(state);
@@ -86,7 +97,9 @@ class EntryController {
         String missing = missingLocale == null ? null : locales.require(missingLocale);
         int size = Math.max(1, Math.min(limit, 200));
         TypeCatalog catalog = types.catalog();
-        List<EntrySummary> items = entries.search(type, wanted, stateLocales, missing, after, size).stream().map(e -> summary(e, catalog)).toList();
+        List<EntrySummary> items = entries.search(type, wanted, stateLocales, missing, after, size).stream()
+                .map(e -> summary(e, catalog))
+                .toList();
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("items", items);
         page.put("next", items.size() == size ? items.get(items.size() - 1).id() : null);
@@ -99,18 +112,27 @@ class EntryController {
             case "in_review" -> WorkflowState.IN_REVIEW;
             case "published" -> WorkflowState.PUBLISHED;
             case "archived" -> WorkflowState.ARCHIVED;
-            default -> throw new ApiProblem(HttpStatus.BAD_REQUEST, "entry.state-unknown", "Unknown workflow state.")
-                    .with("value", state);
+            default ->
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "entry.state-unknown", "Unknown workflow state.")
+                        .with("value", state);
         };
     }
 
     private EntrySummary summary(Entry entry, TypeCatalog catalog) {
-        Map<String, String> titles = catalog.find(entry.type()).map(t -> Changes.titles(t, entry.content()))
+        Map<String, String> titles = catalog.find(entry.type())
+                .map(t -> Changes.titles(t, entry.content()))
                 .orElse(Map.of());
         Map<String, String> states = new LinkedHashMap<>();
         locales.tags().forEach(tag -> states.put(tag, entry.state(tag).name().toLowerCase(java.util.Locale.ROOT)));
-        return new EntrySummary(entry.id(), entry.type(), entry.version(), titles, states, entry.slugs(),
-                entry.missing(), entry.updatedAt());
+        return new EntrySummary(
+                entry.id(),
+                entry.type(),
+                entry.version(),
+                titles,
+                states,
+                entry.slugs(),
+                entry.missing(),
+                entry.updatedAt());
     }
 
     private EntryView view(Entry entry) {

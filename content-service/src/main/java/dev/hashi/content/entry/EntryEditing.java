@@ -44,14 +44,32 @@ public class EntryEditing {
         TypeCatalog catalog = types.catalog();
         ContentType type = catalog.require(request.type());
         if (type.component()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "type.component-not-entry",
-                    "'" + type.key() + "' is a component type; its items live inside other entries.")
+            throw new ApiProblem(
+                            HttpStatus.BAD_REQUEST,
+                            "type.component-not-entry",
+                            "'" + type.key() + "' is a component type; its items live inside other entries.")
                     .with("value", type.key());
         }
         String id = "e-" + HexFormat.of().formatHex(bytes());
         Instant now = commits.now();
-        Entry blank = new Entry(id, type.key(), 0, 0, EntryContent.EMPTY, Map.of(), List.of(), Map.of(), Map.of(),
-                null, List.of(), List.of(), List.of(), now, actor, now, actor);
+        Entry blank = new Entry(
+                id,
+                type.key(),
+                0,
+                0,
+                EntryContent.EMPTY,
+                Map.of(),
+                List.of(),
+                Map.of(),
+                Map.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                now,
+                actor,
+                now,
+                actor);
         return write(blank, catalog, type, locale, request.slug(), request.fields(), actor, false, "create");
     }
 
@@ -60,8 +78,16 @@ public class EntryEditing {
         Entry before = current(id, expectedVersion);
         TypeCatalog catalog = types.catalog();
         ContentType type = catalog.require(before.type());
-        return write(before, catalog, type, locale, request.slug(),
-                request.fields() == null ? Map.of() : request.fields(), actor, request.minor(), "save");
+        return write(
+                before,
+                catalog,
+                type,
+                locale,
+                request.slug(),
+                request.fields() == null ? Map.of() : request.fields(),
+                actor,
+                request.minor(),
+                "save");
     }
 
     /** Makes a revision's content current again, as a new revision. */
@@ -71,8 +97,8 @@ public class EntryEditing {
         ContentType type = catalog.require(before.type());
         int itemSeq = Math.max(before.itemSeq(), maxItemNumber(revision.content()));
         Slugging.SlugState slugs = new Slugging.SlugState(before.slugs(), before.slugHistory());
-        return commits.commitContent(before, catalog, type, revision.content(), itemSeq, slugs, "restore", null,
-                actor, false);
+        return commits.commitContent(
+                before, catalog, type, revision.content(), itemSeq, slugs, "restore", null, actor, false);
     }
 
     /**
@@ -80,29 +106,55 @@ public class EntryEditing {
      *
      * @return the entry after the write, or {@code before} when the value is already there
      */
-    public Entry landTranslation(Entry before, String path, String targetLocale, String text, String unitId,
-            String sourceHash, String actor, String kind) {
+    public Entry landTranslation(
+            Entry before,
+            String path,
+            String targetLocale,
+            String text,
+            String unitId,
+            String sourceHash,
+            String actor,
+            String kind) {
         TypeCatalog catalog = types.catalog();
         ContentType type = catalog.require(before.type());
         FieldValue source = before.content().source(path).orElseThrow();
         ContentDraft draft = new ContentDraft(before.content(), before.itemSeq());
-        draft.values().put(FieldValue.key(path, targetLocale), new FieldValue(path, targetLocale, Texts.nfc(text),
-                new Origin(source.locale(), actor, commits.now(), unitId, sourceHash)));
+        draft.values()
+                .put(
+                        FieldValue.key(path, targetLocale),
+                        new FieldValue(
+                                path,
+                                targetLocale,
+                                Texts.nfc(text),
+                                new Origin(source.locale(), actor, commits.now(), unitId, sourceHash)));
         EntryContent content = draft.toContent();
         Slugging.SlugState slugs = slugging.afterWrite(type, before, content, null, targetLocale, commits.now());
-        return commits.commitContent(before, catalog, type, content, before.itemSeq(), slugs, kind, targetLocale,
-                actor, false);
+        return commits.commitContent(
+                before, catalog, type, content, before.itemSeq(), slugs, kind, targetLocale, actor, false);
     }
 
     public void delete(String id, long expectedVersion, String actor) {
         Entry before = current(id, expectedVersion);
-        EventEnvelope<ContentEntryDeleted> event = EventEnvelope.of(new ContentEntryDeleted(id, before.type()), id,
-                before.version() + 1, RequestIdFilter.current(), actor, commits.now());
+        EventEnvelope<ContentEntryDeleted> event = EventEnvelope.of(
+                new ContentEntryDeleted(id, before.type()),
+                id,
+                before.version() + 1,
+                RequestIdFilter.current(),
+                actor,
+                commits.now());
         entries.delete(before, List.of(event));
     }
 
-    private Entry write(Entry before, TypeCatalog catalog, ContentType type, String locale, String slug,
-            Map<String, tools.jackson.databind.JsonNode> fields, String actor, boolean minor, String kind) {
+    private Entry write(
+            Entry before,
+            TypeCatalog catalog,
+            ContentType type,
+            String locale,
+            String slug,
+            Map<String, tools.jackson.databind.JsonNode> fields,
+            String actor,
+            boolean minor,
+            String kind) {
         ContentDraft draft = new ContentDraft(before.content(), before.itemSeq());
         EntryInput input = new EntryInput(catalog, locale, draft);
         input.apply(type, "", fields, 0);
@@ -111,8 +163,8 @@ public class EntryEditing {
         Origins.assign(draft, actor, now);
         EntryContent content = draft.toContent();
         Slugging.SlugState slugs = slugging.afterWrite(type, before, content, slug, locale, now);
-        return commits.commitContent(before, catalog, type, content, draft.itemSeq(), slugs, kind, locale, actor,
-                minor);
+        return commits.commitContent(
+                before, catalog, type, content, draft.itemSeq(), slugs, kind, locale, actor, minor);
     }
 
     private Entry current(String id, long expectedVersion) {

@@ -15,6 +15,7 @@ import dev.hashi.content.type.FieldKind;
 import dev.hashi.content.type.TypeCatalog;
 import dev.hashi.locale.Texts;
 import dev.hashi.service.web.ApiProblem;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,8 +34,7 @@ final class EntryInput {
     private final List<Reference> references = new ArrayList<>();
 
     /** A reference value to check against the stored entries. */
-    record Reference(String path, String entryId, List<String> allowedTypes) {
-    }
+    record Reference(String path, String entryId, List<String> allowedTypes) {}
 
     EntryInput(TypeCatalog catalog, String locale, ContentDraft draft) {
         this.catalog = catalog;
@@ -49,8 +49,12 @@ final class EntryInput {
     void apply(ContentType type, String prefix, Map<String, JsonNode> fields, int depth) {
         for (Map.Entry<String, JsonNode> field : fields.entrySet()) {
             String path = Paths.child(prefix, field.getKey());
-            FieldDefinition definition = type.field(field.getKey()).orElseThrow(() -> problem(HttpStatus.BAD_REQUEST,
-                    "entry.field-unknown", "Type '" + type.key() + "' has no field '" + field.getKey() + "'.", path));
+            FieldDefinition definition = type.field(field.getKey())
+                    .orElseThrow(() -> problem(
+                            HttpStatus.BAD_REQUEST,
+                            "entry.field-unknown",
+                            "Type '" + type.key() + "' has no field '" + field.getKey() + "'.",
+                            path));
             JsonNode node = field.getValue();
             String valueLocale = definition.localized() ? locale : null;
             if (node == null || node.isNull()) {
@@ -82,11 +86,16 @@ final class EntryInput {
             String id;
             if (idNode == null || idNode.isNull()) {
                 id = draft.newItemId(definition.key());
-            } else if (idNode.isString() && existing.contains(idNode.stringValue()) && !order.contains(idNode.stringValue())) {
+            } else if (idNode.isString()
+                    && existing.contains(idNode.stringValue())
+                    && !order.contains(idNode.stringValue())) {
                 id = idNode.stringValue();
             } else {
-                throw problem(HttpStatus.BAD_REQUEST, "entry.item-unknown",
-                        "List '" + path + "' has no item with this id (or it is given twice).", String.valueOf(idNode));
+                throw problem(
+                        HttpStatus.BAD_REQUEST,
+                        "entry.item-unknown",
+                        "List '" + path + "' has no item with this id (or it is given twice).",
+                        String.valueOf(idNode));
             }
             order.add(id);
             Map<String, JsonNode> itemFields = new java.util.LinkedHashMap<>();
@@ -149,21 +158,34 @@ final class EntryInput {
         String text = Texts.nfc(node.stringValue());
         int length = text.codePointCount(0, text.length());
         if (definition.maxLength() != null && length > definition.maxLength()) {
-            throw problem(HttpStatus.BAD_REQUEST, "entry.value-too-long", "'" + path + "' is longer than "
-                    + definition.maxLength() + " characters.", path).with("maxLength", definition.maxLength())
+            throw problem(
+                            HttpStatus.BAD_REQUEST,
+                            "entry.value-too-long",
+                            "'" + path + "' is longer than " + definition.maxLength() + " characters.",
+                            path)
+                    .with("maxLength", definition.maxLength())
                     .with("length", length);
         }
-        if (definition.pattern() != null && !Pattern.compile(definition.pattern()).matcher(text).matches()) {
-            throw problem(HttpStatus.BAD_REQUEST, "entry.value-pattern", "'" + path + "' does not match "
-                    + definition.pattern() + ".", path).with("value", text);
+        if (definition.pattern() != null
+                && !Pattern.compile(definition.pattern()).matcher(text).matches()) {
+            throw problem(
+                            HttpStatus.BAD_REQUEST,
+                            "entry.value-pattern",
+                            "'" + path + "' does not match " + definition.pattern() + ".",
+                            path)
+                    .with("value", text);
         }
         return text;
     }
 
     private static ApiProblem wrongKind(String path, FieldDefinition definition, JsonNode node) {
-        return problem(HttpStatus.BAD_REQUEST, "entry.field-kind",
-                "'" + path + "' takes a " + definition.kind().wireName() + " value.", path)
-                .with("expected", definition.kind().wireName()).with("value", String.valueOf(node));
+        return problem(
+                        HttpStatus.BAD_REQUEST,
+                        "entry.field-kind",
+                        "'" + path + "' takes a " + definition.kind().wireName() + " value.",
+                        path)
+                .with("expected", definition.kind().wireName())
+                .with("value", String.valueOf(node));
     }
 
     static ApiProblem problem(HttpStatus status, String code, String detail, String path) {

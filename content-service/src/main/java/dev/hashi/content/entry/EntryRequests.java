@@ -5,13 +5,13 @@ import java.util.Map;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
 import tools.jackson.databind.JsonNode;
 
 /** Write requests for entries. */
 public final class EntryRequests {
 
-    private EntryRequests() {
-    }
+    private EntryRequests() {}
 
     /**
      * A new entry.
@@ -24,8 +24,7 @@ public final class EntryRequests {
             @NotBlank @Size(max = 40) String type,
             @NotBlank @Size(max = 64) String locale,
             @Size(max = 200) String slug,
-            @NotNull Map<String, JsonNode> fields) {
-    }
+            @NotNull Map<String, JsonNode> fields) {}
 
     /**
      * Changes to an entry in one locale: fields left out stay, {@code null} removes a value.
@@ -36,6 +35,5 @@ public final class EntryRequests {
             @NotBlank @Size(max = 64) String locale,
             @Size(max = 200) String slug,
             Map<String, JsonNode> fields,
-            boolean minor) {
-    }
+            boolean minor) {}
 }

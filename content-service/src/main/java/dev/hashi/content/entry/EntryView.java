@@ -31,14 +31,19 @@ public record EntryView(
      * @param source   whether this is the value the field's other locales are translated from
      * @param outdated for a translation: the source changed since it was made
      */
-    public record ValueView(Object value, String originLocale, String author, Instant at, String unitId,
-            String sourceHash, boolean source, boolean outdated) {
-    }
+    public record ValueView(
+            Object value,
+            String originLocale,
+            String author,
+            Instant at,
+            String unitId,
+            String sourceHash,
+            boolean source,
+            boolean outdated) {}
 
     /** A locale's workflow state and what delivery currently serves for it. */
-    public record LocaleStatus(String state, Instant at, String by, Long publishedRevision, Instant publishedAt,
-            String publishedSlug) {
-    }
+    public record LocaleStatus(
+            String state, Instant at, String by, Long publishedRevision, Instant publishedAt, String publishedSlug) {}
 
     public static EntryView of(Entry entry, TypeCatalog catalog, List<String> locales) {
         ContentType type = catalog.require(entry.type());
@@ -55,23 +60,46 @@ public record EntryView(
         for (String locale : locales) {
             LocaleState state = entry.workflow().get(locale);
             PublishedLocale published = entry.published().get(locale);
-            workflow.put(locale, new LocaleStatus(entry.state(locale).name().toLowerCase(java.util.Locale.ROOT),
-                    state == null ? null : state.at(), state == null ? null : state.by(),
-                    published == null ? null : published.revision(), published == null ? null : published.at(),
-                    published == null ? null : published.slug()));
+            workflow.put(
+                    locale,
+                    new LocaleStatus(
+                            entry.state(locale).name().toLowerCase(java.util.Locale.ROOT),
+                            state == null ? null : state.at(),
+                            state == null ? null : state.by(),
+                            published == null ? null : published.revision(),
+                            published == null ? null : published.at(),
+                            published == null ? null : published.slug()));
         }
-        return new EntryView(entry.id(), entry.type(), entry.version(), entry.slugs(), workflow, entry.missing(),
-                fields, entry.createdAt(), entry.createdBy(), entry.updatedAt(), entry.updatedBy());
+        return new EntryView(
+                entry.id(),
+                entry.type(),
+                entry.version(),
+                entry.slugs(),
+                workflow,
+                entry.missing(),
+                fields,
+                entry.createdAt(),
+                entry.createdBy(),
+                entry.updatedAt(),
+                entry.updatedBy());
     }
 
     private static ValueView view(FieldValue value, EntryContent content) {
         Origin origin = value.origin();
         boolean outdated = false;
         if (value.locale() != null && !value.isSource()) {
-            outdated = content.source(value.path()).map(s -> !s.origin().sourceHash().equals(origin.sourceHash()))
+            outdated = content.source(value.path())
+                    .map(s -> !s.origin().sourceHash().equals(origin.sourceHash()))
                     .orElse(false);
         }
-        return new ValueView(value.value(), origin.locale(), origin.author(), origin.at(), origin.unitId(),
-                origin.sourceHash(), value.isSource(), outdated);
+        return new ValueView(
+                value.value(),
+                origin.locale(),
+                origin.author(),
+                origin.at(),
+                origin.unitId(),
+                origin.sourceHash(),
+                value.isSource(),
+                outdated);
     }
 }

@@ -13,5 +13,4 @@ import java.time.Instant;
  * @param sourceHash SHA-256 of the source text: of the value itself for a source value, of the source it was
  *                   translated from for a translation; {@code null} for fields that are not localized
  */
-public record Origin(String locale, String author, Instant at, String unitId, String sourceHash) {
-}
+public record Origin(String locale, String author, Instant at, String unitId, String sourceHash) {}

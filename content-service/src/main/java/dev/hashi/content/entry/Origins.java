@@ -11,8 +11,7 @@ import dev.hashi.locale.Texts;
  */
 final class Origins {
 
-    private Origins() {
-    }
+    private Origins() {}
 
     static void assign(ContentDraft draft, String author, Instant at) {
         for (String key : draft.written()) {
@@ -20,8 +19,11 @@ final class Origins {
             if (value == null) {
                 continue;
             }
-            draft.values().put(key, new FieldValue(value.path(), value.locale(), value.value(),
-                    origin(draft, value, author, at)));
+            draft.values()
+                    .put(
+                            key,
+                            new FieldValue(
+                                    value.path(), value.locale(), value.value(), origin(draft, value, author, at)));
         }
     }
 
@@ -30,7 +32,9 @@ final class Origins {
             return new Origin(null, author, at, null, null);
         }
         Optional<FieldValue> source = draft.values().values().stream()
-                .filter(v -> v.path().equals(value.path()) && v.isSource() && !v.locale().equals(value.locale()))
+                .filter(v -> v.path().equals(value.path())
+                        && v.isSource()
+                        && !v.locale().equals(value.locale()))
                 .findFirst();
         if (source.isPresent()) {
             String sourceText = (String) source.get().value();

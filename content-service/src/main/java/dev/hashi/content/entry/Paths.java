@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 public final class Paths {
 
     public static final Pattern ITEM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
-    private static final Pattern SEGMENT = Pattern.compile("([a-z][a-zA-Z0-9]{0,39})(?:\\[(" + ITEM_ID.pattern() + ")])?");
+    private static final Pattern SEGMENT =
+            Pattern.compile("([a-z][a-zA-Z0-9]{0,39})(?:\\[(" + ITEM_ID.pattern() + ")])?");
 
-    private Paths() {
-    }
+    private Paths() {}
 
     public static String child(String prefix, String key) {
         return prefix.isEmpty() ? key : prefix + "." + key;
@@ -31,8 +31,7 @@ public final class Paths {
     }
 
     /** One step of a path: a field key and, for a list item, its id. */
-    public record Segment(String key, String itemId) {
-    }
+    public record Segment(String key, String itemId) {}
 
     /** The segments of a path, or empty when it is not a well-formed path. */
     public static List<Segment> parse(String path) {

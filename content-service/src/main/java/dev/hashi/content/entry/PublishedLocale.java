@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param revision the entry version that was published
  */
-public record PublishedLocale(long revision, Instant at, String by, String slug, List<ItemList> lists,
-        List<Resolved> values) {
+public record PublishedLocale(
+        long revision, Instant at, String by, String slug, List<ItemList> lists, List<Resolved> values) {
 
     /**
      * One delivered value.
@@ -17,6 +17,5 @@ public record PublishedLocale(long revision, Instant at, String by, String slug,
      * @param locale the locale the value is actually in; differs from the published locale when it fell back;
      *               {@code null} for fields that are not localized
      */
-    public record Resolved(String path, Object value, String locale) {
-    }
+    public record Resolved(String path, Object value, String locale) {}
 }

@@ -28,8 +28,7 @@ public record Revision(
         Map<String, String> slugs) {
 
     /** One value's before and after; {@code null} for absent. */
-    public record Change(String path, String locale, Object before, Object after) {
-    }
+    public record Change(String path, String locale, Object before, Object after) {}
 
     static String idOf(String entryId, long revision) {
         return entryId + ":" + revision;

@@ -35,7 +35,9 @@ public class RevisionLog {
     /** Stores a revision; storing the same revision again changes nothing. */
     public void record(Revision revision) {
         if (revision != null) {
-            collection.replaceOne(Filters.eq("_id", revision.id()), Documents.toDocument(revision),
+            collection.replaceOne(
+                    Filters.eq("_id", revision.id()),
+                    Documents.toDocument(revision),
                     new ReplaceOptions().upsert(true));
         }
     }
@@ -43,7 +45,9 @@ public class RevisionLog {
     /** Every revision of {@code entry}, oldest first. */
     public List<Revision> history(Entry entry) {
         List<Revision> revisions = new ArrayList<>();
-        collection.find(Filters.eq("entryId", entry.id())).sort(Sorts.ascending("revision"))
+        collection
+                .find(Filters.eq("entryId", entry.id()))
+                .sort(Sorts.ascending("revision"))
                 .forEach(d -> revisions.add(Documents.fromDocument(d, Revision.class)));
         Revision latest = entry.lastRevision();
         if (latest != null && revisions.stream().noneMatch(r -> r.revision() == latest.revision())) {
@@ -56,7 +60,9 @@ public class RevisionLog {
         if (entry.lastRevision() != null && entry.lastRevision().revision() == revision) {
             return Optional.of(entry.lastRevision());
         }
-        return Optional.ofNullable(collection.find(Filters.eq("_id", Revision.idOf(entry.id(), revision))).first())
+        return Optional.ofNullable(collection
+                        .find(Filters.eq("_id", Revision.idOf(entry.id(), revision)))
+                        .first())
                 .map(d -> Documents.fromDocument(d, Revision.class));
     }
 }

@@ -33,22 +33,29 @@ public class Slugging {
     }
 
     /** Slugs and slug history after a write. */
-    public record SlugState(Map<String, String> slugs, List<SlugRecord> history) {
-    }
+    public record SlugState(Map<String, String> slugs, List<SlugRecord> history) {}
 
-    SlugState afterWrite(ContentType type, Entry before, EntryContent content, String requested, String locale,
-            Instant now) {
+    SlugState afterWrite(
+            ContentType type, Entry before, EntryContent content, String requested, String locale, Instant now) {
         Map<String, String> slugs = new LinkedHashMap<>(before.slugs());
         List<SlugRecord> history = new ArrayList<>(before.slugHistory());
         if (requested != null) {
             if (!Slugs.isValid(requested)) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "slug.invalid",
-                        "Slugs are lower-case ASCII letters and digits joined by single hyphens, at most "
-                                + Slugs.MAX_LENGTH + " characters.").with("value", requested).with("locale", locale);
+                throw new ApiProblem(
+                                HttpStatus.BAD_REQUEST,
+                                "slug.invalid",
+                                "Slugs are lower-case ASCII letters and digits joined by single hyphens, at most "
+                                        + Slugs.MAX_LENGTH + " characters.")
+                        .with("value", requested)
+                        .with("locale", locale);
             }
             if (entries.slugTaken(type.key(), locale, requested, before.id())) {
-                throw new ApiProblem(HttpStatus.CONFLICT, "slug.taken", "Another " + type.key()
-                        + " already uses this slug in " + locale + ".").with("value", requested).with("locale", locale);
+                throw new ApiProblem(
+                                HttpStatus.CONFLICT,
+                                "slug.taken",
+                                "Another " + type.key() + " already uses this slug in " + locale + ".")
+                        .with("value", requested)
+                        .with("locale", locale);
             }
             String old = slugs.put(locale, requested);
             if (old != null && !old.equals(requested) && before.published().containsKey(locale)) {
@@ -58,9 +65,12 @@ public class Slugging {
         if (type.titleField() != null) {
             for (String tag : locales.tags()) {
                 if (!slugs.containsKey(tag)) {
-                    locales.chain(tag).stream().map(l -> content.value(type.titleField(), l)).flatMap(Optional::stream)
-                            .findFirst().ifPresent(title -> slugs.put(tag,
-                                    generate(type, before.id(), tag, (String) title.value(), slugs)));
+                    locales.chain(tag).stream()
+                            .map(l -> content.value(type.titleField(), l))
+                            .flatMap(Optional::stream)
+                            .findFirst()
+                            .ifPresent(title ->
+                                    slugs.put(tag, generate(type, before.id(), tag, (String) title.value(), slugs)));
                 }
             }
         }
@@ -73,7 +83,8 @@ public class Slugging {
      */
     public String generate(ContentType type, String entryId, String locale, String title, Map<String, String> others) {
         Optional<String> fromTitle = title == null ? Optional.empty() : Slugs.fromTitle(title);
-        String base = fromTitle.or(() -> others.values().stream().findFirst())
+        String base = fromTitle
+                .or(() -> others.values().stream().findFirst())
                 .orElseGet(() -> Slugs.shortId(entryId + "/" + locale));
         String candidate = base;
         for (int n = 2; entries.slugTaken(type.key(), locale, candidate, entryId); n++) {

@@ -35,11 +35,20 @@ public class MediaSummaries {
 
     /** Stores the summary unless a newer or equal version is stored; returns whether it was stored. */
     boolean apply(MediaAssetChanged change, long version) {
-        MediaSummary summary = new MediaSummary(change.assetId(), version, change.kind(), change.titles(),
-                change.sizeBytes(), change.contentType(), change.availability(), change.variantLocales());
+        MediaSummary summary = new MediaSummary(
+                change.assetId(),
+                version,
+                change.kind(),
+                change.titles(),
+                change.sizeBytes(),
+                change.contentType(),
+                change.availability(),
+                change.variantLocales());
         try {
-            collection.replaceOne(Filters.and(Filters.eq("_id", change.assetId()), Filters.lt("version", version)),
-                    Documents.toDocument(summary), new ReplaceOptions().upsert(true));
+            collection.replaceOne(
+                    Filters.and(Filters.eq("_id", change.assetId()), Filters.lt("version", version)),
+                    Documents.toDocument(summary),
+                    new ReplaceOptions().upsert(true));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -60,7 +69,8 @@ public class MediaSummaries {
     public Map<String, MediaSummary> summaries(Collection<String> ids) {
         Map<String, MediaSummary> summaries = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
-            collection.find(Filters.in("_id", ids))
+            collection
+                    .find(Filters.in("_id", ids))
                     .forEach(d -> summaries.put(d.getString("_id"), Documents.fromDocument(d, MediaSummary.class)));
         }
         return summaries;

@@ -11,6 +11,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param version      the asset's event version this summary reflects
  * @param availability {@code available}, {@code on_request} or {@code pending}
  */
-public record MediaSummary(@JsonProperty("_id") String assetId, long version, String kind, Map<String, String> titles,
-        Long sizeBytes, String contentType, String availability, List<String> variantLocales) {
-}
+public record MediaSummary(
+        @JsonProperty("_id") String assetId,
+        long version,
+        String kind,
+        Map<String, String> titles,
+        Long sizeBytes,
+        String contentType,
+        String availability,
+        List<String> variantLocales) {}

@@ -41,8 +41,8 @@ class RevisionController {
     private final ContentTypes types;
     private final Locales locales;
 
-    RevisionController(Entries entries, RevisionLog revisions, EntryEditing editing, ContentTypes types,
-            Locales locales) {
+    RevisionController(
+            Entries entries, RevisionLog revisions, EntryEditing editing, ContentTypes types, Locales locales) {
         this.entries = entries;
         this.revisions = revisions;
         this.editing = editing;
@@ -53,7 +53,9 @@ class RevisionController {
     @GetMapping
     List<RevisionViews.Summary> list(@PathVariable String id, Identity caller) {
         Access.requireDraftReaderOrHide(caller, id);
-        return revisions.history(entries.require(id)).stream().map(RevisionViews.Summary::of).toList();
+        return revisions.history(entries.require(id)).stream()
+                .map(RevisionViews.Summary::of)
+                .toList();
     }
 
     @GetMapping("/diff")
@@ -83,19 +85,27 @@ class RevisionController {
     }
 
     @PostMapping("/{revision}/restore")
-    ResponseEntity<EntryView> restore(@PathVariable String id, @PathVariable long revision,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, Identity caller) {
+    ResponseEntity<EntryView> restore(
+            @PathVariable String id,
+            @PathVariable long revision,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Identity caller) {
         Access.requireEditor(caller);
         long expected = Versions.ifMatch(ifMatch);
         Entry entry = entries.require(id);
         Entry restored = editing.restore(entry, revision(entry, revision), expected, caller.subject());
-        return ResponseEntity.ok().eTag(Versions.etag(restored.version()))
+        return ResponseEntity.ok()
+                .eTag(Versions.etag(restored.version()))
                 .body(EntryView.of(restored, types.catalog(), locales.tags()));
     }
 
     private Revision revision(Entry entry, long number) {
-        return revisions.find(entry, number).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
-                "revision.not-found", "Entry " + entry.id() + " has no revision " + number + ".")
-                .with("value", number));
+        return revisions
+                .find(entry, number)
+                .orElseThrow(() -> new ApiProblem(
+                                HttpStatus.NOT_FOUND,
+                                "revision.not-found",
+                                "Entry " + entry.id() + " has no revision " + number + ".")
+                        .with("value", number));
     }
 }

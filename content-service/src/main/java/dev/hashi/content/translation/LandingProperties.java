@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("cms.content.translations")
 public record LandingProperties(
         @DefaultValue("false") boolean landSubmitted,
-        @DefaultValue("draft") String landedState) {
-}
+        @DefaultValue("draft") String landedState) {}

@@ -22,8 +22,8 @@ class TranslationEventsListener {
     private final LandingProperties settings;
     private final IdempotentConsumer consumer;
 
-    TranslationEventsListener(EventCodec codec, TranslationLanding landing, LandingProperties settings,
-            MongoDatabase database) {
+    TranslationEventsListener(
+            EventCodec codec, TranslationLanding landing, LandingProperties settings, MongoDatabase database) {
         this.codec = codec;
         this.landing = landing;
         this.settings = settings;
@@ -35,11 +35,25 @@ class TranslationEventsListener {
         EventEnvelope<?> event = codec.decode(record.value());
         TranslationLanding.Landing toLand = null;
         if (event.payload() instanceof TranslationApproved a) {
-            toLand = new TranslationLanding.Landing(a.unitId(), a.entryId(), a.path(), a.sourceLocale(),
-                    a.targetLocale(), a.sourceHash(), a.text(), a.translator() == null ? event.actor() : a.translator());
+            toLand = new TranslationLanding.Landing(
+                    a.unitId(),
+                    a.entryId(),
+                    a.path(),
+                    a.sourceLocale(),
+                    a.targetLocale(),
+                    a.sourceHash(),
+                    a.text(),
+                    a.translator() == null ? event.actor() : a.translator());
         } else if (event.payload() instanceof TranslationSubmitted s && settings.landSubmitted()) {
-            toLand = new TranslationLanding.Landing(s.unitId(), s.entryId(), s.path(), s.sourceLocale(),
-                    s.targetLocale(), s.sourceHash(), s.text(), s.translator() == null ? event.actor() : s.translator());
+            toLand = new TranslationLanding.Landing(
+                    s.unitId(),
+                    s.entryId(),
+                    s.path(),
+                    s.sourceLocale(),
+                    s.targetLocale(),
+                    s.sourceHash(),
+                    s.text(),
+                    s.translator() == null ? event.actor() : s.translator());
         }
         if (toLand != null) {
             TranslationLanding.Landing landed = toLand;

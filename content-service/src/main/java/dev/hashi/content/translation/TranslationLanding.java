@@ -37,8 +37,8 @@ public class TranslationLanding {
     private final Locales locales;
     private final LandingProperties settings;
 
-    TranslationLanding(Entries entries, EntryEditing editing, Publishing publishing, Locales locales,
-            LandingProperties settings) {
+    TranslationLanding(
+            Entries entries, EntryEditing editing, Publishing publishing, Locales locales, LandingProperties settings) {
         this.entries = entries;
         this.editing = editing;
         this.publishing = publishing;
@@ -47,9 +47,15 @@ public class TranslationLanding {
     }
 
     /** A translation to land. */
-    public record Landing(String unitId, String entryId, String path, String sourceLocale, String targetLocale,
-            String sourceHash, String text, String translator) {
-    }
+    public record Landing(
+            String unitId,
+            String entryId,
+            String path,
+            String sourceLocale,
+            String targetLocale,
+            String sourceHash,
+            String text,
+            String translator) {}
 
     /** The outcome: {@code landed}, {@code unchanged} or why it was skipped. */
     public String land(Landing landing) {
@@ -77,7 +83,9 @@ public class TranslationLanding {
         }
         Entry entry = found.get();
         Optional<FieldValue> source = entry.content().source(landing.path());
-        if (source.isEmpty() || !source.get().locale().equals(landing.sourceLocale()) || target.equals(source.get().locale())) {
+        if (source.isEmpty()
+                || !source.get().locale().equals(landing.sourceLocale())
+                || target.equals(source.get().locale())) {
             return skip(landing, "source-missing");
         }
         if (!Texts.sourceHash((String) source.get().value()).equals(landing.sourceHash())) {
@@ -85,14 +93,15 @@ public class TranslationLanding {
         }
         String text = Texts.nfc(landing.text());
         Optional<FieldValue> current = entry.content().value(landing.path(), target);
-        if (current.isPresent() && current.get().value().equals(text)
+        if (current.isPresent()
+                && current.get().value().equals(text)
                 && landing.unitId().equals(current.get().origin().unitId())
                 && landing.sourceHash().equals(current.get().origin().sourceHash())) {
             return "unchanged";
         }
         String author = landing.translator() == null ? "translation-service" : landing.translator();
-        Entry after = editing.landTranslation(entry, landing.path(), target, text, landing.unitId(),
-                landing.sourceHash(), author, "translation");
+        Entry after = editing.landTranslation(
+                entry, landing.path(), target, text, landing.unitId(), landing.sourceHash(), author, "translation");
         if ("in_review".equals(settings.landedState()) && after.state(target) == WorkflowState.DRAFT) {
             publishing.apply(after, target, WorkflowAction.SUBMIT, author);
         }
@@ -100,7 +109,8 @@ public class TranslationLanding {
     }
 
     private static String skip(Landing landing, String reason) {
-        log.info("translation {} for {} {} not landed: {}", landing.unitId(), landing.entryId(), landing.path(), reason);
+        log.info(
+                "translation {} for {} {} not landed: {}", landing.unitId(), landing.entryId(), landing.path(), reason);
         return reason;
     }
 }

@@ -12,5 +12,4 @@ public record ContentTypeRequest(
         @NotBlank @Size(max = 200) String name,
         boolean component,
         String titleField,
-        @NotEmpty @Size(max = 100) List<@Valid FieldDefinition> fields) {
-}
+        @NotEmpty @Size(max = 100) List<@Valid FieldDefinition> fields) {}

@@ -16,7 +16,15 @@ public record ContentTypeView(
         String updatedBy) {
 
     static ContentTypeView of(ContentType type, TypeCatalog catalog) {
-        return new ContentTypeView(type.key(), type.name(), type.component(), type.titleField(), type.fields(),
-                catalog.localizedPaths(type), type.version(), type.updatedAt(), type.updatedBy());
+        return new ContentTypeView(
+                type.key(),
+                type.name(),
+                type.component(),
+                type.titleField(),
+                type.fields(),
+                catalog.localizedPaths(type),
+                type.version(),
+                type.updatedAt(),
+                type.updatedBy());
     }
 }

@@ -13,13 +13,13 @@ import org.bson.conversions.Bson;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 
 import dev.hashi.content.common.Documents;
 import dev.hashi.events.EventEnvelope;
@@ -57,7 +57,8 @@ public class ContentTypes {
     }
 
     public Optional<ContentType> find(String key) {
-        return Optional.ofNullable(collection.find(Filters.eq("_id", key)).first()).map(ContentTypes::read);
+        return Optional.ofNullable(collection.find(Filters.eq("_id", key)).first())
+                .map(ContentTypes::read);
     }
 
     /**
@@ -74,17 +75,31 @@ public class ContentTypes {
         }
         long version = current.map(ContentType::version).orElse(0L) + 1;
         Instant now = clock.instant();
-        ContentType type = new ContentType(key, request.name(), request.component(), request.titleField(),
-                request.fields(), version, now, caller.subject());
+        ContentType type = new ContentType(
+                key,
+                request.name(),
+                request.component(),
+                request.titleField(),
+                request.fields(),
+                version,
+                now,
+                caller.subject());
         List<String> localized = catalog.with(type).localizedPaths(type);
-        EventEnvelope<ContentTypeChanged> event = EventEnvelope.of(new ContentTypeChanged(key, localized),
-                "type:" + key, version, RequestIdFilter.current(), caller.subject(), now);
+        EventEnvelope<ContentTypeChanged> event = EventEnvelope.of(
+                new ContentTypeChanged(key, localized),
+                "type:" + key,
+                version,
+                RequestIdFilter.current(),
+                caller.subject(),
+                now);
         Document state = Documents.toDocument(type);
         try {
             if (current.isEmpty()) {
                 collection.insertOne(outbox.withEvents(state.append("_id", key), List.of(event)));
             } else {
-                List<Bson> sets = state.entrySet().stream().map(e -> Updates.set(e.getKey(), e.getValue())).toList();
+                List<Bson> sets = state.entrySet().stream()
+                        .map(e -> Updates.set(e.getKey(), e.getValue()))
+                        .toList();
                 UpdateResult result = collection.updateOne(
                         Filters.and(Filters.eq("_id", key), Filters.eq("version", version - 1)),
                         Updates.combine(Updates.combine(sets), outbox.append(List.of(event))));
@@ -103,8 +118,10 @@ public class ContentTypes {
     }
 
     private static boolean sameDefinition(ContentType stored, ContentTypeRequest request) {
-        return stored.name().equals(request.name()) && stored.component() == request.component()
-                && Objects.equals(stored.titleField(), request.titleField()) && stored.fields().equals(request.fields());
+        return stored.name().equals(request.name())
+                && stored.component() == request.component()
+                && Objects.equals(stored.titleField(), request.titleField())
+                && stored.fields().equals(request.fields());
     }
 
     private static ContentType read(Document document) {
@@ -112,7 +129,10 @@ public class ContentTypes {
     }
 
     private static ApiProblem changedMeanwhile(String key) {
-        return new ApiProblem(HttpStatus.CONFLICT, "type.changed-meanwhile",
-                "Another change to this type was saved at the same time; retry.").with("value", key);
+        return new ApiProblem(
+                        HttpStatus.CONFLICT,
+                        "type.changed-meanwhile",
+                        "Another change to this type was saved at the same time; retry.")
+                .with("value", key);
     }
 }

@@ -14,8 +14,7 @@ final class DefinitionRules {
 
     static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
-    private DefinitionRules() {
-    }
+    private DefinitionRules() {}
 
     static void check(String key, ContentTypeRequest request, TypeCatalog catalog) {
         if (!KEY.matcher(key).matches()) {
@@ -29,9 +28,13 @@ final class DefinitionRules {
             checkField(key, field, catalog);
         }
         if (request.titleField() != null) {
-            FieldDefinition title = request.fields().stream().filter(f -> f.key().equals(request.titleField()))
-                    .findFirst().orElseThrow(() -> invalid("type.title-field-unknown",
-                            "The title field must be one of the type's fields.", request.titleField()));
+            FieldDefinition title = request.fields().stream()
+                    .filter(f -> f.key().equals(request.titleField()))
+                    .findFirst()
+                    .orElseThrow(() -> invalid(
+                            "type.title-field-unknown",
+                            "The title field must be one of the type's fields.",
+                            request.titleField()));
             if (!title.kind().isText()) {
                 throw invalid("type.title-field-kind", "The title field must be a text field.", request.titleField());
             }
@@ -40,21 +43,25 @@ final class DefinitionRules {
 
     private static void checkField(String typeKey, FieldDefinition field, TypeCatalog catalog) {
         if (field.localized() && !field.kind().isText()) {
-            throw invalid("type.field-not-localizable", "Only text and rich text fields can be localized.", field.key());
+            throw invalid(
+                    "type.field-not-localizable", "Only text and rich text fields can be localized.", field.key());
         }
-        if ((field.maxLength() != null || field.pattern() != null) && !field.kind().isText()) {
+        if ((field.maxLength() != null || field.pattern() != null)
+                && !field.kind().isText()) {
             throw invalid("type.field-validation", "maxLength and pattern apply to text fields only.", field.key());
         }
         if (field.pattern() != null) {
             try {
                 Pattern.compile(field.pattern());
             } catch (PatternSyntaxException e) {
-                throw invalid("type.field-pattern", "The pattern does not compile: " + e.getDescription(), field.pattern());
+                throw invalid(
+                        "type.field-pattern", "The pattern does not compile: " + e.getDescription(), field.pattern());
             }
         }
         if (field.kind() == FieldKind.REFERENCE) {
             if (field.referenceTypes().isEmpty()) {
-                throw invalid("type.reference-types", "A reference field names the types it may point to.", field.key());
+                throw invalid(
+                        "type.reference-types", "A reference field names the types it may point to.", field.key());
             }
             for (String target : field.referenceTypes()) {
                 if (catalog.find(target).filter(t -> !t.component()).isEmpty() && !target.equals(typeKey)) {
@@ -64,8 +71,11 @@ final class DefinitionRules {
         }
         if (field.kind() == FieldKind.COMPONENTS) {
             String component = field.componentType();
-            if (component == null || catalog.find(component).filter(ContentType::component).isEmpty()) {
-                throw invalid("type.component-type-unknown", "A component list names an existing component type.",
+            if (component == null
+                    || catalog.find(component).filter(ContentType::component).isEmpty()) {
+                throw invalid(
+                        "type.component-type-unknown",
+                        "A component list names an existing component type.",
                         String.valueOf(component));
             }
         } else if (field.componentType() != null) {

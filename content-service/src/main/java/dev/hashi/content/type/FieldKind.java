@@ -4,14 +4,22 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** What a field holds. Only text and rich text may be localized. */
 public enum FieldKind {
-    @JsonProperty("text") TEXT,
-    @JsonProperty("richtext") RICHTEXT,
-    @JsonProperty("date") DATE,
-    @JsonProperty("number") NUMBER,
-    @JsonProperty("boolean") BOOLEAN,
-    @JsonProperty("reference") REFERENCE,
-    @JsonProperty("media") MEDIA,
-    @JsonProperty("components") COMPONENTS;
+    @JsonProperty("text")
+    TEXT,
+    @JsonProperty("richtext")
+    RICHTEXT,
+    @JsonProperty("date")
+    DATE,
+    @JsonProperty("number")
+    NUMBER,
+    @JsonProperty("boolean")
+    BOOLEAN,
+    @JsonProperty("reference")
+    REFERENCE,
+    @JsonProperty("media")
+    MEDIA,
+    @JsonProperty("components")
+    COMPONENTS;
 
     public boolean isText() {
         return this == TEXT || this == RICHTEXT;

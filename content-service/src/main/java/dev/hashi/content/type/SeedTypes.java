@@ -6,13 +6,14 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.hashi.identity.Identity;
 import dev.hashi.identity.Role;
+
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,14 +37,15 @@ public class SeedTypes {
     }
 
     /** A seed type: its key and definition. */
-    public record Seed(String key, ContentTypeRequest definition) {
-    }
+    public record Seed(String key, ContentTypeRequest definition) {}
 
     /** The seed's types in dependency order (referenced and component types first). */
     public static List<Seed> definitions() {
         try (InputStream in = SeedTypes.class.getResourceAsStream(RESOURCE)) {
             return JsonMapper.builder()
-                    .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build().readValue(in, new TypeReference<List<Seed>>() { });
+                    .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .build()
+                    .readValue(in, new TypeReference<List<Seed>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,8 @@ package dev.hashi.content.type;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.hashi.content.common.Access;
 import dev.hashi.identity.Identity;
 import dev.hashi.service.web.ApiProblem;
-import jakarta.validation.Valid;
 
 @RestController
 @RequestMapping("/api/content/types")
@@ -33,17 +34,21 @@ class TypeController {
     List<ContentTypeView> list(Identity caller) {
         Access.requireDraftReader(caller);
         TypeCatalog catalog = types.catalog();
-        return catalog.all().stream().sorted(Comparator.comparing(ContentType::key))
-                .map(t -> ContentTypeView.of(t, catalog)).toList();
+        return catalog.all().stream()
+                .sorted(Comparator.comparing(ContentType::key))
+                .map(t -> ContentTypeView.of(t, catalog))
+                .toList();
     }
 
     @GetMapping("/{key}")
     ContentTypeView get(@PathVariable String key, Identity caller) {
         Access.requireDraftReader(caller);
         TypeCatalog catalog = types.catalog();
-        return catalog.find(key).map(t -> ContentTypeView.of(t, catalog)).orElseThrow(
-                () -> new ApiProblem(HttpStatus.NOT_FOUND, "type.not-found", "No content type '" + key + "'.")
-                        .with("value", key));
+        return catalog.find(key)
+                .map(t -> ContentTypeView.of(t, catalog))
+                .orElseThrow(
+                        () -> new ApiProblem(HttpStatus.NOT_FOUND, "type.not-found", "No content type '" + key + "'.")
+                                .with("value", key));
     }
 
     @PutMapping("/{key}")

@@ -11,14 +11,14 @@ import dev.hashi.content.entry.PublishedLocale;
 /** A field's value for a locale: the locale's own value, else the first along its fallback chain. */
 public final class Fallbacks {
 
-    private Fallbacks() {
-    }
+    private Fallbacks() {}
 
     /** The resolved value, or {@code null} when no locale of the chain has one. */
     public static PublishedLocale.Resolved resolve(EntryContent content, ContentTree.Leaf leaf, List<String> chain) {
         if (!leaf.definition().localized()) {
             return content.value(leaf.path(), null)
-                    .map(v -> new PublishedLocale.Resolved(leaf.path(), v.value(), null)).orElse(null);
+                    .map(v -> new PublishedLocale.Resolved(leaf.path(), v.value(), null))
+                    .orElse(null);
         }
         for (String locale : chain) {
             Optional<FieldValue> value = content.value(leaf.path(), locale);

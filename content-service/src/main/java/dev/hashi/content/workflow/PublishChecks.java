@@ -30,12 +30,10 @@ class PublishChecks {
     }
 
     /** One reason a locale cannot be published. */
-    record Problem(String code, String path, String value) {
-    }
+    record Problem(String code, String path, String value) {}
 
     /** The values delivery would serve for {@code chain}'s first locale, and what is wrong with them. */
-    record Outcome(List<PublishedLocale.Resolved> values, List<Problem> problems) {
-    }
+    record Outcome(List<PublishedLocale.Resolved> values, List<Problem> problems) {}
 
     Outcome check(Entry entry, TypeCatalog catalog, ContentType type, List<String> chain) {
         List<PublishedLocale.Resolved> values = new ArrayList<>();

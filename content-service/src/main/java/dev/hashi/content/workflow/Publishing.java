@@ -67,7 +67,11 @@ public class Publishing {
                 requireFrom(state, action, WorkflowState.DRAFT, WorkflowState.IN_REVIEW, WorkflowState.PUBLISHED);
                 slugs = publish(before, locale, actor, published);
                 next = WorkflowState.PUBLISHED;
-                event = new ContentEntryPublished(before.id(), before.type(), locale, before.version() + 1,
+                event = new ContentEntryPublished(
+                        before.id(),
+                        before.type(),
+                        locale,
+                        before.version() + 1,
                         published.get(locale).slug());
             }
             case UNPUBLISH -> {
@@ -99,29 +103,43 @@ public class Publishing {
         return apply(before, locales.require(locale), action, actor);
     }
 
-    private Slugging.SlugState publish(Entry before, String locale, String actor,
-            Map<String, PublishedLocale> published) {
+    private Slugging.SlugState publish(
+            Entry before, String locale, String actor, Map<String, PublishedLocale> published) {
         TypeCatalog catalog = types.catalog();
         ContentType type = catalog.require(before.type());
         PublishChecks.Outcome outcome = checks.check(before, catalog, type, locales.chain(locale));
         if (!outcome.problems().isEmpty()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "publish.invalid",
-                    "Locale " + locale + " cannot be published: " + outcome.problems().size() + " problem(s).")
-                    .with("locale", locale).with("problems", outcome.problems());
+            throw new ApiProblem(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "publish.invalid",
+                            "Locale " + locale + " cannot be published: "
+                                    + outcome.problems().size() + " problem(s).")
+                    .with("locale", locale)
+                    .with("problems", outcome.problems());
         }
         Map<String, String> slugs = new LinkedHashMap<>(before.slugs());
         List<SlugRecord> history = new ArrayList<>(before.slugHistory());
         if (!slugs.containsKey(locale)) {
-            String title = outcome.values().stream().filter(v -> v.path().equals(type.titleField()))
-                    .map(v -> (String) v.value()).findFirst().orElse(null);
+            String title = outcome.values().stream()
+                    .filter(v -> v.path().equals(type.titleField()))
+                    .map(v -> (String) v.value())
+                    .findFirst()
+                    .orElse(null);
             slugs.put(locale, slugging.generate(type, before.id(), locale, title, slugs));
         }
         PublishedLocale previous = before.published().get(locale);
         if (previous != null && !previous.slug().equals(slugs.get(locale))) {
             history.add(new SlugRecord(locale, previous.slug(), commits.now()));
         }
-        published.put(locale, new PublishedLocale(before.version() + 1, commits.now(), actor, slugs.get(locale),
-                before.content().lists(), outcome.values()));
+        published.put(
+                locale,
+                new PublishedLocale(
+                        before.version() + 1,
+                        commits.now(),
+                        actor,
+                        slugs.get(locale),
+                        before.content().lists(),
+                        outcome.values()));
         return new Slugging.SlugState(slugs, history);
     }
 
@@ -135,8 +153,12 @@ public class Publishing {
     }
 
     private static ApiProblem invalid(WorkflowState state, WorkflowAction action) {
-        return new ApiProblem(HttpStatus.CONFLICT, "workflow.transition-invalid",
-                "Cannot " + action.wireName() + " a locale that is " + state.name().toLowerCase(java.util.Locale.ROOT) + ".")
-                .with("state", state.name().toLowerCase(java.util.Locale.ROOT)).with("action", action.wireName());
+        return new ApiProblem(
+                        HttpStatus.CONFLICT,
+                        "workflow.transition-invalid",
+                        "Cannot " + action.wireName() + " a locale that is "
+                                + state.name().toLowerCase(java.util.Locale.ROOT) + ".")
+                .with("state", state.name().toLowerCase(java.util.Locale.ROOT))
+                .with("action", action.wireName());
     }
 }

@@ -16,5 +16,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ScheduleProperties(
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("60s") Duration lease,
-        @DefaultValue("true") boolean enabled) {
-}
+        @DefaultValue("true") boolean enabled) {}

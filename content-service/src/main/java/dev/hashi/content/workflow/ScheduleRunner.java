@@ -32,8 +32,8 @@ public class ScheduleRunner {
     private final String owner = "scheduler-" + UUID.randomUUID();
     private ScheduledExecutorService executor;
 
-    public ScheduleRunner(Schedules schedules, Entries entries, Publishing publishing, ScheduleProperties settings,
-            Clock clock) {
+    public ScheduleRunner(
+            Schedules schedules, Entries entries, Publishing publishing, ScheduleProperties settings, Clock clock) {
         this.schedules = schedules;
         this.entries = entries;
         this.publishing = publishing;
@@ -85,13 +85,17 @@ public class ScheduleRunner {
             return thread;
         });
         long interval = settings.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                runDue();
-            } catch (RuntimeException e) {
-                log.warn("scheduler pass failed, will retry: {}", e.getMessage());
-            }
-        }, interval, interval, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        runDue();
+                    } catch (RuntimeException e) {
+                        log.warn("scheduler pass failed, will retry: {}", e.getMessage());
+                    }
+                },
+                interval,
+                interval,
+                TimeUnit.MILLISECONDS);
     }
 
     public synchronized void stop() {

@@ -11,18 +11,38 @@ import org.bson.Document;
  * @param status {@code pending}, {@code running}, {@code done} or {@code failed}
  * @param result for a done job the entry version it produced, for a failed one the problem code
  */
-public record ScheduledJob(String id, String entryId, String locale, String action, Instant at, String status,
-        String requestedBy, String claimedBy, String result) {
+public record ScheduledJob(
+        String id,
+        String entryId,
+        String locale,
+        String action,
+        Instant at,
+        String status,
+        String requestedBy,
+        String claimedBy,
+        String result) {
 
     static ScheduledJob from(Document d) {
-        return new ScheduledJob(d.getString("_id"), d.getString("entryId"), d.getString("locale"), d.getString("action"),
-                instant(d.getDate("at")), d.getString("status"), d.getString("requestedBy"), d.getString("claimedBy"),
+        return new ScheduledJob(
+                d.getString("_id"),
+                d.getString("entryId"),
+                d.getString("locale"),
+                d.getString("action"),
+                instant(d.getDate("at")),
+                d.getString("status"),
+                d.getString("requestedBy"),
+                d.getString("claimedBy"),
                 d.getString("result"));
     }
 
     Document toDocument() {
-        return new Document("_id", id).append("entryId", entryId).append("locale", locale).append("action", action)
-                .append("at", Date.from(at)).append("status", status).append("requestedBy", requestedBy);
+        return new Document("_id", id)
+                .append("entryId", entryId)
+                .append("locale", locale)
+                .append("action", action)
+                .append("at", Date.from(at))
+                .append("status", status)
+                .append("requestedBy", requestedBy);
     }
 
     private static Instant instant(Date date) {

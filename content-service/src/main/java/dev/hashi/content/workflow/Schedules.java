@@ -41,25 +41,37 @@ public class Schedules {
 
     List<ScheduledJob> ofEntry(String entryId) {
         List<ScheduledJob> jobs = new ArrayList<>();
-        collection.find(Filters.eq("entryId", entryId)).sort(Sorts.ascending("at")).forEach(d -> jobs.add(ScheduledJob.from(d)));
+        collection
+                .find(Filters.eq("entryId", entryId))
+                .sort(Sorts.ascending("at"))
+                .forEach(d -> jobs.add(ScheduledJob.from(d)));
         return jobs;
     }
 
     /** Claims one due job for {@code owner}, if any. */
     Optional<ScheduledJob> claimDue(String owner, Instant now, Instant leaseUntil) {
         Document claimed = collection.findOneAndUpdate(
-                Filters.and(Filters.lte("at", Date.from(now)), Filters.or(Filters.eq("status", "pending"),
-                        Filters.and(Filters.eq("status", "running"), Filters.lt("leaseUntil", Date.from(now))))),
-                Updates.combine(Updates.set("status", "running"), Updates.set("claimedBy", owner),
-                        Updates.set("leaseUntil", Date.from(leaseUntil)), Updates.inc("claims", 1)),
+                Filters.and(
+                        Filters.lte("at", Date.from(now)),
+                        Filters.or(
+                                Filters.eq("status", "pending"),
+                                Filters.and(
+                                        Filters.eq("status", "running"), Filters.lt("leaseUntil", Date.from(now))))),
+                Updates.combine(
+                        Updates.set("status", "running"),
+                        Updates.set("claimedBy", owner),
+                        Updates.set("leaseUntil", Date.from(leaseUntil)),
+                        Updates.inc("claims", 1)),
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("at")).returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(ScheduledJob::from);
     }
 
     /** Records the outcome, only if {@code owner} still holds the job. */
     void finish(ScheduledJob job, String owner, String status, String result) {
-        collection.updateOne(Filters.and(Filters.eq("_id", job.id()), Filters.eq("claimedBy", owner),
-                Filters.eq("status", "running")),
-                Updates.combine(Updates.set("status", status), Updates.set("result", result), Updates.unset("leaseUntil")));
+        collection.updateOne(
+                Filters.and(
+                        Filters.eq("_id", job.id()), Filters.eq("claimedBy", owner), Filters.eq("status", "running")),
+                Updates.combine(
+                        Updates.set("status", status), Updates.set("result", result), Updates.unset("leaseUntil")));
     }
 }

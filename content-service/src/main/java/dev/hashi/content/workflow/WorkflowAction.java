@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /** What an editor can do to one locale of an entry. */
 public enum WorkflowAction {
-    SUBMIT, PUBLISH, UNPUBLISH, ARCHIVE;
+    SUBMIT,
+    PUBLISH,
+    UNPUBLISH,
+    ARCHIVE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -13,8 +13,8 @@ import dev.hashi.content.entry.Entries;
 class WorkflowConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    ScheduleRunner scheduleRunner(Schedules schedules, Entries entries, Publishing publishing,
-            ScheduleProperties settings, Clock clock) {
+    ScheduleRunner scheduleRunner(
+            Schedules schedules, Entries entries, Publishing publishing, ScheduleProperties settings, Clock clock) {
         return new ScheduleRunner(schedules, entries, publishing, settings, clock);
     }
 }

@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +28,6 @@ import dev.hashi.content.entry.EntryView;
 import dev.hashi.content.type.ContentTypes;
 import dev.hashi.identity.Identity;
 import dev.hashi.service.web.ApiProblem;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 
 @RestController
 @RequestMapping("/api/content/entries/{id}")
@@ -38,8 +39,8 @@ class WorkflowController {
     private final ContentTypes types;
     private final Locales locales;
 
-    WorkflowController(Entries entries, Publishing publishing, Schedules schedules, ContentTypes types,
-            Locales locales) {
+    WorkflowController(
+            Entries entries, Publishing publishing, Schedules schedules, ContentTypes types, Locales locales) {
         this.entries = entries;
         this.publishing = publishing;
         this.schedules = schedules;
@@ -48,34 +49,51 @@ class WorkflowController {
     }
 
     /** A publish or unpublish to run at {@code at}. */
-    record ScheduleRequest(@NotBlank String locale, @NotBlank String action, @NotNull Instant at) {
-    }
+    record ScheduleRequest(
+            @NotBlank String locale,
+            @NotBlank String action,
+            @NotNull Instant at) {}
 
     @PostMapping("/locales/{locale}/{action}")
-    ResponseEntity<EntryView> transition(@PathVariable String id, @PathVariable String locale,
-            @PathVariable String action, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ResponseEntity<EntryView> transition(
+            @PathVariable String id,
+            @PathVariable String locale,
+            @PathVariable String action,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             Identity caller) {
         Access.requireEditor(caller);
         WorkflowAction parsed = action(action);
         long expected = Versions.ifMatch(ifMatch);
         Entry after = publishing.apply(entries.require(id), expected, locale, parsed, caller.subject());
-        return ResponseEntity.ok().eTag(Versions.etag(after.version()))
+        return ResponseEntity.ok()
+                .eTag(Versions.etag(after.version()))
                 .body(EntryView.of(after, types.catalog(), locales.tags()));
     }
 
     @PostMapping("/schedules")
-    ResponseEntity<ScheduledJob> schedule(@PathVariable String id, @Valid @RequestBody ScheduleRequest request,
-            Identity caller) {
+    ResponseEntity<ScheduledJob> schedule(
+            @PathVariable String id, @Valid @RequestBody ScheduleRequest request, Identity caller) {
         Access.requireEditor(caller);
         WorkflowAction action = action(request.action());
         if (action != WorkflowAction.PUBLISH && action != WorkflowAction.UNPUBLISH) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "schedule.action-invalid",
-                    "Only publish and unpublish can be scheduled.").with("value", request.action());
+            throw new ApiProblem(
+                            HttpStatus.BAD_REQUEST,
+                            "schedule.action-invalid",
+                            "Only publish and unpublish can be scheduled.")
+                    .with("value", request.action());
         }
         String locale = locales.require(request.locale());
         entries.require(id);
-        ScheduledJob job = new ScheduledJob("j-" + UUID.randomUUID(), id, locale, action.wireName(), request.at(),
-                "pending", caller.subject(), null, null);
+        ScheduledJob job = new ScheduledJob(
+                "j-" + UUID.randomUUID(),
+                id,
+                locale,
+                action.wireName(),
+                request.at(),
+                "pending",
+                caller.subject(),
+                null,
+                null);
         schedules.add(job);
         return ResponseEntity.status(HttpStatus.CREATED).body(job);
     }
@@ -87,7 +105,11 @@ class WorkflowController {
     }
 
     private static WorkflowAction action(String value) {
-        return WorkflowAction.fromWire(value).orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST,
-                "workflow.action-unknown", "Actions are submit, publish, unpublish and archive.").with("value", value));
+        return WorkflowAction.fromWire(value)
+                .orElseThrow(() -> new ApiProblem(
+                                HttpStatus.BAD_REQUEST,
+                                "workflow.action-unknown",
+                                "Actions are submit, publish, unpublish and archive.")
+                        .with("value", value));
     }
 }

@@ -23,33 +23,47 @@ import dev.hashi.embedded.SharedInfra;
  */
 public final class ContentBenchmark {
 
-    private ContentBenchmark() {
-    }
+    private ContentBenchmark() {}
 
     public static void main(String[] args) {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int samples = args.length > 1 ? Integer.parseInt(args[1]) : 500;
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ContentServiceApplication.class).run(
-                "--server.port=0", "--cms.security.gateway-secret=" + Api.SECRET,
-                "--spring.mongodb.uri=" + SharedInfra.mongo().connectionString(),
-                "--spring.mongodb.database=bench_" + UUID.randomUUID().toString().substring(0, 8),
-                "--spring.kafka.bootstrap-servers=" + SharedInfra.kafka().bootstrapServers(),
-                "--cms.content.types.install-seed=false", "--logging.level.root=WARN");
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ContentServiceApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--cms.security.gateway-secret=" + Api.SECRET,
+                        "--spring.mongodb.uri=" + SharedInfra.mongo().connectionString(),
+                        "--spring.mongodb.database=bench_"
+                                + UUID.randomUUID().toString().substring(0, 8),
+                        "--spring.kafka.bootstrap-servers="
+                                + SharedInfra.kafka().bootstrapServers(),
+                        "--cms.content.types.install-seed=false",
+                        "--logging.level.root=WARN");
         try {
             context.getBean(SeedTypes.class).install(Api.ADMIN);
-            Api api = new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+            Api api = new Api(
+                    ((WebServerApplicationContext) context).getWebServer().getPort());
             List<String> ids = new ArrayList<>(entries);
             List<String> etags = new ArrayList<>(entries);
             long fillStart = System.nanoTime();
             for (int i = 0; i < entries; i++) {
-                Api.Reply created = api.post(Api.EDITOR, "/api/content/entries", Pages.create("organisation",
-                        i % 2 == 0 ? "en" : "ja", Map.of("name", (i % 2 == 0 ? "Organisation " : "組織 ") + i,
-                                "unit", "Environment Section " + i)));
+                Api.Reply created = api.post(
+                        Api.EDITOR,
+                        "/api/content/entries",
+                        Pages.create(
+                                "organisation",
+                                i % 2 == 0 ? "en" : "ja",
+                                Map.of(
+                                        "name",
+                                        (i % 2 == 0 ? "Organisation " : "組織 ") + i,
+                                        "unit",
+                                        "Environment Section " + i)));
                 ids.add(created.body().path("id").asString());
                 etags.add(created.etag());
             }
             double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
-            System.out.printf("stored %d entries in %.1f s (%.0f creates/s)%n", entries, fillSeconds, entries / fillSeconds);
+            System.out.printf(
+                    "stored %d entries in %.1f s (%.0f creates/s)%n", entries, fillSeconds, entries / fillSeconds);
 
             List<Double> saves = new ArrayList<>();
             List<Double> publishes = new ArrayList<>();
@@ -57,14 +71,21 @@ public final class ContentBenchmark {
             for (int s = 0; s < samples; s++) {
                 int i = (s * step) % entries;
                 long t0 = System.nanoTime();
-                Api.Reply saved = api.patch(Api.EDITOR, "/api/content/entries/" + ids.get(i),
+                Api.Reply saved = api.patch(
+                        Api.EDITOR,
+                        "/api/content/entries/" + ids.get(i),
                         Pages.patch("en", Map.of("unit", "Environment and Sustainable Development Division " + s)),
-                        "If-Match", etags.get(i));
+                        "If-Match",
+                        etags.get(i));
                 saves.add((System.nanoTime() - t0) / 1e6);
                 require(saved, 200);
                 long t1 = System.nanoTime();
-                Api.Reply published = api.post(Api.EDITOR, "/api/content/entries/" + ids.get(i) + "/locales/en/publish",
-                        null, "If-Match", saved.etag());
+                Api.Reply published = api.post(
+                        Api.EDITOR,
+                        "/api/content/entries/" + ids.get(i) + "/locales/en/publish",
+                        null,
+                        "If-Match",
+                        saved.etag());
                 publishes.add((System.nanoTime() - t1) / 1e6);
                 require(published, 200);
                 etags.set(i, published.etag());
@@ -86,8 +107,9 @@ public final class ContentBenchmark {
     private static void report(String name, List<Double> millis) {
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
-        System.out.printf("%-8s n=%d  p50=%.1f ms  p99=%.1f ms  max=%.1f ms%n", name, sorted.size(),
-                percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1));
+        System.out.printf(
+                "%-8s n=%d  p50=%.1f ms  p99=%.1f ms  max=%.1f ms%n",
+                name, sorted.size(), percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1));
     }
 
     private static double percentile(List<Double> sorted, int p) {

@@ -55,7 +55,9 @@ public final class IdempotentConsumer {
                     Filters.and(Filters.eq("_id", markId), Filters.lt("version", event.aggregateVersion())),
                     Updates.combine(
                             Updates.set("version", event.aggregateVersion()),
-                            Updates.pushEach("recent", List.of(event.eventId().toString()),
+                            Updates.pushEach(
+                                    "recent",
+                                    List.of(event.eventId().toString()),
                                     new PushOptions().slice(-RECENT_IDS))),
                     new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
@@ -71,6 +73,7 @@ public final class IdempotentConsumer {
         if (version != null && event.aggregateVersion() <= version.longValue()) {
             return true;
         }
-        return mark.getList("recent", String.class, List.of()).contains(event.eventId().toString());
+        return mark.getList("recent", String.class, List.of())
+                .contains(event.eventId().toString());
     }
 }

@@ -17,8 +17,5 @@ import dev.hashi.events.EventType;
  */
 @EventType("content.entry.changed")
 public record ContentEntryChanged(
-        String entryId,
-        String contentType,
-        Map<String, String> titles,
-        List<FieldValueChange> changes) implements EventPayload {
-}
+        String entryId, String contentType, Map<String, String> titles, List<FieldValueChange> changes)
+        implements EventPayload {}

@@ -5,5 +5,4 @@ import dev.hashi.events.EventType;
 
 /** An entry was deleted in every locale. */
 @EventType("content.entry.deleted")
-public record ContentEntryDeleted(String entryId, String contentType) implements EventPayload {
-}
+public record ContentEntryDeleted(String entryId, String contentType) implements EventPayload {}

@@ -12,5 +12,4 @@ import dev.hashi.events.EventType;
  * @param localizedFields paths of the type's localized fields
  */
 @EventType("content.type.changed")
-public record ContentTypeChanged(String typeKey, List<String> localizedFields) implements EventPayload {
-}
+public record ContentTypeChanged(String typeKey, List<String> localizedFields) implements EventPayload {}

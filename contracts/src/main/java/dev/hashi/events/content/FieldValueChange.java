@@ -29,7 +29,9 @@ public record FieldValueChange(
 
     /** Who produced a value. */
     public enum WriteKind {
-        @JsonProperty("source") SOURCE,
-        @JsonProperty("translation") TRANSLATION
+        @JsonProperty("source")
+        SOURCE,
+        @JsonProperty("translation")
+        TRANSLATION
     }
 }

@@ -22,5 +22,5 @@ public record MediaAssetChanged(
         Long sizeBytes,
         String contentType,
         String availability,
-        List<String> variantLocales) implements EventPayload {
-}
+        List<String> variantLocales)
+        implements EventPayload {}

@@ -42,14 +42,15 @@ public final class Outbox {
 
     /** Creates the index the relay uses to find pending documents. Idempotent. */
     public static void prepare(MongoCollection<Document> collection) {
-        collection.createIndex(Indexes.ascending(SINCE), new IndexOptions().name("outbox_pending").sparse(true));
+        collection.createIndex(
+                Indexes.ascending(SINCE),
+                new IndexOptions().name("outbox_pending").sparse(true));
     }
 
     /** An update that appends {@code events} to a document's outbox; combine it with the state change. */
     public Bson append(List<? extends EventEnvelope<?>> events) {
         return Updates.combine(
-                Updates.pushEach(EVENTS, records(events)),
-                Updates.min(SINCE, Date.from(clock.instant())));
+                Updates.pushEach(EVENTS, records(events)), Updates.min(SINCE, Date.from(clock.instant())));
     }
 
     /** {@code document} (a new one, about to be inserted) with {@code events} pending in its outbox. */

@@ -48,8 +48,12 @@ public final class OutboxRelay {
      * @param owner    a name unique to this relay instance (host and process)
      * @param lease    how long a claimed document stays reserved for this relay
      */
-    public OutboxRelay(MongoCollection<Document> collection, Producer<String, byte[]> producer, String owner,
-            Duration lease, Clock clock) {
+    public OutboxRelay(
+            MongoCollection<Document> collection,
+            Producer<String, byte[]> producer,
+            String owner,
+            Duration lease,
+            Clock clock) {
         this.collection = collection;
         this.producer = producer;
         this.owner = owner;
@@ -96,10 +100,16 @@ public final class OutboxRelay {
                 which,
                 Filters.exists(Outbox.SINCE),
                 Filters.or(Filters.exists(Outbox.LEASE, false), Filters.lt(Outbox.LEASE + ".until", now)));
-        Bson take = Updates.set(Outbox.LEASE,
-                new Document("owner", owner).append("until", Date.from(clock.instant().plus(lease))));
-        return collection.findOneAndUpdate(claimable, take,
-                new FindOneAndUpdateOptions().sort(Sorts.ascending(Outbox.SINCE)).returnDocument(ReturnDocument.AFTER));
+        Bson take = Updates.set(
+                Outbox.LEASE,
+                new Document("owner", owner)
+                        .append("until", Date.from(clock.instant().plus(lease))));
+        return collection.findOneAndUpdate(
+                claimable,
+                take,
+                new FindOneAndUpdateOptions()
+                        .sort(Sorts.ascending(Outbox.SINCE))
+                        .returnDocument(ReturnDocument.AFTER));
     }
 
     private int publish(Document document) {
@@ -124,25 +134,33 @@ public final class OutboxRelay {
             throw new OutboxRelayException("publishing outbox of " + id + " failed", e);
         }
         Bson mine = Filters.and(Filters.eq("_id", id), Filters.eq(Outbox.LEASE + ".owner", owner));
-        collection.updateOne(mine, Updates.combine(
-                new Document("$pull", new Document(Outbox.EVENTS,
-                        new Document("eventId", new Document("$in", eventIds)))),
-                Updates.unset(Outbox.LEASE)));
+        collection.updateOne(
+                mine,
+                Updates.combine(
+                        new Document(
+                                "$pull",
+                                new Document(Outbox.EVENTS, new Document("eventId", new Document("$in", eventIds)))),
+                        Updates.unset(Outbox.LEASE)));
         Bson drained = Filters.and(Filters.eq("_id", id), Filters.size(Outbox.EVENTS, 0));
         collection.updateOne(drained, Updates.combine(Updates.unset(Outbox.SINCE), Updates.unset(Outbox.EVENTS)));
-        collection.deleteOne(Filters.and(Filters.eq("_id", id), Filters.exists(Outbox.EVENTS, false),
+        collection.deleteOne(Filters.and(
+                Filters.eq("_id", id),
+                Filters.exists(Outbox.EVENTS, false),
                 Filters.eq(Outbox.DELETE_WHEN_RELAYED, true)));
         log.debug("relayed {} event(s) of {}", eventIds.size(), id);
         return eventIds.size();
     }
 
     private void release(Object id) {
-        collection.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq(Outbox.LEASE + ".owner", owner)),
+        collection.updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.eq(Outbox.LEASE + ".owner", owner)),
                 Updates.unset(Outbox.LEASE));
     }
 
     private static ProducerRecord<String, byte[]> record(Document event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.getString("topic"), event.getString("key"),
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                event.getString("topic"),
+                event.getString("key"),
                 event.getString("value").getBytes(StandardCharsets.UTF_8));
         record.headers().add(new RecordHeader("eventId", bytes(event.getString("eventId"))));
         record.headers().add(new RecordHeader("eventType", bytes(event.getString("type"))));

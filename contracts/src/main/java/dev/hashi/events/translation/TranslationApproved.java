@@ -19,5 +19,5 @@ public record TranslationApproved(
         String sourceHash,
         String text,
         String translator,
-        String reviewer) implements EventPayload {
-}
+        String reviewer)
+        implements EventPayload {}

@@ -19,5 +19,5 @@ public record TranslationSubmitted(
         String targetLocale,
         String sourceHash,
         String text,
-        String translator) implements EventPayload {
-}
+        String translator)
+        implements EventPayload {}

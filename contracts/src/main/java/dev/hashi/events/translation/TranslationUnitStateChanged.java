@@ -19,5 +19,5 @@ public record TranslationUnitStateChanged(
         String targetLocale,
         String from,
         String to,
-        String sourceHash) implements EventPayload {
-}
+        String sourceHash)
+        implements EventPayload {}

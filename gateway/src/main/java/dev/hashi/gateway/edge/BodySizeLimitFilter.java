@@ -11,6 +11,7 @@ import org.springframework.web.server.WebFilterChain;
 
 import dev.hashi.gateway.problem.EdgeRejection;
 import dev.hashi.gateway.requestid.RequestIdFilter;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,7 +26,8 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
     private final long maxBody;
     private final long maxMediaBody;
 
-    BodySizeLimitFilter(@Value("${cms.gateway.limits.max-body-size:1MB}") DataSize maxBody,
+    BodySizeLimitFilter(
+            @Value("${cms.gateway.limits.max-body-size:1MB}") DataSize maxBody,
             @Value("${cms.gateway.limits.max-media-body-size:512MB}") DataSize maxMediaBody) {
         this.maxBody = maxBody.toBytes();
         this.maxMediaBody = maxMediaBody.toBytes();
@@ -36,7 +38,9 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
         long declared = exchange.getRequest().getHeaders().getContentLength();
         long limit = exchange.getRequest().getPath().value().startsWith("/api/media/") ? maxMediaBody : maxBody;
         if (declared > limit) {
-            return Mono.error(new EdgeRejection(HttpStatus.CONTENT_TOO_LARGE, "request.too-large",
+            return Mono.error(new EdgeRejection(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "request.too-large",
                     "The request body is larger than " + limit + " bytes."));
         }
         return chain.filter(exchange);

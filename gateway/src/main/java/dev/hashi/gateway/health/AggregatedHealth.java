@@ -10,10 +10,15 @@ import java.util.Map;
  */
 record AggregatedHealth(Status status, ServiceHealth gateway, Map<String, ServiceHealth> services) {
 
-    enum Status { UP, DEGRADED, DOWN }
+    enum Status {
+        UP,
+        DEGRADED,
+        DOWN
+    }
 
     static AggregatedHealth of(boolean gatewayReady, Map<String, ServiceHealth> services) {
-        Status status = !gatewayReady ? Status.DOWN
+        Status status = !gatewayReady
+                ? Status.DOWN
                 : services.values().stream().allMatch(ServiceHealth::up) ? Status.UP : Status.DEGRADED;
         ServiceHealth gateway = new ServiceHealth(gatewayReady ? "UP" : "DOWN", Map.of(), null);
         return new AggregatedHealth(status, gateway, services);

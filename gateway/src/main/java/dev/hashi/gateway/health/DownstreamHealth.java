@@ -8,10 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ConnectTimeoutException;
-
-import dev.hashi.gateway.routing.DownstreamProperties;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.core.ParameterizedTypeReference;
@@ -19,6 +15,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
+
+import dev.hashi.gateway.routing.DownstreamProperties;
+
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -28,8 +29,7 @@ import reactor.netty.http.client.HttpClient;
 class DownstreamHealth {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
-            new ParameterizedTypeReference<>() {
-            };
+            new ParameterizedTypeReference<>() {};
 
     private final Map<String, URI> services;
     private final Duration timeout;
@@ -40,15 +40,18 @@ class DownstreamHealth {
         this.services = downstream.services();
         this.timeout = health.timeout();
         this.availability = availability;
-        HttpClient http = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(timeout.toMillis()));
-        this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        HttpClient http =
+                HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(timeout.toMillis()));
+        this.client = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .build();
     }
 
     Mono<AggregatedHealth> check() {
         boolean ready = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;
         return Flux.fromIterable(services.entrySet())
-                .flatMapSequential(service -> probe(service.getValue()).map(health -> Map.entry(service.getKey(), health)))
+                .flatMapSequential(
+                        service -> probe(service.getValue()).map(health -> Map.entry(service.getKey(), health)))
                 .collect(LinkedHashMap<String, ServiceHealth>::new, (all, one) -> all.put(one.getKey(), one.getValue()))
                 .map(all -> AggregatedHealth.of(ready, all));
     }
@@ -61,7 +64,8 @@ class DownstreamHealth {
                     int status = response.statusCode().value();
                     return response.bodyToMono(JSON_OBJECT)
                             .map(body -> ServiceHealth.fromActuator(body, status))
-                            .onErrorResume(unreadable -> Mono.just(ServiceHealth.down("unreadable answer, HTTP " + status)))
+                            .onErrorResume(
+                                    unreadable -> Mono.just(ServiceHealth.down("unreadable answer, HTTP " + status)))
                             .defaultIfEmpty(ServiceHealth.down("empty answer, HTTP " + status));
                 })
                 .timeout(timeout)

@@ -13,8 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ServiceHealth(String status, Map<String, ComponentHealth> components, String error) {
 
-    record ComponentHealth(String status) {
-    }
+    record ComponentHealth(String status) {}
 
     static ServiceHealth down(String error) {
         return new ServiceHealth("DOWN", null, error);

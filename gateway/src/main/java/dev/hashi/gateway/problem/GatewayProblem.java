@@ -5,13 +5,13 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.ErrorResponse;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 /**
  * What the gateway answers for a failure: status, stable {@code code}, a detail a person can read, the
@@ -21,32 +21,48 @@ record GatewayProblem(HttpStatusCode status, String code, String detail, String 
 
     static GatewayProblem of(Throwable error, String service, Duration responseTimeout, String path) {
         if (error instanceof EdgeRejection rejection) {
-            return new GatewayProblem(rejection.getStatusCode(), rejection.code(), rejection.getReason(), null,
-                    rejection.getHeaders());
+            return new GatewayProblem(
+                    rejection.getStatusCode(), rejection.code(), rejection.getReason(), null, rejection.getHeaders());
         }
         if (service != null) {
-            if (causedBy(error, ServiceUnavailableException.class) || causedBy(error, CallNotPermittedException.class)) {
-                return downstream(HttpStatus.SERVICE_UNAVAILABLE, "downstream.unavailable", service,
+            if (causedBy(error, ServiceUnavailableException.class)
+                    || causedBy(error, CallNotPermittedException.class)) {
+                return downstream(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "downstream.unavailable",
+                        service,
                         "The " + service + " service failed repeatedly and is given a rest; retry in a few seconds.");
             }
             if (causedBy(error, ConnectException.class) || causedBy(error, UnknownHostException.class)) {
-                return downstream(HttpStatus.SERVICE_UNAVAILABLE, "downstream.unavailable", service,
+                return downstream(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "downstream.unavailable",
+                        service,
                         "The " + service + " service cannot be reached.");
             }
             if (isTimeout(error)) {
-                return downstream(HttpStatus.GATEWAY_TIMEOUT, "downstream.timeout", service, "The " + service
-                        + " service did not answer within " + responseTimeout.toMillis() + " ms.");
+                return downstream(
+                        HttpStatus.GATEWAY_TIMEOUT,
+                        "downstream.timeout",
+                        service,
+                        "The " + service + " service did not answer within " + responseTimeout.toMillis() + " ms.");
             }
             if (causedBy(error, IOException.class)) {
-                return downstream(HttpStatus.BAD_GATEWAY, "downstream.failed", service,
+                return downstream(
+                        HttpStatus.BAD_GATEWAY,
+                        "downstream.failed",
+                        service,
                         "The " + service + " service closed the connection without a complete answer.");
             }
         }
         if (error instanceof ErrorResponse response) {
             return fromErrorResponse(response, service, path);
         }
-        return new GatewayProblem(HttpStatus.INTERNAL_SERVER_ERROR, "internal.error",
-                "The gateway failed to handle this request; quote the request id when reporting it.", service,
+        return new GatewayProblem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal.error",
+                "The gateway failed to handle this request; quote the request id when reporting it.",
+                service,
                 HttpHeaders.EMPTY);
     }
 
@@ -81,7 +97,8 @@ record GatewayProblem(HttpStatusCode status, String code, String detail, String 
     }
 
     private static boolean isTimeout(Throwable error) {
-        return (error instanceof ErrorResponse response && response.getStatusCode().value() == 504)
+        return (error instanceof ErrorResponse response
+                        && response.getStatusCode().value() == 504)
                 || causedBy(error, java.util.concurrent.TimeoutException.class)
                 || causedBy(error, org.springframework.cloud.gateway.support.TimeoutException.class);
     }

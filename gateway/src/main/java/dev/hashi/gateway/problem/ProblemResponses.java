@@ -6,10 +6,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-
-import dev.hashi.gateway.requestid.RequestIdFilter;
-import dev.hashi.gateway.routing.DownstreamProperties;
-import dev.hashi.gateway.routing.DownstreamRoutes;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +18,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.DisconnectedClientHelper;
+
+import dev.hashi.gateway.requestid.RequestIdFilter;
+import dev.hashi.gateway.routing.DownstreamProperties;
+import dev.hashi.gateway.routing.DownstreamRoutes;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -54,8 +55,8 @@ class ProblemResponses implements ErrorWebExceptionHandler {
             return Mono.error(error);
         }
         String path = exchange.getRequest().getPath().value();
-        GatewayProblem problem = GatewayProblem.of(error, DownstreamRoutes.serviceOf(exchange),
-                downstream.responseTimeout(), path);
+        GatewayProblem problem =
+                GatewayProblem.of(error, DownstreamRoutes.serviceOf(exchange), downstream.responseTimeout(), path);
         String requestId = RequestIdFilter.of(exchange);
         log(problem, error, exchange, requestId);
         exchange.getResponse().getHeaders().clearContentHeaders();
@@ -91,7 +92,8 @@ class ProblemResponses implements ErrorWebExceptionHandler {
 
     private static void copy(HttpHeaders from, HttpHeaders to) {
         from.forEach((name, values) -> {
-            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
+                    && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
                 to.put(name, values);
             }
         });
@@ -99,7 +101,8 @@ class ProblemResponses implements ErrorWebExceptionHandler {
 
     private static void log(GatewayProblem problem, Throwable error, ServerWebExchange exchange, String requestId) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIdFilter.LOG_KEY, requestId)) {
-            String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath().value();
+            String request = exchange.getRequest().getMethod() + " "
+                    + exchange.getRequest().getPath().value();
             if (problem.unexpected()) {
                 log.error("{} failed", request, error);
             } else if (problem.service() != null) {

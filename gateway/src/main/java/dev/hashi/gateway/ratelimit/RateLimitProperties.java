@@ -26,6 +26,6 @@ public record RateLimitProperties(
      * @param refill requests added back every {@code period} (the sustained rate)
      * @param period the refill period (default 1s)
      */
-    public record Limit(int burst, int refill, @DefaultValue("1s") Duration period) {
-    }
+    public record Limit(
+            int burst, int refill, @DefaultValue("1s") Duration period) {}
 }

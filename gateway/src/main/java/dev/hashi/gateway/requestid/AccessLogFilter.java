@@ -3,7 +3,6 @@ package dev.hashi.gateway.requestid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,8 +41,12 @@ class AccessLogFilter implements WebFilter, Ordered {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         long millis = (System.nanoTime() - start) / 1_000_000;
         try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestIdFilter.LOG_KEY, RequestIdFilter.of(exchange))) {
-            log.info("{} {} -> {} in {} ms", request.getMethod(), request.getPath().value(),
-                    status == null ? 200 : status.value(), millis);
+            log.info(
+                    "{} {} -> {} in {} ms",
+                    request.getMethod(),
+                    request.getPath().value(),
+                    status == null ? 200 : status.value(),
+                    millis);
         }
     }
 

@@ -3,15 +3,15 @@ package dev.hashi.gateway.requestid;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.micrometer.context.ContextRegistry;
 import org.slf4j.MDC;
-
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+
+import io.micrometer.context.ContextRegistry;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
@@ -34,8 +34,8 @@ public class RequestIdFilter implements WebFilter, Ordered {
 
     static {
         ContextRegistry.getInstance()
-                .registerThreadLocalAccessor(LOG_KEY, () -> MDC.get(LOG_KEY), id -> MDC.put(LOG_KEY, id),
-                        () -> MDC.remove(LOG_KEY));
+                .registerThreadLocalAccessor(
+                        LOG_KEY, () -> MDC.get(LOG_KEY), id -> MDC.put(LOG_KEY, id), () -> MDC.remove(LOG_KEY));
     }
 
     /** The id of the exchange's request, or {@code null} before this filter ran. */
@@ -44,7 +44,9 @@ public class RequestIdFilter implements WebFilter, Ordered {
     }
 
     static String accept(String incoming) {
-        return incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && SAFE.matcher(incoming).matches()
+                ? incoming
+                : UUID.randomUUID().toString();
     }
 
     @Override
@@ -55,9 +57,11 @@ public class RequestIdFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(HEADER, id);
             return Mono.empty();
         });
-        ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> headers.set(HEADER, id)).build();
-        return chain.filter(exchange.mutate().request(request).build())
-                .contextWrite(Context.of(LOG_KEY, id));
+        ServerHttpRequest request = exchange.getRequest()
+                .mutate()
+                .headers(headers -> headers.set(HEADER, id))
+                .build();
+        return chain.filter(exchange.mutate().request(request).build()).contextWrite(Context.of(LOG_KEY, id));
     }
 
     @Override

@@ -23,8 +23,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        without this limit, so large downloads are not cut off
  */
 @ConfigurationProperties("cms.gateway.downstream")
-public record DownstreamProperties(URI content, URI translation, URI media, Duration connectTimeout,
-        Duration responseTimeout) {
+public record DownstreamProperties(
+        URI content, URI translation, URI media, Duration connectTimeout, Duration responseTimeout) {
 
     public DownstreamProperties {
         Objects.requireNonNull(content, "cms.gateway.downstream.content is required");

@@ -1,8 +1,5 @@
 package dev.hashi.gateway.routing;
 
-import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
-import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -18,6 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;
+
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNECT_TIMEOUT_ATTR;
+import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
 /**
  * API paths go to their service unchanged; {@code /docs/<service>/**} goes to the same service with the prefix
@@ -50,8 +50,8 @@ public class DownstreamRoutes {
                 .build();
     }
 
-    private static Buildable<Route> api(PredicateSpec route, String service, DownstreamProperties downstream,
-            String... paths) {
+    private static Buildable<Route> api(
+            PredicateSpec route, String service, DownstreamProperties downstream, String... paths) {
         return route.path(paths)
                 .filters(f -> f.circuitBreaker(breaker -> breaker.setName(service))
                         .retry(retry -> retry.setRetries(2)
@@ -73,9 +73,13 @@ public class DownstreamRoutes {
     }
 
     private static Map<String, Object> metadata(String service, DownstreamProperties downstream) {
-        return Map.of(SERVICE, service,
-                CONNECT_TIMEOUT_ATTR, Math.toIntExact(downstream.connectTimeout().toMillis()),
-                RESPONSE_TIMEOUT_ATTR, downstream.responseTimeout().toMillis());
+        return Map.of(
+                SERVICE,
+                service,
+                CONNECT_TIMEOUT_ATTR,
+                Math.toIntExact(downstream.connectTimeout().toMillis()),
+                RESPONSE_TIMEOUT_ATTR,
+                downstream.responseTimeout().toMillis());
     }
 
     private static URI uri(String service, DownstreamProperties downstream) {

@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 
 import dev.hashi.gateway.tokens.ApiTokens;
+
 import reactor.core.publisher.Mono;
 
 /** Authenticates a bearer token: API tokens by their prefix, everything else as a JWT. */
@@ -22,8 +23,8 @@ final class BearerAuthentication implements ReactiveAuthenticationManager {
             this.jwt = null;
         } else {
             this.jwt = new JwtReactiveAuthenticationManager(decoder);
-            this.jwt.setJwtAuthenticationConverter(token -> Mono.fromCallable(
-                    () -> new IdentityAuthentication(JwtIdentities.identity(token, claims), "jwt")));
+            this.jwt.setJwtAuthenticationConverter(token ->
+                    Mono.fromCallable(() -> new IdentityAuthentication(JwtIdentities.identity(token, claims), "jwt")));
         }
     }
 
@@ -37,7 +38,8 @@ final class BearerAuthentication implements ReactiveAuthenticationManager {
             return tokens.authenticate(token).map(identity -> new IdentityAuthentication(identity, "api-token"));
         }
         if (jwt == null) {
-            return Mono.error(new InvalidBearerTokenException("JWTs are not accepted: no identity provider is configured"));
+            return Mono.error(
+                    new InvalidBearerTokenException("JWTs are not accepted: no identity provider is configured"));
         }
         return jwt.authenticate(authentication);
     }

@@ -4,6 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -13,12 +19,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * {@code POST /api/dev/tokens}: mints a JWT for any subject and roles, signed with the dev key. It exists only in
@@ -34,7 +34,8 @@ class DevTokenController {
 
     DevTokenController(SecurityProperties properties, GatewaySecret secret) {
         this.properties = properties;
-        this.encoder = NimbusJwtEncoder.withSecretKey(JwtIdentities.devKey(secret.value())).build();
+        this.encoder = NimbusJwtEncoder.withSecretKey(JwtIdentities.devKey(secret.value()))
+                .build();
     }
 
     @PostMapping("/api/dev/tokens")
@@ -47,19 +48,22 @@ class DevTokenController {
                 .issuedAt(now)
                 .expiresAt(expires)
                 .claim(properties.jwt().rolesClaim(), request.roles())
-                .claim(properties.jwt().localePairsClaim(), request.localePairs() == null ? List.of() : request.localePairs())
+                .claim(
+                        properties.jwt().localePairsClaim(),
+                        request.localePairs() == null ? List.of() : request.localePairs())
                 .build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+        String token = encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();
         return new DevToken(token, expires);
     }
 
     record DevTokenRequest(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9@._:-]{1,128}") String subject,
-            @NotEmpty List<@Pattern(regexp = "reader|translator|reviewer|editor|admin") String> roles,
-            @Size(max = 50) List<@Pattern(regexp = "[A-Za-z0-9*-]{1,35}:[A-Za-z0-9*-]{1,35}") String> localePairs) {
-    }
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9@._:-]{1,128}")
+            String subject,
 
-    record DevToken(String token, Instant expiresAt) {
-    }
+            @NotEmpty List<@Pattern(regexp = "reader|translator|reviewer|editor|admin") String> roles,
+            @Size(max = 50) List<@Pattern(regexp = "[A-Za-z0-9*-]{1,35}:[A-Za-z0-9*-]{1,35}") String> localePairs) {}
+
+    record DevToken(String token, Instant expiresAt) {}
 }

@@ -17,6 +17,7 @@ import org.springframework.web.server.ServerWebExchange;
 import dev.hashi.gateway.requestid.RequestIdFilter;
 import dev.hashi.identity.Identity;
 import dev.hashi.identity.IdentityHeaders;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,10 +46,18 @@ class ForwardedIdentity implements GlobalFilter, Ordered {
 
     private ServerWebExchange withIdentity(ServerWebExchange exchange, Identity identity) {
         URI target = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
-        String rawPath = target != null ? target.getRawPath() : exchange.getRequest().getURI().getRawPath();
-        Map<String, String> signed = headers.sign(identity, exchange.getRequest().getMethod().name(), rawPath,
-                RequestIdFilter.of(exchange), clock.instant());
-        return exchange.mutate().request(request -> request.headers(h -> signed.forEach(h::set))).build();
+        String rawPath = target != null
+                ? target.getRawPath()
+                : exchange.getRequest().getURI().getRawPath();
+        Map<String, String> signed = headers.sign(
+                identity,
+                exchange.getRequest().getMethod().name(),
+                rawPath,
+                RequestIdFilter.of(exchange),
+                clock.instant());
+        return exchange.mutate()
+                .request(request -> request.headers(h -> signed.forEach(h::set)))
+                .build();
     }
 
     @Override

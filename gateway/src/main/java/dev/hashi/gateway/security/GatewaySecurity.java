@@ -25,6 +25,7 @@ import org.springframework.web.server.ServerWebExchange;
 import dev.hashi.gateway.problem.EdgeRejection;
 import dev.hashi.gateway.tokens.ApiTokens;
 import dev.hashi.identity.IdentityHeaders;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,62 +49,76 @@ class GatewaySecurity {
     }
 
     @Bean
-    SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, SecurityProperties properties,
-            GatewaySecret secret, ApiTokens tokens) {
-        BearerAuthentication bearer = new BearerAuthentication(JwtIdentities.decoder(properties, secret.value()),
-                properties.jwt(), tokens);
+    SecurityWebFilterChain gatewayFilterChain(
+            ServerHttpSecurity http, SecurityProperties properties, GatewaySecret secret, ApiTokens tokens) {
+        BearerAuthentication bearer =
+                new BearerAuthentication(JwtIdentities.decoder(properties, secret.value()), properties.jwt(), tokens);
         ServerBearerTokenAuthenticationConverter converter = new ServerBearerTokenAuthenticationConverter();
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.disable())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .cors(cors -> cors.configurationSource(cors(properties.cors())))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-                .authorizeExchange(rules -> rules
-                        .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        .pathMatchers("/api/health", "/actuator/health", "/actuator/health/**", "/docs/**").permitAll()
-                        .pathMatchers("/api/dev/tokens").permitAll()
-                        .pathMatchers("/api/tokens", "/api/tokens/**").hasRole("ADMIN")
-                        .pathMatchers(HttpMethod.GET, "/api/**").permitAll()
-                        .pathMatchers(HttpMethod.HEAD, "/api/**").permitAll()
-                        .pathMatchers("/api/**").authenticated()
-                        .anyExchange().permitAll())
-                .oauth2ResourceServer(server -> server
-                        .bearerTokenConverter(converter)
+                .authorizeExchange(rules -> rules.pathMatchers(HttpMethod.OPTIONS, "/**")
+                        .permitAll()
+                        .pathMatchers("/api/health", "/actuator/health", "/actuator/health/**", "/docs/**")
+                        .permitAll()
+                        .pathMatchers("/api/dev/tokens")
+                        .permitAll()
+                        .pathMatchers("/api/tokens", "/api/tokens/**")
+                        .hasRole("ADMIN")
+                        .pathMatchers(HttpMethod.GET, "/api/**")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/api/**")
+                        .permitAll()
+                        .pathMatchers("/api/**")
+                        .authenticated()
+                        .anyExchange()
+                        .permitAll())
+                .oauth2ResourceServer(server -> server.bearerTokenConverter(converter)
                         .authenticationManagerResolver(exchange -> Mono.just(bearer))
                         .authenticationEntryPoint((exchange, failure) -> Mono.error(unauthorized(exchange, failure)))
-                        .accessDeniedHandler((exchange, denied) -> Mono.error(new EdgeRejection(HttpStatus.FORBIDDEN,
-                                "auth.forbidden", "Your roles do not allow this request."))))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, failure) -> Mono.error(unauthorized(exchange, failure)))
-                        .accessDeniedHandler((exchange, denied) -> Mono.error(new EdgeRejection(HttpStatus.FORBIDDEN,
-                                "auth.forbidden", "Your roles do not allow this request."))))
+                        .accessDeniedHandler((exchange, denied) -> Mono.error(new EdgeRejection(
+                                HttpStatus.FORBIDDEN, "auth.forbidden", "Your roles do not allow this request."))))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(
+                                (exchange, failure) -> Mono.error(unauthorized(exchange, failure)))
+                        .accessDeniedHandler((exchange, denied) -> Mono.error(new EdgeRejection(
+                                HttpStatus.FORBIDDEN, "auth.forbidden", "Your roles do not allow this request."))))
                 .build();
     }
 
     private static EdgeRejection unauthorized(ServerWebExchange exchange, Exception failure) {
         if (failure instanceof AuthenticationServiceException) {
-            return new EdgeRejection(HttpStatus.SERVICE_UNAVAILABLE, "auth.unavailable",
-                    "Credentials cannot be checked right now; retry shortly.").withHeader("Retry-After", "5");
+            return new EdgeRejection(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "auth.unavailable",
+                            "Credentials cannot be checked right now; retry shortly.")
+                    .withHeader("Retry-After", "5");
         }
         boolean presented = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
         return presented
-                ? new EdgeRejection(HttpStatus.UNAUTHORIZED, "auth.invalid-token",
-                        "The bearer token is malformed, expired, revoked or not signed by a trusted key.")
+                ? new EdgeRejection(
+                                HttpStatus.UNAUTHORIZED,
+                                "auth.invalid-token",
+                                "The bearer token is malformed, expired, revoked or not signed by a trusted key.")
                         .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
-                : new EdgeRejection(HttpStatus.UNAUTHORIZED, "auth.required",
-                        "This request needs a bearer token (a JWT or an API token).")
+                : new EdgeRejection(
+                                HttpStatus.UNAUTHORIZED,
+                                "auth.required",
+                                "This request needs a bearer token (a JWT or an API token).")
                         .withHeader("WWW-Authenticate", "Bearer");
     }
 
     @Bean
     ServerExchangeRejectedHandler rejectedRequests() {
-        return (exchange, rejected) -> Mono.error(new EdgeRejection(HttpStatus.BAD_REQUEST, "request.rejected",
+        return (exchange, rejected) -> Mono.error(new EdgeRejection(
+                HttpStatus.BAD_REQUEST,
+                "request.rejected",
                 "The request path or headers are not acceptable (e.g. '..' segments, encoded slashes or percent "
                         + "signs, or control characters)."));
     }
@@ -116,10 +131,23 @@ class GatewaySecurity {
         CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOrigins(settings.allowedOrigins());
         config.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
-        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "If-Range",
-                "Range", "Accept-Language", "X-Request-Id"));
-        config.setExposedHeaders(List.of("ETag", "Location", "X-Request-Id", "Content-Language", "Retry-After",
-                "Content-Range", "Accept-Ranges"));
+        config.setAllowedHeaders(List.of(
+                "Authorization",
+                "Content-Type",
+                "If-Match",
+                "If-None-Match",
+                "If-Range",
+                "Range",
+                "Accept-Language",
+                "X-Request-Id"));
+        config.setExposedHeaders(List.of(
+                "ETag",
+                "Location",
+                "X-Request-Id",
+                "Content-Language",
+                "Retry-After",
+                "Content-Range",
+                "Accept-Ranges"));
         config.setMaxAge(settings.maxAge());
         source.registerCorsConfiguration("/api/**", config);
         return source;

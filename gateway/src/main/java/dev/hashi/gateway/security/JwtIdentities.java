@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,8 +25,7 @@ import dev.hashi.identity.Role;
 /** Turns verified JWTs into identities, and chooses how JWTs are verified. */
 final class JwtIdentities {
 
-    private JwtIdentities() {
-    }
+    private JwtIdentities() {}
 
     /**
      * The decoder for the configured identity provider; in dev without one, the dev key; otherwise {@code null}
@@ -42,7 +40,9 @@ final class JwtIdentities {
             return NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
         }
         if (properties.dev()) {
-            return NimbusReactiveJwtDecoder.withSecretKey(devKey(gatewaySecret)).macAlgorithm(MacAlgorithm.HS256).build();
+            return NimbusReactiveJwtDecoder.withSecretKey(devKey(gatewaySecret))
+                    .macAlgorithm(MacAlgorithm.HS256)
+                    .build();
         }
         return null;
     }
@@ -69,7 +69,9 @@ final class JwtIdentities {
      */
     static Identity identity(Jwt jwt, SecurityProperties.Jwt claims) {
         String subject = jwt.getSubject();
-        if (subject == null || !Identity.SUBJECT.matcher(subject).matches() || Identity.ANONYMOUS_SUBJECT.equals(subject)) {
+        if (subject == null
+                || !Identity.SUBJECT.matcher(subject).matches()
+                || Identity.ANONYMOUS_SUBJECT.equals(subject)) {
             throw new InvalidBearerTokenException("token subject is missing or not a safe token");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -92,7 +94,10 @@ final class JwtIdentities {
 
     private static List<String> strings(Object claim) {
         if (claim instanceof Collection<?> values) {
-            return values.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            return values.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .toList();
         }
         if (claim instanceof String value) {
             return List.of(value.split("[ ,]+"));

@@ -38,14 +38,14 @@ public record SecurityProperties(
             String jwkSetUri,
             @DefaultValue("roles") String rolesClaim,
             @DefaultValue("locale_pairs") String localePairsClaim,
-            @DefaultValue("12h") Duration devTokenLifetime) {
-    }
+            @DefaultValue("12h") Duration devTokenLifetime) {}
 
     /**
      * @param allowedOrigins exact origins, e.g. {@code https://www.example.org} ({@code CORS_ALLOWED_ORIGINS}); empty
      *                       allows no cross-origin browser calls
      * @param maxAge         how long browsers may cache a preflight answer (default 30m)
      */
-    public record Cors(@DefaultValue List<String> allowedOrigins, @DefaultValue("30m") Duration maxAge) {
-    }
+    public record Cors(
+            @DefaultValue List<String> allowedOrigins,
+            @DefaultValue("30m") Duration maxAge) {}
 }

@@ -11,6 +11,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import dev.hashi.gateway.requestid.RequestIdFilter;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,7 +31,10 @@ class StripIdentityHeaders implements WebFilter, Ordered {
         if (spoofed.isEmpty()) {
             return chain.filter(exchange);
         }
-        ServerHttpRequest cleaned = exchange.getRequest().mutate().headers(h -> spoofed.forEach(h::remove)).build();
+        ServerHttpRequest cleaned = exchange.getRequest()
+                .mutate()
+                .headers(h -> spoofed.forEach(h::remove))
+                .build();
         return chain.filter(exchange.mutate().request(cleaned).build());
     }
 

@@ -16,8 +16,16 @@ import java.util.List;
  * @param createdBy   subject of the admin who created it
  * @param revokedAt   when it was revoked, {@code null} while active
  */
-public record ApiToken(String id, String name, String hash, List<String> roles, List<String> localePairs,
-        Instant expiresAt, Instant createdAt, String createdBy, Instant revokedAt) {
+public record ApiToken(
+        String id,
+        String name,
+        String hash,
+        List<String> roles,
+        List<String> localePairs,
+        Instant expiresAt,
+        Instant createdAt,
+        String createdBy,
+        Instant revokedAt) {
 
     /** The subject a token acts as. */
     public String subject() {

@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import dev.hashi.identity.Identity;
 import dev.hashi.identity.LocalePair;
 import dev.hashi.identity.Role;
+
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -67,24 +68,38 @@ public class ApiTokens {
      *
      * @throws IllegalArgumentException for an unknown role, a malformed locale pair or a lifetime out of range
      */
-    public Mono<Created> create(String name, Collection<String> roles, Collection<String> localePairs,
-            Duration lifetime, String createdBy) {
+    public Mono<Created> create(
+            String name,
+            Collection<String> roles,
+            Collection<String> localePairs,
+            Duration lifetime,
+            String createdBy) {
         roles(roles);
         pairs(localePairs);
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(maxLifetime) > 0) {
-            throw new IllegalArgumentException("lifetime must be positive and at most " + maxLifetime.toDays() + " days");
+            throw new IllegalArgumentException(
+                    "lifetime must be positive and at most " + maxLifetime.toDays() + " days");
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         var now = clock.instant();
-        ApiToken token = new ApiToken(UUID.randomUUID().toString(), name, sha256(secret),
-                List.copyOf(roles), List.copyOf(localePairs), now.plus(lifetime), now, createdBy, null);
+        ApiToken token = new ApiToken(
+                UUID.randomUUID().toString(),
+                name,
+                sha256(secret),
+                List.copyOf(roles),
+                List.copyOf(localePairs),
+                now.plus(lifetime),
+                now,
+                createdBy,
+                null);
         return Mono.fromCallable(() -> {
-            log.append(token);
-            apply(token.id(), token);
-            return new Created(token, secret);
-        }).subscribeOn(Schedulers.boundedElastic());
+                    log.append(token);
+                    apply(token.id(), token);
+                    return new Created(token, secret);
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Revokes a token; empty when no such token exists. */
@@ -95,15 +110,18 @@ public class ApiTokens {
         }
         ApiToken revoked = current.revokedAt() != null ? current : current.revoked(clock.instant());
         return Mono.fromCallable(() -> {
-            log.append(revoked);
-            apply(revoked.id(), revoked);
-            return revoked;
-        }).subscribeOn(Schedulers.boundedElastic());
+                    log.append(revoked);
+                    apply(revoked.id(), revoked);
+                    return revoked;
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Every token, newest first, without secrets. */
     public List<ApiToken> list() {
-        return byId.values().stream().sorted((a, b) -> b.createdAt().compareTo(a.createdAt())).toList();
+        return byId.values().stream()
+                .sorted((a, b) -> b.createdAt().compareTo(a.createdAt()))
+                .toList();
     }
 
     public Optional<ApiToken> find(String id) {
@@ -124,8 +142,10 @@ public class ApiTokens {
         if (names.isEmpty()) {
             throw new IllegalArgumentException("a token needs at least one role");
         }
-        return names.stream().map(name -> Role.fromWire(name)
-                .orElseThrow(() -> new IllegalArgumentException("unknown role: " + name))).collect(Collectors.toSet());
+        return names.stream()
+                .map(name ->
+                        Role.fromWire(name).orElseThrow(() -> new IllegalArgumentException("unknown role: " + name)))
+                .collect(Collectors.toSet());
     }
 
     private static Set<LocalePair> pairs(Collection<String> pairs) {
@@ -134,14 +154,13 @@ public class ApiTokens {
 
     static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** A new token and its secret, which is shown exactly once. */
-    public record Created(ApiToken token, String secret) {
-    }
+    public record Created(ApiToken token, String secret) {}
 }

@@ -43,7 +43,7 @@ public class TokenLog implements SmartLifecycle {
 
     private final TokenSettings settings;
     private final JsonMapper json = JsonMapper.builder().build();
-    private volatile BiConsumer<String, ApiToken> listener = (id, token) -> { };
+    private volatile BiConsumer<String, ApiToken> listener = (id, token) -> {};
     private volatile boolean caughtUp;
     private volatile boolean running;
     private KafkaProducer<String, byte[]> producer;
@@ -91,8 +91,8 @@ public class TokenLog implements SmartLifecycle {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> reading = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> reading =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = reading;
             TopicPartition partition = new TopicPartition(settings.topic(), 0);
             reading.assign(List.of(partition));

@@ -19,5 +19,4 @@ public record TokenSettings(
         @DefaultValue("127.0.0.1:9092") String bootstrapServers,
         @DefaultValue("cms.gateway.tokens") String topic,
         @DefaultValue("1") short replicationFactor,
-        @DefaultValue("365d") Duration maxLifetime) {
-}
+        @DefaultValue("365d") Duration maxLifetime) {}

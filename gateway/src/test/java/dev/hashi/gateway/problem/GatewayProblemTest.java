@@ -1,16 +1,16 @@
 package dev.hashi.gateway.problem;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 
-import io.netty.channel.ConnectTimeoutException;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
+
+import io.netty.channel.ConnectTimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class GatewayProblemTest {
 
@@ -18,8 +18,11 @@ class GatewayProblemTest {
 
     @Test
     void aConnectionBrokenOffByTheServiceIsABadGateway() {
-        GatewayProblem problem = GatewayProblem.of(new IOException("Connection prematurely closed BEFORE response"),
-                "media", TIMEOUT, "/api/media/assets/a1");
+        GatewayProblem problem = GatewayProblem.of(
+                new IOException("Connection prematurely closed BEFORE response"),
+                "media",
+                TIMEOUT,
+                "/api/media/assets/a1");
 
         assertThat(problem.status().value()).isEqualTo(502);
         assertThat(problem.code()).isEqualTo("downstream.failed");
@@ -28,8 +31,8 @@ class GatewayProblemTest {
 
     @Test
     void aConnectTimeoutIsAnUnavailableServiceNotATimeout() {
-        GatewayProblem problem = GatewayProblem.of(new ConnectTimeoutException("connection timed out"), "content",
-                TIMEOUT, "/api/content/entries");
+        GatewayProblem problem = GatewayProblem.of(
+                new ConnectTimeoutException("connection timed out"), "content", TIMEOUT, "/api/content/entries");
 
         assertThat(problem.status().value()).isEqualTo(503);
         assertThat(problem.code()).isEqualTo("downstream.unavailable");
@@ -37,8 +40,8 @@ class GatewayProblemTest {
 
     @Test
     void aGatewayBugIsAnInternalErrorThatRevealsNothing() {
-        GatewayProblem problem = GatewayProblem.of(new IllegalStateException("secret internals"), null, TIMEOUT,
-                "/api/content/entries");
+        GatewayProblem problem =
+                GatewayProblem.of(new IllegalStateException("secret internals"), null, TIMEOUT, "/api/content/entries");
 
         assertThat(problem.status().value()).isEqualTo(500);
         assertThat(problem.code()).isEqualTo("internal.error");
@@ -56,8 +59,11 @@ class GatewayProblemTest {
 
     @Test
     void otherHttpErrorsKeepTheirStatusWithAStableCode() {
-        GatewayProblem problem = GatewayProblem.of(new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "too big"),
-                null, TIMEOUT, "/api/media/assets");
+        GatewayProblem problem = GatewayProblem.of(
+                new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "too big"),
+                null,
+                TIMEOUT,
+                "/api/media/assets");
 
         assertThat(problem.status().value()).isEqualTo(413);
         assertThat(problem.code()).isEqualTo("request.too-large");

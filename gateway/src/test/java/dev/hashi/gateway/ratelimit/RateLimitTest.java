@@ -1,7 +1,5 @@
 package dev.hashi.gateway.ratelimit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +18,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import dev.hashi.gateway.StubService;
 import dev.hashi.gateway.TestEdge;
 import dev.hashi.gateway.security.DevJwts;
+
 import reactor.netty.http.client.HttpClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RateLimitTest {
@@ -54,26 +55,46 @@ class RateLimitTest {
         WebTestClient first = from("127.0.0.1");
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            statuses.add(first.get().uri("/api/delivery/entries/x").exchange().returnResult(String.class)
-                    .getStatus().value());
+            statuses.add(first.get()
+                    .uri("/api/delivery/entries/x")
+                    .exchange()
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value());
         }
         assertThat(statuses.subList(0, 5)).containsOnly(200);
         assertThat(statuses.subList(5, 8)).containsOnly(429);
 
-        first.get().uri("/api/delivery/entries/x").exchange()
-                .expectStatus().isEqualTo(429)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                .expectBody().jsonPath("$.code").isEqualTo("rate.limited");
+        first.get()
+                .uri("/api/delivery/entries/x")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("rate.limited");
 
-        from("127.0.0.2").get().uri("/api/delivery/entries/x").exchange().expectStatus().isOk();
-        first.get().uri("/api/delivery/entries/x")
+        from("127.0.0.2")
+                .get()
+                .uri("/api/delivery/entries/x")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        first.get()
+                .uri("/api/delivery/entries/x")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + DevJwts.token("ed", "editor"))
-                .exchange().expectStatus().isOk();
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     private WebTestClient from(String localAddress) {
         HttpClient http = HttpClient.create().bindAddress(() -> new InetSocketAddress(localAddress, 0));
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(http))
-                .baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10)).build();
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
     }
 }

@@ -5,8 +5,7 @@ import dev.hashi.gateway.tokens.ApiTokens;
 /** API token shapes for tests. */
 final class ApiTokensFixture {
 
-    private ApiTokensFixture() {
-    }
+    private ApiTokensFixture() {}
 
     /** Looks like an API token, but was never issued. */
     static String unknownApiToken() {

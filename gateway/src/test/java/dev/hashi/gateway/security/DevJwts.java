@@ -3,7 +3,6 @@ package dev.hashi.gateway.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -17,8 +16,7 @@ import dev.hashi.gateway.TestEdge;
 /** JWTs as the dev key signs them, and deliberately bad ones, for tests. */
 public final class DevJwts {
 
-    private DevJwts() {
-    }
+    private DevJwts() {}
 
     /** A valid dev token for {@code subject} with {@code roles}. */
     public static String token(String subject, String... roles) {
@@ -50,7 +48,10 @@ public final class DevJwts {
                 .claim("locale_pairs", pairs)
                 .build();
         SecretKeySpec key = (SecretKeySpec) JwtIdentities.devKey(secret);
-        return NimbusJwtEncoder.withSecretKey(key).build()
-                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+        return NimbusJwtEncoder.withSecretKey(key)
+                .build()
+                .encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
     }
 }

@@ -1,7 +1,5 @@
 package dev.hashi.gateway.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -26,6 +24,8 @@ import dev.hashi.identity.IdentityHeaders;
 import dev.hashi.identity.LocalePair;
 import dev.hashi.identity.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Authentication, forwarded identity and hostile input at the gateway, against stub services. */
 class EdgeSecurityTest extends GatewayWithStubServices {
 
@@ -33,12 +33,15 @@ class EdgeSecurityTest extends GatewayWithStubServices {
 
     @Test
     void spoofedIdentityHeadersNeverReachAService() throws Exception {
-        client.get().uri("/api/content/entries")
+        client.get()
+                .uri("/api/content/entries")
                 .header("X-Hashi-Subject", "admin")
                 .header("X-Hashi-Roles", "admin")
                 .header("x-hashi-identity-signature", "forged")
                 .header("X-HASHI-Locale-Pairs", "*:*")
-                .exchange().expectStatus().isOk();
+                .exchange()
+                .expectStatus()
+                .isOk();
 
         Seen seen = content.nextRequest();
         assertThat(forwarded(seen)).contains(Identity.anonymous());
@@ -47,46 +50,78 @@ class EdgeSecurityTest extends GatewayWithStubServices {
 
     @Test
     void authenticatedCallerReachesTheServiceAsASignedIdentityBoundToTheRequest() throws Exception {
-        client.post().uri("/api/translations/units/u-1/submit?x=1")
+        client.post()
+                .uri("/api/translations/units/u-1/submit?x=1")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + DevJwts.translator("yuki", "ja:en"))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"Minamata\"}")
-                .exchange().expectStatus().isOk();
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"text\":\"Minamata\"}")
+                .exchange()
+                .expectStatus()
+                .isOk();
 
         Seen seen = translation.nextRequest();
-        assertThat(forwarded(seen)).contains(
-                new Identity("yuki", Set.of(Role.TRANSLATOR), Set.of(LocalePair.parse("ja:en"))));
+        assertThat(forwarded(seen))
+                .contains(new Identity("yuki", Set.of(Role.TRANSLATOR), Set.of(LocalePair.parse("ja:en"))));
         Map<String, String> replayed = identityHeaders(seen);
-        assertThat(verifier.verify(replayed, "POST", "/api/translations/units/u-2/submit",
-                seen.header("X-Request-Id"), Instant.now())).as("signature bound to the path").isEmpty();
+        assertThat(verifier.verify(
+                        replayed,
+                        "POST",
+                        "/api/translations/units/u-2/submit",
+                        seen.header("X-Request-Id"),
+                        Instant.now()))
+                .as("signature bound to the path")
+                .isEmpty();
     }
 
     @Test
     void anonymousWriteIsRefusedWithAProblemAndNeverForwarded() {
-        client.post().uri("/api/content/entries").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        client.post()
+                .uri("/api/content/entries")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
                 .exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .expectBody().jsonPath("$.code").isEqualTo("auth.required");
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("auth.required");
         assertThat(content.nextRequestWithin(Duration.ofMillis(300))).isEmpty();
     }
 
     @Test
     void malformedExpiredForeignAndUnsignedTokensAreRefused() {
-        String header = Base64.getUrlEncoder().withoutPadding()
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("{\"sub\":\"mallory\",\"roles\":[\"admin\"],\"exp\":" + (Instant.now().getEpochSecond() + 3600) + "}")
+        String payload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("{\"sub\":\"mallory\",\"roles\":[\"admin\"],\"exp\":"
+                                + (Instant.now().getEpochSecond() + 3600) + "}")
                         .getBytes(StandardCharsets.UTF_8));
-        for (String token : new String[] {"not-a-jwt", header + "." + payload + ".", DevJwts.expired("ed", "editor"),
-                DevJwts.wrongKey("mallory", "admin"), ApiTokensFixture.unknownApiToken()}) {
-            client.post().uri("/api/content/entries")
+        for (String token : new String[] {
+            "not-a-jwt",
+            header + "." + payload + ".",
+            DevJwts.expired("ed", "editor"),
+            DevJwts.wrongKey("mallory", "admin"),
+            ApiTokensFixture.unknownApiToken()
+        }) {
+            client.post()
+                    .uri("/api/content/entries")
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{}")
                     .exchange()
-                    .expectStatus().isUnauthorized()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.code").isEqualTo("auth.invalid-token");
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("auth.invalid-token");
         }
         assertThat(content.nextRequestWithin(Duration.ofMillis(300))).isEmpty();
     }
@@ -103,8 +138,12 @@ class EdgeSecurityTest extends GatewayWithStubServices {
 
     @Test
     void pathTricksAreRejectedAtTheEdge() throws Exception {
-        for (String target : new String[] {"/api/content/../media/assets", "/api/content/%2e%2e/media/assets",
-                "/api/content/%252e%252e/media/assets", "/api/content/a%2fb"}) {
+        for (String target : new String[] {
+            "/api/content/../media/assets",
+            "/api/content/%2e%2e/media/assets",
+            "/api/content/%252e%252e/media/assets",
+            "/api/content/a%2fb"
+        }) {
             String response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             assertThat(response).as(target).startsWith("HTTP/1.1 400");
             assertThat(response).as(target).contains("application/problem+json").contains("request.rejected");
@@ -116,56 +155,83 @@ class EdgeSecurityTest extends GatewayWithStubServices {
     void oversizedHeadersAndDeclaredBodiesAreRefused() throws Exception {
         String huge = "x".repeat(20_000);
         assertThat(raw("GET /api/content/entries HTTP/1.1\r\nHost: localhost\r\nX-Big: " + huge
-                + "\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 431");
+                        + "\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 431");
 
-        String tooLarge = raw("POST /api/content/entries HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 2000000\r\nConnection: close\r\n\r\n{}");
+        String tooLarge =
+                raw("POST /api/content/entries HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 2000000\r\nConnection: close\r\n\r\n{}");
         assertThat(tooLarge).startsWith("HTTP/1.1 413").contains("request.too-large");
     }
 
     @Test
     void everyResponseCarriesSecurityHeaders() {
-        client.get().uri("/api/delivery/entries/event-page/wpc-2003").exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
-                .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
-                .expectHeader().exists("X-Frame-Options");
+        client.get()
+                .uri("/api/delivery/entries/event-page/wpc-2003")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader()
+                .valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader()
+                .valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                .expectHeader()
+                .exists("X-Frame-Options");
     }
 
     @Test
     void browsersFromAnAllowedOriginPassThePreflightAndOthersDoNot() {
-        client.options().uri("/api/content/entries")
+        client.options()
+                .uri("/api/content/entries")
                 .header("Origin", "https://www.kitakyushu.example")
                 .header("Access-Control-Request-Method", "PATCH")
                 .header("Access-Control-Request-Headers", "authorization,if-match,content-type")
                 .exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://www.kitakyushu.example");
-        client.options().uri("/api/content/entries")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("Access-Control-Allow-Origin", "https://www.kitakyushu.example");
+        client.options()
+                .uri("/api/content/entries")
                 .header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "PATCH")
                 .exchange()
-                .expectStatus().isForbidden();
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void devTokenEndpointMintsTokensForEachRoleInTheDevProfile() throws Exception {
-        String body = client.post().uri("/api/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+        String body = client.post()
+                .uri("/api/dev/tokens")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"subject\":\"hana\",\"roles\":[\"reviewer\"]}")
-                .exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         String token = body.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-        client.post().uri("/api/translations/units/u-9/approve")
+        client.post()
+                .uri("/api/translations/units/u-9/approve")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchange().expectStatus().isOk();
+                .exchange()
+                .expectStatus()
+                .isOk();
         assertThat(forwarded(translation.nextRequest()))
                 .contains(new Identity("hana", Set.of(Role.REVIEWER), Set.of()));
     }
 
     private Optional<Identity> forwarded(Seen seen) {
-        return verifier.verify(identityHeaders(seen), seen.method(), seen.target().replaceAll("\\?.*", ""),
-                seen.header("X-Request-Id"), Instant.now());
+        return verifier.verify(
+                identityHeaders(seen),
+                seen.method(),
+                seen.target().replaceAll("\\?.*", ""),
+                seen.header("X-Request-Id"),
+                Instant.now());
     }
 
     private static Map<String, String> identityHeaders(Seen seen) {

@@ -6,6 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -13,10 +18,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.hashi.identity.Identity;
 import dev.hashi.identity.IdentityHeaders;
 import dev.hashi.service.web.RequestIdFilter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Establishes the caller of every {@code /api/**} request from the gateway's signed identity headers. A request
@@ -56,8 +57,12 @@ public class IdentityFilter extends OncePerRequestFilter {
         if (presented.isEmpty()) {
             identity = requireGateway ? Optional.empty() : Optional.of(Identity.anonymous());
         } else {
-            identity = headers.verify(presented, request.getMethod(), request.getRequestURI(),
-                    request.getHeader(RequestIdFilter.HEADER), clock.instant());
+            identity = headers.verify(
+                    presented,
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    request.getHeader(RequestIdFilter.HEADER),
+                    clock.instant());
         }
         if (identity.isEmpty()) {
             refuse(response, presented.isEmpty() ? "identity.missing" : "identity.invalid");
@@ -73,8 +78,9 @@ public class IdentityFilter extends OncePerRequestFilter {
         String detail = "identity.missing".equals(code)
                 ? "This service only answers requests that come through the gateway."
                 : "The forwarded identity could not be verified.";
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                + "\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}");
+        response.getWriter()
+                .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401," + "\"detail\":\"" + detail
+                        + "\",\"code\":\"" + code + "\"}");
     }
 
     /** The verified caller of the current request. */

@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
+import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,7 +21,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.hashi.identity.Identity;
 import dev.hashi.identity.IdentityHeaders;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Verifies the gateway's identity headers and lets controllers take the caller as an {@link Identity} parameter. */
 @AutoConfiguration
@@ -28,14 +28,15 @@ import jakarta.servlet.http.HttpServletRequest;
 public class IdentitySupport implements WebMvcConfigurer {
 
     @Bean
-    FilterRegistrationBean<IdentityFilter> identityFilter(SecuritySettings settings,
-            @Value("${cms.profile:prod}") String profile) {
+    FilterRegistrationBean<IdentityFilter> identityFilter(
+            SecuritySettings settings, @Value("${cms.profile:prod}") String profile) {
         boolean dev = "dev".equals(profile);
         String secret = settings.gatewaySecret();
         if (secret == null || secret.isBlank()) {
             if (!dev) {
-                throw new IllegalStateException("HASHI_GATEWAY_SECRET (cms.security.gateway-secret) must be set outside "
-                        + "the dev profile: services only trust identities the gateway signed with it");
+                throw new IllegalStateException(
+                        "HASHI_GATEWAY_SECRET (cms.security.gateway-secret) must be set outside "
+                                + "the dev profile: services only trust identities the gateway signed with it");
             }
             secret = UUID.randomUUID() + "-" + UUID.randomUUID();
         }
@@ -55,8 +56,11 @@ public class IdentitySupport implements WebMvcConfigurer {
             }
 
             @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                    NativeWebRequest request, WebDataBinderFactory binders) {
+            public Object resolveArgument(
+                    MethodParameter parameter,
+                    ModelAndViewContainer container,
+                    NativeWebRequest request,
+                    WebDataBinderFactory binders) {
                 return IdentityFilter.identityOf(request.getNativeRequest(HttpServletRequest.class));
             }
         });

@@ -19,5 +19,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SecuritySettings(
         String gatewaySecret,
         @DefaultValue("true") boolean requireGateway,
-        @DefaultValue("60s") Duration maxSkew) {
-}
+        @DefaultValue("60s") Duration maxSkew) {}

@@ -29,8 +29,9 @@ public record EventsProperties(
      * @param attempts total attempts per record, including the first (default 3)
      * @param backoff  pause between attempts (default 200ms)
      */
-    public record Retry(@DefaultValue("3") int attempts, @DefaultValue("200ms") Duration backoff) {
-    }
+    public record Retry(
+            @DefaultValue("3") int attempts,
+            @DefaultValue("200ms") Duration backoff) {}
 
     /**
      * @param collections  collections whose documents carry pending events
@@ -44,6 +45,5 @@ public record EventsProperties(
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("30s") Duration lease,
             @DefaultValue("100") int batch,
-            @DefaultValue("true") boolean enabled) {
-    }
+            @DefaultValue("true") boolean enabled) {}
 }

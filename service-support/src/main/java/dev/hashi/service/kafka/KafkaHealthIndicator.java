@@ -32,7 +32,8 @@ class KafkaHealthIndicator extends AbstractHealthIndicator implements Disposable
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
         Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
-                .nodes().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                .nodes()
+                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
         builder.up().withDetail("brokers", nodes.size());
     }
 

@@ -56,10 +56,11 @@ public class KafkaSupport {
 
     @Bean
     DefaultErrorHandler hashiErrorHandler(KafkaOperations<Object, Object> template, EventsProperties events) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
+                template,
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-        FixedBackOff backOff = new FixedBackOff(events.retry().backoff().toMillis(),
-                Math.max(0, events.retry().attempts() - 1));
+        FixedBackOff backOff = new FixedBackOff(
+                events.retry().backoff().toMillis(), Math.max(0, events.retry().attempts() - 1));
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
         handler.addNotRetryableExceptions(PoisonEventException.class);
         return handler;
@@ -71,8 +72,8 @@ public class KafkaSupport {
     }
 
     @Bean
-    OutboxRelayScheduler outboxRelayScheduler(MongoDatabase database, ProducerFactory<Object, Object> producers,
-            EventsProperties events) {
+    OutboxRelayScheduler outboxRelayScheduler(
+            MongoDatabase database, ProducerFactory<Object, Object> producers, EventsProperties events) {
         return new OutboxRelayScheduler(database, producers, events.outbox());
     }
 }

@@ -38,8 +38,8 @@ public class OutboxRelayScheduler implements SmartLifecycle {
     private Producer<String, byte[]> producer;
     private Map<String, OutboxRelay> relays = Map.of();
 
-    OutboxRelayScheduler(MongoDatabase database, ProducerFactory<Object, Object> producers,
-            EventsProperties.Relay settings) {
+    OutboxRelayScheduler(
+            MongoDatabase database, ProducerFactory<Object, Object> producers, EventsProperties.Relay settings) {
         this.database = database;
         this.producers = producers;
         this.settings = settings;

@@ -14,5 +14,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("cms.mongo")
 public record MongoSettings(
         @DefaultValue("5s") Duration serverSelectionTimeout,
-        @DefaultValue("3s") Duration connectTimeout) {
-}
+        @DefaultValue("3s") Duration connectTimeout) {}

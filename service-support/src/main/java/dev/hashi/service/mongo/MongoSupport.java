@@ -18,18 +18,18 @@ public class MongoSupport {
 
     @Bean
     MongoClientSettingsBuilderCustomizer hashiMongoTimeouts(MongoSettings settings) {
-        return builder -> builder
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(
+        return builder -> builder.applyToClusterSettings(c -> c.serverSelectionTimeout(
                         settings.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(
-                        (int) settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS));
+                .applyToSocketSettings(
+                        s -> s.connectTimeout((int) settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean
     MongoDatabase mongoDatabase(MongoClient client, MongoProperties properties) {
         String name = properties.getDatabase();
         if (name == null || name.isBlank()) {
-            throw new IllegalStateException("spring.mongodb.database (MONGODB_DATABASE) must name this service's database");
+            throw new IllegalStateException(
+                    "spring.mongodb.database (MONGODB_DATABASE) must name this service's database");
         }
         return client.getDatabase(name);
     }

@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.slf4j.MDC;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.MDC;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Takes the request id the gateway set ({@value #HEADER}), or makes one, puts it in the log context as
@@ -26,7 +26,9 @@ public class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String incoming = request.getHeader(HEADER);
-        String requestId = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String requestId = incoming != null && SAFE.matcher(incoming).matches()
+                ? incoming
+                : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, requestId);
         response.setHeader(HEADER, requestId);
         try {

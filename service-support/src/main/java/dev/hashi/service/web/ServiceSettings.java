@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param apiPrefix the path prefix of its public API, e.g. {@code /api/content}
  */
 @ConfigurationProperties("cms.service")
-public record ServiceSettings(String name, String apiPrefix) {
-}
+public record ServiceSettings(String name, String apiPrefix) {}

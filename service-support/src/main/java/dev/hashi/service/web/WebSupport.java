@@ -23,7 +23,8 @@ public class WebSupport {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(@Value("${cms.http.max-body-size:1MB}") DataSize limit) {
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+            @Value("${cms.http.max-body-size:1MB}") DataSize limit) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);

@@ -15,8 +15,7 @@ import dev.hashi.identity.Identity;
 @SpringBootApplication
 class EchoApp {
 
-    record Note(String title) {
-    }
+    record Note(String title) {}
 
     @RestController
     static class EchoController {

@@ -1,7 +1,5 @@
 package dev.hashi.service.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,10 +23,18 @@ import dev.hashi.identity.Identity;
 import dev.hashi.identity.IdentityHeaders;
 import dev.hashi.identity.Role;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Identity verification, body limits and problem responses of a service outside the dev profile. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = EchoApp.class, properties = {
-        "cms.service.name=echo", "cms.service.api-prefix=/api/echo", "cms.http.max-body-size=1KB",
-        "cms.security.gateway-secret=" + ServicePlumbingWebTest.SECRET})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = EchoApp.class,
+        properties = {
+            "cms.service.name=echo",
+            "cms.service.api-prefix=/api/echo",
+            "cms.http.max-body-size=1KB",
+            "cms.security.gateway-secret=" + ServicePlumbingWebTest.SECRET
+        })
 class ServicePlumbingWebTest {
 
     static final String SECRET = "service-test-secret-at-least-32-bytes-long";
@@ -37,7 +43,9 @@ class ServicePlumbingWebTest {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> SharedInfra.mongo().connectionString());
-        registry.add("spring.mongodb.database", () -> "echo_" + UUID.randomUUID().toString().substring(0, 8));
+        registry.add(
+                "spring.mongodb.database",
+                () -> "echo_" + UUID.randomUUID().toString().substring(0, 8));
         registry.add("spring.kafka.bootstrap-servers", () -> SharedInfra.kafka().bootstrapServers());
     }
 
@@ -47,8 +55,8 @@ class ServicePlumbingWebTest {
     @Test
     void callerSignedByTheGatewayReachesTheController() throws Exception {
         Identity editor = new Identity("editor-1", Set.of(Role.EDITOR), Set.of());
-        HttpResponse<String> response = send(signed("GET", "/api/echo/whoami", editor, "req-1")
-                .GET().build());
+        HttpResponse<String> response =
+                send(signed("GET", "/api/echo/whoami", editor, "req-1").GET().build());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"subject\":\"editor-1\"").contains("EDITOR");
         assertThat(response.headers().firstValue("X-Request-Id")).contains("req-1");
@@ -65,12 +73,14 @@ class ServicePlumbingWebTest {
         forged.setHeader(IdentityHeaders.ROLES, "admin,editor");
         HttpResponse<String> tampered = send(forged.GET().build());
         assertThat(tampered.statusCode()).isEqualTo(401);
-        assertThat(tampered.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(tampered.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(tampered.body()).contains("identity.invalid");
 
         HttpResponse<String> replayed = send(signed("GET", "/api/echo/whoami", admin, "req-3")
-                .setHeader("X-Request-Id", "req-4").GET().build());
+                .setHeader("X-Request-Id", "req-4")
+                .GET()
+                .build());
         assertThat(replayed.statusCode()).isEqualTo(401);
     }
 
@@ -79,13 +89,15 @@ class ServicePlumbingWebTest {
         Identity editor = new Identity("editor-1", Set.of(Role.EDITOR), Set.of());
         HttpResponse<String> malformed = send(signed("POST", "/api/echo/notes", editor, "req-5")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": ")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": "))
+                .build());
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("\"code\":\"request.malformed\"").contains("\"requestId\":\"req-5\"");
 
         HttpResponse<String> refused = send(signed("POST", "/api/echo/notes", editor, "req-6")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"  \"}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"  \"}"))
+                .build());
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("\"code\":\"note.title-required\"").contains("\"field\":\"title\"");
     }
@@ -93,7 +105,8 @@ class ServicePlumbingWebTest {
     @Test
     void frameworkErrorsAlsoCarryACodeAndTheRequestId() throws Exception {
         Identity editor = new Identity("editor-1", Set.of(Role.EDITOR), Set.of());
-        HttpResponse<String> wrongMethod = send(signed("DELETE", "/api/echo/whoami", editor, "req-9").DELETE().build());
+        HttpResponse<String> wrongMethod = send(
+                signed("DELETE", "/api/echo/whoami", editor, "req-9").DELETE().build());
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(wrongMethod.body()).contains("\"code\":\"request.405\"").contains("\"requestId\":\"req-9\"");
     }
@@ -104,14 +117,16 @@ class ServicePlumbingWebTest {
         String big = "{\"title\":\"" + "北".repeat(2000) + "\"}";
         HttpResponse<String> declared = send(signed("POST", "/api/echo/notes", editor, "req-7")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(big)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(big))
+                .build());
         assertThat(declared.statusCode()).isEqualTo(413);
         assertThat(declared.body()).contains("request.too-large");
 
         byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> streamed = send(signed("POST", "/api/echo/notes", editor, "req-8")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build());
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build());
         assertThat(streamed.statusCode()).isEqualTo(413);
     }
 
@@ -124,7 +139,8 @@ class ServicePlumbingWebTest {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10));
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws Exception {

@@ -12,8 +12,7 @@ import dev.hashi.service.web.ApiProblem;
  */
 public final class Access {
 
-    private Access() {
-    }
+    private Access() {}
 
     /** Anyone working on translations: translator, reviewer, editor or admin. */
     public static void requireStaff(Identity caller) {
@@ -36,9 +35,12 @@ public final class Access {
     public static void requireTranslatorFor(Identity caller, String source, String target) {
         requireAny(caller, Role.TRANSLATOR, Role.EDITOR, Role.ADMIN);
         if (!caller.hasAny(Role.EDITOR, Role.ADMIN) && !caller.mayTranslate(source, target)) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "access.locale-pair",
-                    "You may not translate from " + source + " into " + target + ".")
-                    .with("sourceLocale", source).with("targetLocale", target);
+            throw new ApiProblem(
+                            HttpStatus.FORBIDDEN,
+                            "access.locale-pair",
+                            "You may not translate from " + source + " into " + target + ".")
+                    .with("sourceLocale", source)
+                    .with("targetLocale", target);
         }
     }
 

@@ -2,6 +2,12 @@ package dev.hashi.translation.assignment;
 
 import java.time.Instant;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,11 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.hashi.identity.Identity;
 import dev.hashi.translation.unit.UnitView;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 @RestController
 @Validated
@@ -30,12 +31,13 @@ class AssignmentController {
     }
 
     /** @param assignee subject of the translator */
-    record AssignRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9@._:-]{1,128}") String assignee) {
-    }
+    record AssignRequest(
+            @NotNull @Pattern(regexp = "[A-Za-z0-9@._:-]{1,128}")
+            String assignee) {}
 
     /** @param dueAt due date, {@code null} for none; @param priority higher comes first in the queue */
-    record ScheduleRequest(Instant dueAt, @Min(-100) @Max(100) int priority) {
-    }
+    record ScheduleRequest(
+            Instant dueAt, @Min(-100) @Max(100) int priority) {}
 
     @PostMapping("/take")
     UnitView take(@PathVariable String id, Identity caller) {

@@ -48,55 +48,66 @@ public class Assignments {
     public Unit unassign(Identity caller, String unitId) {
         Access.requireStaff(caller);
         return units.modify(unitId, current -> {
-            Unit unit = live(current, unitId);
-            if (!Access.isManager(caller) && !caller.subject().equals(unit.plan().assignee())) {
-                throw UnitProblems.assignedToOther(unit);
-            }
-            if (unit.plan().assignee() == null) {
-                return Optional.empty();
-            }
-            Unit.Work work = unit.work();
-            Unit next = unit.withPlan(unit.plan().withAssignee(null));
-            if (work.stage() == Unit.Work.Stage.IN_PROGRESS || work.stage() == Unit.Work.Stage.REJECTED) {
-                next = next.withWork(Unit.Work.NONE);
-            }
-            return Optional.of(UnitChange.of(next, "unassigned", actor(caller)).comment(unit.plan().assignee()));
-        }).orElseThrow();
+                    Unit unit = live(current, unitId);
+                    if (!Access.isManager(caller)
+                            && !caller.subject().equals(unit.plan().assignee())) {
+                        throw UnitProblems.assignedToOther(unit);
+                    }
+                    if (unit.plan().assignee() == null) {
+                        return Optional.empty();
+                    }
+                    Unit.Work work = unit.work();
+                    Unit next = unit.withPlan(unit.plan().withAssignee(null));
+                    if (work.stage() == Unit.Work.Stage.IN_PROGRESS || work.stage() == Unit.Work.Stage.REJECTED) {
+                        next = next.withWork(Unit.Work.NONE);
+                    }
+                    return Optional.of(UnitChange.of(next, "unassigned", actor(caller))
+                            .comment(unit.plan().assignee()));
+                })
+                .orElseThrow();
     }
 
     /** An editor sets the due date ({@code null} for none) and priority (higher first). */
     public Unit schedule(Identity caller, String unitId, Instant dueAt, int priority) {
         Access.requireManager(caller);
         return units.modify(unitId, current -> {
-            Unit unit = live(current, unitId);
-            Unit.Plan plan = new Unit.Plan(unit.plan().assignee(), dueAt, priority);
-            if (plan.equals(unit.plan())) {
-                return Optional.empty();
-            }
-            return Optional.of(UnitChange.of(unit.withPlan(plan), "scheduled", actor(caller))
-                    .comment("due " + dueAt + ", priority " + priority));
-        }).orElseThrow();
+                    Unit unit = live(current, unitId);
+                    Unit.Plan plan = new Unit.Plan(unit.plan().assignee(), dueAt, priority);
+                    if (plan.equals(unit.plan())) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(UnitChange.of(unit.withPlan(plan), "scheduled", actor(caller))
+                            .comment("due " + dueAt + ", priority " + priority));
+                })
+                .orElseThrow();
     }
 
     private Unit assignTo(Identity caller, String unitId, String assignee, String action) {
         return units.modify(unitId, current -> {
-            Unit unit = live(current, unitId);
-            String holder = unit.plan().assignee();
-            if (assignee.equals(holder) && unit.state() == UnitState.IN_PROGRESS) {
-                return Optional.empty();
-            }
-            if ("taken".equals(action) && holder != null && !holder.equals(assignee)) {
-                throw UnitProblems.assignedToOther(unit);
-            }
-            Unit next = unit.withPlan(unit.plan().withAssignee(assignee));
-            if (OPEN.contains(unit.state())) {
-                next = next.withWork(new Unit.Work(Unit.Work.Stage.IN_PROGRESS, unit.work().draft(),
-                        unit.work().draftFromHash(), assignee, null, null));
-            } else if (unit.state() == UnitState.APPROVED || "taken".equals(action)) {
-                throw UnitProblems.invalidTransition(unit, action);
-            }
-            return Optional.of(UnitChange.of(next, action, actor(caller)).comment(assignee));
-        }).orElseThrow();
+                    Unit unit = live(current, unitId);
+                    String holder = unit.plan().assignee();
+                    if (assignee.equals(holder) && unit.state() == UnitState.IN_PROGRESS) {
+                        return Optional.empty();
+                    }
+                    if ("taken".equals(action) && holder != null && !holder.equals(assignee)) {
+                        throw UnitProblems.assignedToOther(unit);
+                    }
+                    Unit next = unit.withPlan(unit.plan().withAssignee(assignee));
+                    if (OPEN.contains(unit.state())) {
+                        next = next.withWork(new Unit.Work(
+                                Unit.Work.Stage.IN_PROGRESS,
+                                unit.work().draft(),
+                                unit.work().draftFromHash(),
+                                assignee,
+                                null,
+                                null));
+                    } else if (unit.state() == UnitState.APPROVED || "taken".equals(action)) {
+                        throw UnitProblems.invalidTransition(unit, action);
+                    }
+                    return Optional.of(
+                            UnitChange.of(next, action, actor(caller)).comment(assignee));
+                })
+                .orElseThrow();
     }
 
     private Unit existing(String unitId) {

@@ -27,7 +27,7 @@ class MemoryController {
     @GetMapping("/api/translations/units/{id}/suggestions")
     List<TranslationMemory.Suggestion> suggestions(@PathVariable String id, Identity caller) {
         Access.requireStaff(caller);
-        return memory.suggest(units.find(id).filter(unit -> !unit.removed())
-                .orElseThrow(() -> UnitProblems.unknown(id)), LIMIT);
+        return memory.suggest(
+                units.find(id).filter(unit -> !unit.removed()).orElseThrow(() -> UnitProblems.unknown(id)), LIMIT);
     }
 }

@@ -19,14 +19,15 @@ final class Similarity {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     static final int MAX_TOKENS = 2000;
 
-    private Similarity() {
-    }
+    private Similarity() {}
 
     static List<String> tokens(String text, LocaleTag locale) {
         String folded = Texts.searchFold(text);
         List<String> tokens = new ArrayList<>();
         if (TextMeasure.unitFor(locale) == TextSize.Unit.CHARACTERS) {
-            folded.codePoints().filter(Character::isLetterOrDigit).limit(MAX_TOKENS)
+            folded.codePoints()
+                    .filter(Character::isLetterOrDigit)
+                    .limit(MAX_TOKENS)
                     .forEach(cp -> tokens.add(new String(Character.toChars(cp))));
         } else {
             for (String word : NON_WORD.split(folded)) {

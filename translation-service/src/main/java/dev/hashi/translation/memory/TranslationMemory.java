@@ -48,18 +48,24 @@ public class TranslationMemory {
      *
      * @param score similarity of its source to the unit's source, 0–100; 100 for an exact match
      */
-    public record Suggestion(String sourceText, String targetText, int score, boolean exact, String fromUnit) {
-    }
+    public record Suggestion(String sourceText, String targetText, int score, boolean exact, String fromUnit) {}
 
     void remember(Unit unit) {
         String target = unit.approvedText();
-        String id = id(unit.source().locale(), unit.targetLocale(), unit.source().hash(), target);
+        String id =
+                id(unit.source().locale(), unit.targetLocale(), unit.source().hash(), target);
         LocaleTag locale = LocaleTag.parse(unit.source().locale());
-        Document entry = new Document("_id", id).append("sourceLocale", unit.source().locale())
-                .append("targetLocale", unit.targetLocale()).append("sourceText", unit.source().text())
-                .append("sourceHash", unit.source().hash()).append("targetText", target)
-                .append("tokens", Similarity.tokens(unit.source().text(), locale).size())
-                .append("unitId", unit.id()).append("at", Date.from(clock.instant()));
+        Document entry = new Document("_id", id)
+                .append("sourceLocale", unit.source().locale())
+                .append("targetLocale", unit.targetLocale())
+                .append("sourceText", unit.source().text())
+                .append("sourceHash", unit.source().hash())
+                .append("targetText", target)
+                .append(
+                        "tokens",
+                        Similarity.tokens(unit.source().text(), locale).size())
+                .append("unitId", unit.id())
+                .append("at", Date.from(clock.instant()));
         memory.replaceOne(Filters.eq("_id", id), entry, new ReplaceOptions().upsert(true));
     }
 
@@ -70,22 +76,37 @@ public class TranslationMemory {
         int min = (int) Math.floor(tokens.size() * FUZZY_PERCENT / 100.0);
         int max = (int) Math.ceil(tokens.size() * 100.0 / FUZZY_PERCENT);
         List<Suggestion> found = new ArrayList<>();
-        memory.find(Filters.and(Filters.eq("sourceLocale", unit.source().locale()),
-                Filters.eq("targetLocale", unit.targetLocale()),
-                Filters.or(Filters.eq("sourceHash", unit.source().hash()),
-                        Filters.and(Filters.gte("tokens", min), Filters.lte("tokens", max)))))
+        memory.find(Filters.and(
+                        Filters.eq("sourceLocale", unit.source().locale()),
+                        Filters.eq("targetLocale", unit.targetLocale()),
+                        Filters.or(
+                                Filters.eq("sourceHash", unit.source().hash()),
+                                Filters.and(Filters.gte("tokens", min), Filters.lte("tokens", max)))))
                 .forEach(entry -> {
-                    boolean exact = entry.getString("sourceHash").equals(unit.source().hash());
-                    int score = exact ? 100 : (int) Math.floor(100 * Similarity.score(tokens,
-                            Similarity.tokens(entry.getString("sourceText"), locale)));
+                    boolean exact =
+                            entry.getString("sourceHash").equals(unit.source().hash());
+                    int score = exact
+                            ? 100
+                            : (int) Math.floor(100
+                                    * Similarity.score(
+                                            tokens, Similarity.tokens(entry.getString("sourceText"), locale)));
                     if (exact || score >= FUZZY_PERCENT) {
-                        found.add(new Suggestion(entry.getString("sourceText"), entry.getString("targetText"), score,
-                                exact, entry.getString("unitId")));
+                        found.add(new Suggestion(
+                                entry.getString("sourceText"),
+                                entry.getString("targetText"),
+                                score,
+                                exact,
+                                entry.getString("unitId")));
                     }
                 });
-        return found.stream().sorted(Comparator.comparing(Suggestion::exact).reversed()
-                .thenComparing(Comparator.comparingInt(Suggestion::score).reversed())
-                .thenComparing(Suggestion::targetText)).limit(limit).toList();
+        return found.stream()
+                .sorted(Comparator.comparing(Suggestion::exact)
+                        .reversed()
+                        .thenComparing(
+                                Comparator.comparingInt(Suggestion::score).reversed())
+                        .thenComparing(Suggestion::targetText))
+                .limit(limit)
+                .toList();
     }
 
     private static String id(String... parts) {

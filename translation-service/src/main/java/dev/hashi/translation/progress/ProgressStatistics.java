@@ -39,9 +39,15 @@ public class ProgressStatistics {
      * @param translatedPercent share of the size that is translated or approved (0–100, one decimal)
      * @param approvedPercent   share of the size that is approved
      */
-    public record PairProgress(String sourceLocale, String targetLocale, String sizeUnit, long units,
-            Map<String, Long> unitsByState, long size, double translatedPercent, double approvedPercent) {
-    }
+    public record PairProgress(
+            String sourceLocale,
+            String targetLocale,
+            String sizeUnit,
+            long units,
+            Map<String, Long> unitsByState,
+            long size,
+            double translatedPercent,
+            double approvedPercent) {}
 
     /**
      * Progress into one target locale over all sources.
@@ -49,20 +55,26 @@ public class ProgressStatistics {
      * @param approvedPercent share of units approved
      * @param sizes           per unit of measure: total and approved size
      */
-    public record LocaleProgress(String targetLocale, long units, Map<String, Long> unitsByState,
-            double approvedPercent, Map<String, Map<String, Long>> sizes) {
-    }
+    public record LocaleProgress(
+            String targetLocale,
+            long units,
+            Map<String, Long> unitsByState,
+            double approvedPercent,
+            Map<String, Map<String, Long>> sizes) {}
 
     /** Per locale pair, for one entry or ({@code entryId} null) for everything. */
     public List<PairProgress> byPair(String entryId) {
-        Bson match = entryId == null ? Filters.eq(UnitFields.REMOVED, false)
+        Bson match = entryId == null
+                ? Filters.eq(UnitFields.REMOVED, false)
                 : Filters.and(Filters.eq(UnitFields.REMOVED, false), Filters.eq(UnitFields.ENTRY, entryId));
         Map<String, PairTotals> pairs = new TreeMap<>();
         for (Document group : groups(match)) {
             Document id = group.get("_id", Document.class);
             String key = id.getString("s") + ":" + id.getString("t") + ":" + id.getString("u");
             pairs.computeIfAbsent(key, k -> new PairTotals(id.getString("s"), id.getString("t"), id.getString("u")))
-                    .add(id.getString("st"), group.get("n", Number.class).longValue(),
+                    .add(
+                            id.getString("st"),
+                            group.get("n", Number.class).longValue(),
                             group.get("size", Number.class).longValue());
         }
         return pairs.values().stream().map(PairTotals::toProgress).toList();
@@ -72,7 +84,8 @@ public class ProgressStatistics {
     public List<LocaleProgress> byTargetLocale() {
         Map<String, List<Document>> byLocale = new TreeMap<>();
         for (Document group : groups(Filters.eq(UnitFields.REMOVED, false))) {
-            byLocale.computeIfAbsent(group.get("_id", Document.class).getString("t"), k -> new ArrayList<>()).add(group);
+            byLocale.computeIfAbsent(group.get("_id", Document.class).getString("t"), k -> new ArrayList<>())
+                    .add(group);
         }
         List<LocaleProgress> result = new ArrayList<>();
         byLocale.forEach((locale, groups) -> {
@@ -85,24 +98,29 @@ public class ProgressStatistics {
                 long size = group.get("size", Number.class).longValue();
                 total += n;
                 states.merge(id.getString("st"), n, Long::sum);
-                Map<String, Long> perUnit = sizes.computeIfAbsent(id.getString("u"), k -> new LinkedHashMap<>(
-                        Map.of("total", 0L, "approved", 0L)));
+                Map<String, Long> perUnit = sizes.computeIfAbsent(
+                        id.getString("u"), k -> new LinkedHashMap<>(Map.of("total", 0L, "approved", 0L)));
                 perUnit.merge("total", size, Long::sum);
                 if (UnitState.APPROVED.wireName().equals(id.getString("st"))) {
                     perUnit.merge("approved", size, Long::sum);
                 }
             }
-            result.add(new LocaleProgress(locale, total, states,
-                    percent(states.get(UnitState.APPROVED.wireName()), total), sizes));
+            result.add(new LocaleProgress(
+                    locale, total, states, percent(states.get(UnitState.APPROVED.wireName()), total), sizes));
         });
         return result;
     }
 
     private List<Document> groups(Bson match) {
-        return units.aggregate(List.of(Aggregates.match(match), Aggregates.group(
-                new Document("s", "$" + UnitFields.SOURCE_LOCALE).append("t", "$" + UnitFields.TARGET_LOCALE)
-                        .append("st", "$" + UnitFields.STATE).append("u", "$source.sizeUnit"),
-                Accumulators.sum("n", 1), Accumulators.sum("size", "$" + UnitFields.SOURCE_SIZE))));
+        return units.aggregate(List.of(
+                Aggregates.match(match),
+                Aggregates.group(
+                        new Document("s", "$" + UnitFields.SOURCE_LOCALE)
+                                .append("t", "$" + UnitFields.TARGET_LOCALE)
+                                .append("st", "$" + UnitFields.STATE)
+                                .append("u", "$source.sizeUnit"),
+                        Accumulators.sum("n", 1),
+                        Accumulators.sum("size", "$" + UnitFields.SOURCE_SIZE))));
     }
 
     static Map<String, Long> emptyStates() {
@@ -146,7 +164,14 @@ public class ProgressStatistics {
         }
 
         PairProgress toProgress() {
-            return new PairProgress(source, target, unit, units, states, size, percent(translatedSize, size),
+            return new PairProgress(
+                    source,
+                    target,
+                    unit,
+                    units,
+                    states,
+                    size,
+                    percent(translatedSize, size),
                     percent(approvedSize, size));
         }
     }

@@ -28,8 +28,8 @@ import dev.hashi.translation.web.LocaleParams;
 class QueueController {
 
     private static final int MAX_PAGE_SIZE = 200;
-    private static final Set<UnitState> OWN_WORK = EnumSet.of(UnitState.IN_PROGRESS, UnitState.REJECTED,
-            UnitState.TRANSLATED, UnitState.OUTDATED);
+    private static final Set<UnitState> OWN_WORK =
+            EnumSet.of(UnitState.IN_PROGRESS, UnitState.REJECTED, UnitState.TRANSLATED, UnitState.OUTDATED);
 
     private final TranslationQueue queue;
     private final SupportedLocales locales;
@@ -42,28 +42,40 @@ class QueueController {
     /** A page of the queue; the items are units with their source, target, titles and size. */
     record QueuePage(List<UnitView> items, int page, int size, boolean hasMore) {
         static QueuePage of(TranslationQueue.Page page) {
-            return new QueuePage(page.units().stream().map(UnitView::of).toList(), page.page(), page.size(),
-                    page.hasMore());
+            return new QueuePage(
+                    page.units().stream().map(UnitView::of).toList(), page.page(), page.size(), page.hasMore());
         }
     }
 
     @GetMapping("/queue")
-    QueuePage queue(@RequestParam(required = false) String target, @RequestParam(required = false) String source,
-            @RequestParam(required = false) String state, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String entry, @RequestParam(required = false) String assignee,
-            @RequestParam(required = false) String dueBefore, @RequestParam(defaultValue = "priority") String sort,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Identity caller) {
+    QueuePage queue(
+            @RequestParam(required = false) String target,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String entry,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String dueBefore,
+            @RequestParam(defaultValue = "priority") String sort,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            Identity caller) {
         Access.requireStaff(caller);
-        QueueFilter filter = new QueueFilter(LocaleParams.optional(locales, "target", target),
-                LocaleParams.optional(locales, "source", source), states(state), blankToNull(type),
-                blankToNull(entry), blankToNull(assignee), instant(dueBefore));
+        QueueFilter filter = new QueueFilter(
+                LocaleParams.optional(locales, "target", target),
+                LocaleParams.optional(locales, "source", source),
+                states(state),
+                blankToNull(type),
+                blankToNull(entry),
+                blankToNull(assignee),
+                instant(dueBefore));
         return QueuePage.of(queue.find(filter, order(sort), checkedPage(page), checkedSize(size)));
     }
 
     /** The caller's own units that still need their work. */
     @GetMapping("/mine")
-    QueuePage mine(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-            Identity caller) {
+    QueuePage mine(
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Identity caller) {
         Access.requireStaff(caller);
         QueueFilter filter = new QueueFilter(null, null, OWN_WORK, null, null, caller.subject(), null);
         return QueuePage.of(queue.find(filter, TranslationQueue.Order.DUE, checkedPage(page), checkedSize(size)));
@@ -75,8 +87,10 @@ class QueueController {
         }
         Set<UnitState> states = EnumSet.noneOf(UnitState.class);
         for (String name : value.split(",")) {
-            states.add(UnitState.fromWire(name.trim()).orElseThrow(() -> new ApiProblem(HttpStatus.BAD_REQUEST,
-                    "queue.invalid-state", "Unknown state: " + name.trim()).with("value", name.trim())));
+            states.add(UnitState.fromWire(name.trim())
+                    .orElseThrow(() -> new ApiProblem(
+                                    HttpStatus.BAD_REQUEST, "queue.invalid-state", "Unknown state: " + name.trim())
+                            .with("value", name.trim())));
         }
         return states;
     }
@@ -95,25 +109,33 @@ class QueueController {
             return null;
         }
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+            return value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "queue.invalid-date",
-                    "dueBefore is an ISO date (2003-10-28) or instant (2003-10-28T09:00:00Z).").with("value", value);
+            throw new ApiProblem(
+                            HttpStatus.BAD_REQUEST,
+                            "queue.invalid-date",
+                            "dueBefore is an ISO date (2003-10-28) or instant (2003-10-28T09:00:00Z).")
+                    .with("value", value);
         }
     }
 
     private static int checkedPage(int page) {
         if (page < 0 || page > 100_000) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "queue.invalid-page", "page is 0 or more.").with("value", page);
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "queue.invalid-page", "page is 0 or more.")
+                    .with("value", page);
         }
         return page;
     }
 
     private static int checkedSize(int size) {
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "queue.invalid-size",
-                    "size is between 1 and " + MAX_PAGE_SIZE + ".").with("value", size);
+            throw new ApiProblem(
+                            HttpStatus.BAD_REQUEST,
+                            "queue.invalid-size",
+                            "size is between 1 and " + MAX_PAGE_SIZE + ".")
+                    .with("value", size);
         }
         return size;
     }

@@ -20,8 +20,14 @@ import dev.hashi.translation.unit.UnitState;
  * @param states    any of these states
  * @param dueBefore units due strictly before this instant
  */
-public record QueueFilter(LocaleTag target, LocaleTag source, Set<UnitState> states, String contentType,
-        String entryId, String assignee, Instant dueBefore) {
+public record QueueFilter(
+        LocaleTag target,
+        LocaleTag source,
+        Set<UnitState> states,
+        String contentType,
+        String entryId,
+        String assignee,
+        Instant dueBefore) {
 
     public QueueFilter {
         states = states == null ? Set.of() : Set.copyOf(states);
@@ -37,7 +43,8 @@ public record QueueFilter(LocaleTag target, LocaleTag source, Set<UnitState> sta
             filters.add(Filters.eq(UnitFields.SOURCE_LOCALE, source.tag()));
         }
         if (!states.isEmpty()) {
-            filters.add(Filters.in(UnitFields.STATE, states.stream().map(UnitState::wireName).toList()));
+            filters.add(Filters.in(
+                    UnitFields.STATE, states.stream().map(UnitState::wireName).toList()));
         }
         if (contentType != null) {
             filters.add(Filters.eq(UnitFields.CONTENT_TYPE, contentType));

@@ -26,8 +26,7 @@ public class TranslationQueue {
     }
 
     /** One page of units; {@code hasMore} tells whether a next page exists. */
-    public record Page(List<Unit> units, int page, int size, boolean hasMore) {
-    }
+    public record Page(List<Unit> units, int page, int size, boolean hasMore) {}
 
     private final Units units;
 
@@ -45,10 +44,10 @@ public class TranslationQueue {
     private static Bson sort(Order order) {
         Bson pageOrder = Sorts.ascending(UnitFields.ENTRY, UnitFields.PATH);
         return switch (order) {
-            case PRIORITY -> Sorts.orderBy(Sorts.descending(UnitFields.PRIORITY), Sorts.ascending(UnitFields.DUE_SORT),
-                    pageOrder);
-            case DUE -> Sorts.orderBy(Sorts.ascending(UnitFields.DUE_SORT), Sorts.descending(UnitFields.PRIORITY),
-                    pageOrder);
+            case PRIORITY ->
+                Sorts.orderBy(Sorts.descending(UnitFields.PRIORITY), Sorts.ascending(UnitFields.DUE_SORT), pageOrder);
+            case DUE ->
+                Sorts.orderBy(Sorts.ascending(UnitFields.DUE_SORT), Sorts.descending(UnitFields.PRIORITY), pageOrder);
             case PAGE -> pageOrder;
         };
     }

@@ -13,12 +13,10 @@ public interface ContentSnapshots {
     Page page(String after, int limit);
 
     /** @param next the {@code after} of the next page, {@code null} on the last page */
-    record Page(List<Entry> items, String next) {
-    }
+    record Page(List<Entry> items, String next) {}
 
     /** @param version the entry's version, the same as the aggregate version of its events */
-    record Entry(String entryId, String contentType, long version, Map<String, String> titles, List<Value> values) {
-    }
+    record Entry(String entryId, String contentType, long version, Map<String, String> titles, List<Value> values) {}
 
     /**
      * One stored localized value.
@@ -28,7 +26,13 @@ public interface ContentSnapshots {
      * @param sourceHash        hash of the source text it is, or was translated from
      * @param translationUnitId the unit it landed from, {@code null} for source values and typed translations
      */
-    record Value(String path, String locale, String originLocale, String text, String sourceHash, String write,
+    record Value(
+            String path,
+            String locale,
+            String originLocale,
+            String text,
+            String sourceHash,
+            String write,
             String translationUnitId) {
 
         boolean isSource() {

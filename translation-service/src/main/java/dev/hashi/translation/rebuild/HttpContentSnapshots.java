@@ -15,6 +15,7 @@ import java.util.UUID;
 import dev.hashi.identity.Identity;
 import dev.hashi.identity.IdentityHeaders;
 import dev.hashi.identity.Role;
+
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,22 +27,29 @@ final class HttpContentSnapshots implements ContentSnapshots {
 
     private final URI base;
     private final IdentityHeaders signer;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     HttpContentSnapshots(URI base, String gatewaySecret) {
         this.base = base;
-        this.signer = gatewaySecret == null || gatewaySecret.isBlank() ? null
+        this.signer = gatewaySecret == null || gatewaySecret.isBlank()
+                ? null
                 : new IdentityHeaders(gatewaySecret, Duration.ofSeconds(60));
     }
 
     @Override
     public Page page(String after, int limit) {
-        String query = "?limit=" + limit + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
+        String query =
+                "?limit=" + limit + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
         String requestId = UUID.randomUUID().toString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(PATH + query)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json").header("X-Request-Id", requestId).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(PATH + query))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .header("X-Request-Id", requestId)
+                .GET();
         if (signer != null) {
             signer.sign(SERVICE, "GET", PATH, requestId, Instant.now()).forEach(request::header);
         }

@@ -41,8 +41,7 @@ public class Rebuild {
     static final String ACTOR = "system";
 
     /** What a rebuild did. */
-    public record Report(String from, long events, int units, int created, int changed, int unchanged, int removed) {
-    }
+    public record Report(String from, long events, int units, int created, int changed, int unchanged, int removed) {}
 
     private final MongoDatabase database;
     private final Units live;
@@ -53,9 +52,15 @@ public class Rebuild {
     private final ContentSnapshots snapshots;
     private final Clock clock;
 
-    Rebuild(MongoDatabase database, Units live, SupportedLocales locales, EventCodec codec, RebuildSettings settings,
+    Rebuild(
+            MongoDatabase database,
+            Units live,
+            SupportedLocales locales,
+            EventCodec codec,
+            RebuildSettings settings,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            @Value("${cms.security.gateway-secret:}") String gatewaySecret, Clock clock) {
+            @Value("${cms.security.gateway-secret:}") String gatewaySecret,
+            Clock clock) {
         this.database = database;
         this.live = live;
         this.locales = locales;
@@ -69,8 +74,11 @@ public class Rebuild {
     /** Rebuilds by replaying the content topic from its beginning. */
     public synchronized Report fromTopic() {
         long[] events = {0};
-        return rebuild("topic", tracking -> events[0] = TopicReplay.replay(bootstrapServers, codec,
-                settings.replayIdle(), tracking::apply), events);
+        return rebuild(
+                "topic",
+                tracking ->
+                        events[0] = TopicReplay.replay(bootstrapServers, codec, settings.replayIdle(), tracking::apply),
+                events);
     }
 
     /** Rebuilds from content-service's snapshot endpoint. */
@@ -80,17 +88,20 @@ public class Rebuild {
 
     synchronized Report fromSnapshot(ContentSnapshots source) {
         long[] entries = {0};
-        return rebuild("snapshot", tracking -> {
-            String after = null;
-            do {
-                ContentSnapshots.Page page = source.page(after, settings.pageSize());
-                for (ContentSnapshots.Entry entry : page.items()) {
-                    tracking.apply(asEvent(entry));
-                    entries[0]++;
-                }
-                after = page.items().isEmpty() ? null : page.next();
-            } while (after != null);
-        }, entries);
+        return rebuild(
+                "snapshot",
+                tracking -> {
+                    String after = null;
+                    do {
+                        ContentSnapshots.Page page = source.page(after, settings.pageSize());
+                        for (ContentSnapshots.Entry entry : page.items()) {
+                            tracking.apply(asEvent(entry));
+                            entries[0]++;
+                        }
+                        after = page.items().isEmpty() ? null : page.next();
+                    } while (after != null);
+                },
+                entries);
     }
 
     private Report rebuild(String from, Consumer<ContentTracking> feed, long[] fed) {
@@ -121,8 +132,10 @@ public class Rebuild {
                 stale.add(unit.id());
             }
         });
-        stale.forEach(id -> live.modify(id, current -> current.filter(unit -> !unit.removed())
-                .map(unit -> UnitChange.of(unit.withRemoved(true), "rebuilt", by))));
+        stale.forEach(id -> live.modify(
+                id,
+                current -> current.filter(unit -> !unit.removed())
+                        .map(unit -> UnitChange.of(unit.withRemoved(true), "rebuilt", by))));
         scratch.drop();
         return new Report(from, fed[0], seen.size(), created.get(), changed.get(), unchanged.get(), stale.size());
     }
@@ -142,19 +155,37 @@ public class Rebuild {
         List<FieldValueChange> changes = new ArrayList<>();
         for (ContentSnapshots.Value value : entry.values()) {
             if (value.isSource()) {
-                changes.add(new FieldValueChange(value.path(), value.locale(), value.originLocale(), value.text(),
-                        value.sourceHash(), FieldValueChange.WriteKind.SOURCE, false, false, null));
+                changes.add(new FieldValueChange(
+                        value.path(),
+                        value.locale(),
+                        value.originLocale(),
+                        value.text(),
+                        value.sourceHash(),
+                        FieldValueChange.WriteKind.SOURCE,
+                        false,
+                        false,
+                        null));
             }
         }
         for (ContentSnapshots.Value value : entry.values()) {
             if (!value.isSource()) {
-                changes.add(new FieldValueChange(value.path(), value.locale(), value.originLocale(), value.text(),
-                        value.sourceHash(), FieldValueChange.WriteKind.TRANSLATION, false, false,
+                changes.add(new FieldValueChange(
+                        value.path(),
+                        value.locale(),
+                        value.originLocale(),
+                        value.text(),
+                        value.sourceHash(),
+                        FieldValueChange.WriteKind.TRANSLATION,
+                        false,
+                        false,
                         value.translationUnitId()));
             }
         }
-        ContentEntryChanged payload = new ContentEntryChanged(entry.entryId(), entry.contentType(),
-                entry.titles() == null ? java.util.Map.of() : entry.titles(), changes);
+        ContentEntryChanged payload = new ContentEntryChanged(
+                entry.entryId(),
+                entry.contentType(),
+                entry.titles() == null ? java.util.Map.of() : entry.titles(),
+                changes);
         return EventEnvelope.of(payload, entry.entryId(), entry.version(), null, ACTOR, clock.instant());
     }
 }

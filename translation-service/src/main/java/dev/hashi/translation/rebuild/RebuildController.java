@@ -28,12 +28,14 @@ class RebuildController {
                 try {
                     yield rebuild.fromSnapshot();
                 } catch (IllegalStateException unreachable) {
-                    throw new ApiProblem(HttpStatus.BAD_GATEWAY, "rebuild.snapshot-unavailable",
-                            unreachable.getMessage());
+                    throw new ApiProblem(
+                            HttpStatus.BAD_GATEWAY, "rebuild.snapshot-unavailable", unreachable.getMessage());
                 }
             }
-            default -> throw new ApiProblem(HttpStatus.BAD_REQUEST, "rebuild.invalid-source",
-                    "Rebuild from topic or snapshot.").with("value", from);
+            default ->
+                throw new ApiProblem(
+                                HttpStatus.BAD_REQUEST, "rebuild.invalid-source", "Rebuild from topic or snapshot.")
+                        .with("value", from);
         };
     }
 }

@@ -16,5 +16,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record RebuildSettings(
         @DefaultValue("http://127.0.0.1:8081") URI contentUrl,
         @DefaultValue("200") int pageSize,
-        @DefaultValue("10s") java.time.Duration replayIdle) {
-}
+        @DefaultValue("10s") java.time.Duration replayIdle) {}

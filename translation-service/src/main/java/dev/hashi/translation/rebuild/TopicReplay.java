@@ -27,8 +27,7 @@ final class TopicReplay {
 
     private static final Logger log = LoggerFactory.getLogger(TopicReplay.class);
 
-    private TopicReplay() {
-    }
+    private TopicReplay() {}
 
     /** Feeds every decodable event to {@code sink}; returns how many were fed. Poison records are skipped. */
     static long replay(String bootstrapServers, EventCodec codec, Duration idle, Consumer<EventEnvelope<?>> sink) {
@@ -38,10 +37,11 @@ final class TopicReplay {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
         long fed = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.CONTENT).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -57,7 +57,10 @@ final class TopicReplay {
                         sink.accept(codec.decode(record.value()));
                         fed++;
                     } catch (PoisonEventException e) {
-                        log.warn("rebuild skips undecodable record {}@{}: {}", record.partition(), record.offset(),
+                        log.warn(
+                                "rebuild skips undecodable record {}@{}: {}",
+                                record.partition(),
+                                record.offset(),
                                 e.getMessage());
                     }
                 }

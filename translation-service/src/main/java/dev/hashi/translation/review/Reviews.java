@@ -30,8 +30,12 @@ import dev.hashi.translation.unit.Units;
 @Service
 public class Reviews {
 
-    private static final Set<UnitState> SUBMITTABLE = Set.of(UnitState.UNTRANSLATED, UnitState.OUTDATED,
-            UnitState.IN_PROGRESS, UnitState.REJECTED, UnitState.TRANSLATED);
+    private static final Set<UnitState> SUBMITTABLE = Set.of(
+            UnitState.UNTRANSLATED,
+            UnitState.OUTDATED,
+            UnitState.IN_PROGRESS,
+            UnitState.REJECTED,
+            UnitState.TRANSLATED);
 
     private final Units units;
     private final Clock clock;
@@ -44,8 +48,7 @@ public class Reviews {
     }
 
     /** What a submission did: {@code submitted}, or {@code unchanged} when the same text was already submitted. */
-    public record Submission(Unit unit, boolean changed) {
-    }
+    public record Submission(Unit unit, boolean changed) {}
 
     /**
      * Submits {@code text} for a unit, translated from the source whose hash the translator loaded.
@@ -61,41 +64,67 @@ public class Reviews {
         if (!Objects.equals(loadedHash, found.source().hash())) {
             throw UnitProblems.sourceChanged(found, loadedHash);
         }
-        List<SubmitChecks.Failure> failures = SubmitChecks.check(found.source().text(), translation,
-                LocaleTag.parse(found.targetLocale()));
+        List<SubmitChecks.Failure> failures =
+                SubmitChecks.check(found.source().text(), translation, LocaleTag.parse(found.targetLocale()));
         if (!failures.isEmpty()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "translation.checks-failed",
-                    "The translation does not keep what the source needs.").with("unitId", unitId)
-                    .with("failures", failures.stream().map(f -> Map.of("code", f.code(), "detail", f.detail())).toList());
+            throw new ApiProblem(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "translation.checks-failed",
+                            "The translation does not keep what the source needs.")
+                    .with("unitId", unitId)
+                    .with(
+                            "failures",
+                            failures.stream()
+                                    .map(f -> Map.of("code", f.code(), "detail", f.detail()))
+                                    .toList());
         }
         boolean[] changed = {false};
         Unit after = units.modify(unitId, current -> {
-            Unit unit = live(current, unitId);
-            if (!Objects.equals(loadedHash, unit.source().hash())) {
-                throw UnitProblems.sourceChanged(unit, loadedHash);
-            }
-            Unit.Work work = unit.work();
-            boolean sameDraft = translation.equals(work.draft()) && unit.source().hash().equals(work.draftFromHash());
-            if (sameDraft && (unit.state() == UnitState.TRANSLATED || unit.state() == UnitState.APPROVED)) {
-                return Optional.empty();
-            }
-            if (!SUBMITTABLE.contains(unit.state())) {
-                throw UnitProblems.invalidTransition(unit, "submitted");
-            }
-            String assignee = unit.plan().assignee();
-            if (assignee != null && !assignee.equals(caller.subject()) && !Access.isManager(caller)) {
-                throw UnitProblems.assignedToOther(unit);
-            }
-            Unit next = unit.withWork(new Unit.Work(Unit.Work.Stage.TRANSLATED, translation, unit.source().hash(),
-                    caller.subject(), null, null)).withPlan(unit.plan().withAssignee(caller.subject()));
-            List<EventPayload> events = publishSubmitted ? List.of(new TranslationSubmitted(unit.id(), unit.entryId(),
-                    unit.path(), unit.source().locale(), unit.targetLocale(), unit.source().hash(), translation,
-                    caller.subject())) : List.of();
-            changed[0] = true;
-            String previous = work.draft() != null ? work.draft() : unit.target() == null ? null : unit.target().text();
-            return Optional.of(UnitChange.of(next, "submitted", actor(caller)).texts(previous, translation)
-                    .publishing(events));
-        }).orElseThrow();
+                    Unit unit = live(current, unitId);
+                    if (!Objects.equals(loadedHash, unit.source().hash())) {
+                        throw UnitProblems.sourceChanged(unit, loadedHash);
+                    }
+                    Unit.Work work = unit.work();
+                    boolean sameDraft = translation.equals(work.draft())
+                            && unit.source().hash().equals(work.draftFromHash());
+                    if (sameDraft && (unit.state() == UnitState.TRANSLATED || unit.state() == UnitState.APPROVED)) {
+                        return Optional.empty();
+                    }
+                    if (!SUBMITTABLE.contains(unit.state())) {
+                        throw UnitProblems.invalidTransition(unit, "submitted");
+                    }
+                    String assignee = unit.plan().assignee();
+                    if (assignee != null && !assignee.equals(caller.subject()) && !Access.isManager(caller)) {
+                        throw UnitProblems.assignedToOther(unit);
+                    }
+                    Unit next = unit.withWork(new Unit.Work(
+                                    Unit.Work.Stage.TRANSLATED,
+                                    translation,
+                                    unit.source().hash(),
+                                    caller.subject(),
+                                    null,
+                                    null))
+                            .withPlan(unit.plan().withAssignee(caller.subject()));
+                    List<EventPayload> events = publishSubmitted
+                            ? List.of(new TranslationSubmitted(
+                                    unit.id(),
+                                    unit.entryId(),
+                                    unit.path(),
+                                    unit.source().locale(),
+                                    unit.targetLocale(),
+                                    unit.source().hash(),
+                                    translation,
+                                    caller.subject()))
+                            : List.of();
+                    changed[0] = true;
+                    String previous = work.draft() != null
+                            ? work.draft()
+                            : unit.target() == null ? null : unit.target().text();
+                    return Optional.of(UnitChange.of(next, "submitted", actor(caller))
+                            .texts(previous, translation)
+                            .publishing(events));
+                })
+                .orElseThrow();
         return new Submission(after, changed[0]);
     }
 
@@ -103,29 +132,51 @@ public class Reviews {
     public Unit approve(Identity caller, String unitId, String comment) {
         Access.requireReviewer(caller);
         return units.modify(unitId, current -> {
-            Unit unit = reviewable(current, unitId, caller, "approved");
-            Unit.Work work = unit.work();
-            Unit next = unit.withWork(new Unit.Work(Unit.Work.Stage.APPROVED, work.draft(), work.draftFromHash(),
-                    work.translator(), caller.subject(), comment));
-            TranslationApproved approved = new TranslationApproved(unit.id(), unit.entryId(), unit.path(),
-                    unit.source().locale(), unit.targetLocale(), work.draftFromHash(), work.draft(), work.translator(),
-                    caller.subject());
-            return Optional.of(UnitChange.of(next, "approved", actor(caller)).texts(null, work.draft())
-                    .comment(comment).publishing(List.of(approved)));
-        }).orElseThrow();
+                    Unit unit = reviewable(current, unitId, caller, "approved");
+                    Unit.Work work = unit.work();
+                    Unit next = unit.withWork(new Unit.Work(
+                            Unit.Work.Stage.APPROVED,
+                            work.draft(),
+                            work.draftFromHash(),
+                            work.translator(),
+                            caller.subject(),
+                            comment));
+                    TranslationApproved approved = new TranslationApproved(
+                            unit.id(),
+                            unit.entryId(),
+                            unit.path(),
+                            unit.source().locale(),
+                            unit.targetLocale(),
+                            work.draftFromHash(),
+                            work.draft(),
+                            work.translator(),
+                            caller.subject());
+                    return Optional.of(UnitChange.of(next, "approved", actor(caller))
+                            .texts(null, work.draft())
+                            .comment(comment)
+                            .publishing(List.of(approved)));
+                })
+                .orElseThrow();
     }
 
     /** A reviewer rejects a submitted translation with a comment; it goes back to its translator. */
     public Unit reject(Identity caller, String unitId, String comment) {
         Access.requireReviewer(caller);
         return units.modify(unitId, current -> {
-            Unit unit = reviewable(current, unitId, caller, "rejected");
-            Unit.Work work = unit.work();
-            Unit next = unit.withWork(new Unit.Work(Unit.Work.Stage.REJECTED, work.draft(), work.draftFromHash(),
-                    work.translator(), caller.subject(), comment));
-            return Optional.of(UnitChange.of(next, "rejected", actor(caller)).texts(work.draft(), null)
-                    .comment(comment));
-        }).orElseThrow();
+                    Unit unit = reviewable(current, unitId, caller, "rejected");
+                    Unit.Work work = unit.work();
+                    Unit next = unit.withWork(new Unit.Work(
+                            Unit.Work.Stage.REJECTED,
+                            work.draft(),
+                            work.draftFromHash(),
+                            work.translator(),
+                            caller.subject(),
+                            comment));
+                    return Optional.of(UnitChange.of(next, "rejected", actor(caller))
+                            .texts(work.draft(), null)
+                            .comment(comment));
+                })
+                .orElseThrow();
     }
 
     private static Unit reviewable(Optional<Unit> current, String unitId, Identity caller, String action) {
@@ -134,8 +185,11 @@ public class Reviews {
             throw UnitProblems.invalidTransition(unit, action);
         }
         if (caller.subject().equals(unit.work().translator())) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "review.own-translation",
-                    "A translation is reviewed by someone other than its translator.").with("unitId", unitId);
+            throw new ApiProblem(
+                            HttpStatus.FORBIDDEN,
+                            "review.own-translation",
+                            "A translation is reviewed by someone other than its translator.")
+                    .with("unitId", unitId);
         }
         return unit;
     }

@@ -23,14 +23,12 @@ import dev.hashi.locale.Plurals;
 final class SubmitChecks {
 
     /** One failed check: a stable code and what is wrong. */
-    record Failure(String code, String detail) {
-    }
+    record Failure(String code, String detail) {}
 
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]]*\\]\\(\\s*([^)\\s]+)[^)]*\\)");
     private static final Pattern HTML_TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9-]*)\\b[^<>]*?(/?)>");
 
-    private SubmitChecks() {
-    }
+    private SubmitChecks() {}
 
     static List<Failure> check(String source, String target, LocaleTag targetLocale) {
         List<Failure> failures = new ArrayList<>();
@@ -46,20 +44,22 @@ final class SubmitChecks {
         List<String> sourceLinks = all(MARKDOWN_LINK, source, 1);
         List<String> targetLinks = all(MARKDOWN_LINK, target, 1);
         if (!sorted(sourceLinks).equals(sorted(targetLinks))) {
-            failures.add(new Failure("check.links", "Markdown links differ: source has " + sourceLinks
-                    + ", translation has " + targetLinks + "."));
+            failures.add(new Failure(
+                    "check.links",
+                    "Markdown links differ: source has " + sourceLinks + ", translation has " + targetLinks + "."));
         }
         List<String> sourceTags = tags(source);
         List<String> targetTags = tags(target);
         if (!sorted(sourceTags).equals(sorted(targetTags))) {
-            failures.add(new Failure("check.markup", "HTML tags differ: source has " + sourceTags
-                    + ", translation has " + targetTags + "."));
+            failures.add(new Failure(
+                    "check.markup",
+                    "HTML tags differ: source has " + sourceTags + ", translation has " + targetTags + "."));
         }
         return failures;
     }
 
-    private static void compareArguments(Message source, Message target, LocaleTag targetLocale,
-            List<Failure> failures) {
+    private static void compareArguments(
+            Message source, Message target, LocaleTag targetLocale, List<Failure> failures) {
         Set<String> missing = new TreeSet<>(source.arguments());
         missing.removeAll(target.arguments());
         if (!missing.isEmpty()) {
@@ -75,8 +75,10 @@ final class SubmitChecks {
             Set<String> lacking = new LinkedHashSet<>(required);
             lacking.removeAll(categories);
             if (!lacking.isEmpty()) {
-                failures.add(new Failure("check.plural-categories", "Plural argument {" + argument + "} lacks "
-                        + lacking + " required in " + targetLocale.tag() + "."));
+                failures.add(new Failure(
+                        "check.plural-categories",
+                        "Plural argument {" + argument + "} lacks " + lacking + " required in " + targetLocale.tag()
+                                + "."));
             }
         });
     }
@@ -94,7 +96,8 @@ final class SubmitChecks {
         List<String> found = new ArrayList<>();
         Matcher matcher = HTML_TAG.matcher(text);
         while (matcher.find()) {
-            found.add("<" + matcher.group(1) + matcher.group(2).toLowerCase(java.util.Locale.ROOT) + matcher.group(3) + ">");
+            found.add("<" + matcher.group(1) + matcher.group(2).toLowerCase(java.util.Locale.ROOT) + matcher.group(3)
+                    + ">");
         }
         return found;
     }

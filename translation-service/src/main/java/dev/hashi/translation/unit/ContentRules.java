@@ -16,25 +16,45 @@ import dev.hashi.locale.Texts;
  */
 final class ContentRules {
 
-    private ContentRules() {
-    }
+    private ContentRules() {}
 
-    static Optional<UnitChange> onSource(Optional<Unit> current, String id, ContentEntryChanged entry,
-            FieldValueChange change, LocaleTag sourceLocale, LocaleTag target, long version, UnitChange.Actor by) {
+    static Optional<UnitChange> onSource(
+            Optional<Unit> current,
+            String id,
+            ContentEntryChanged entry,
+            FieldValueChange change,
+            LocaleTag sourceLocale,
+            LocaleTag target,
+            long version,
+            UnitChange.Actor by) {
         if (current.isEmpty()) {
             if (change.removed() || change.text() == null) {
                 return Optional.empty();
             }
-            Unit created = new Unit(id, entry.entryId(), entry.contentType(), change.path(), target.tag(),
-                    UnitState.UNTRANSLATED, source(change, sourceLocale), null, null, Unit.Work.NONE, Unit.Plan.NONE,
-                    entry.titles(), new Unit.Versions(version, 0, version), false, 0);
+            Unit created = new Unit(
+                    id,
+                    entry.entryId(),
+                    entry.contentType(),
+                    change.path(),
+                    target.tag(),
+                    UnitState.UNTRANSLATED,
+                    source(change, sourceLocale),
+                    null,
+                    null,
+                    Unit.Work.NONE,
+                    Unit.Plan.NONE,
+                    entry.titles(),
+                    new Unit.Versions(version, 0, version),
+                    false,
+                    0);
             return Optional.of(UnitChange.of(created, "created", by).texts(null, change.text()));
         }
         Unit unit = current.get();
         if (version <= unit.versions().source()) {
             return Optional.empty();
         }
-        Unit next = unit.withVersions(new Unit.Versions(version, unit.versions().target(), unit.versions().titles()));
+        Unit next = unit.withVersions(new Unit.Versions(
+                version, unit.versions().target(), unit.versions().titles()));
         if (change.removed() || change.text() == null) {
             return Optional.of(UnitChange.of(next.withRemoved(true), "source-removed", by)
                     .texts(unit.source().text(), null));
@@ -42,15 +62,19 @@ final class ContentRules {
         Unit.Source source = source(change, sourceLocale);
         next = next.withRemoved(false).withSource(source);
         if (!sourceLocale.tag().equals(unit.source().locale())) {
-            return Optional.of(UnitChange.of(next.withTarget(null).withWork(Unit.Work.NONE).withOutdated(null),
-                    "source-locale-changed", by).texts(unit.source().text(), source.text()));
+            return Optional.of(UnitChange.of(
+                            next.withTarget(null).withWork(Unit.Work.NONE).withOutdated(null),
+                            "source-locale-changed",
+                            by)
+                    .texts(unit.source().text(), source.text()));
         }
         String oldHash = unit.source().hash();
         if (source.hash().equals(oldHash)) {
             if (source.text().equals(unit.source().text()) && !unit.removed()) {
                 return Optional.empty();
             }
-            return Optional.of(UnitChange.of(next, "source-reformatted", by).texts(unit.source().text(), source.text()));
+            return Optional.of(UnitChange.of(next, "source-reformatted", by)
+                    .texts(unit.source().text(), source.text()));
         }
         if (change.minor()) {
             return Optional.of(UnitChange.of(keptCurrent(next, oldHash, source.hash()), "source-minor-edit", by)
@@ -64,31 +88,36 @@ final class ContentRules {
     }
 
     static Optional<UnitChange> onLocaleBecameSource(Optional<Unit> current, long version, UnitChange.Actor by) {
-        if (current.isEmpty() || current.get().removed() || version <= current.get().versions().source()) {
+        if (current.isEmpty()
+                || current.get().removed()
+                || version <= current.get().versions().source()) {
             return Optional.empty();
         }
         Unit unit = current.get();
         Unit next = unit.withRemoved(true)
-                .withVersions(new Unit.Versions(version, unit.versions().target(), unit.versions().titles()));
+                .withVersions(new Unit.Versions(
+                        version, unit.versions().target(), unit.versions().titles()));
         return Optional.of(UnitChange.of(next, "locale-became-source", by));
     }
 
-    static Optional<UnitChange> onTarget(Optional<Unit> current, FieldValueChange change, long version,
-            UnitChange.Actor by) {
+    static Optional<UnitChange> onTarget(
+            Optional<Unit> current, FieldValueChange change, long version, UnitChange.Actor by) {
         if (current.isEmpty() || version <= current.get().versions().target()) {
             return Optional.empty();
         }
         Unit unit = current.get();
-        Unit next = unit.withVersions(new Unit.Versions(unit.versions().source(), version, unit.versions().titles()));
+        Unit next = unit.withVersions(new Unit.Versions(
+                unit.versions().source(), version, unit.versions().titles()));
         String oldText = unit.target() == null ? null : unit.target().text();
         if (change.removed() || change.text() == null) {
             if (unit.target() == null) {
                 return Optional.empty();
             }
-            return Optional.of(UnitChange.of(next.withTarget(null), "translation-removed", by).texts(oldText, null));
+            return Optional.of(UnitChange.of(next.withTarget(null), "translation-removed", by)
+                    .texts(oldText, null));
         }
-        Unit.Target target = new Unit.Target(change.text(), change.sourceHash(), change.translationUnitId(),
-                by.subject());
+        Unit.Target target =
+                new Unit.Target(change.text(), change.sourceHash(), change.translationUnitId(), by.subject());
         next = next.withTarget(target);
         boolean landed = unit.id().equals(change.translationUnitId());
         if (!Objects.equals(change.sourceHash(), unit.source().hash())) {
@@ -101,12 +130,15 @@ final class ContentRules {
     }
 
     static Optional<UnitChange> onEntryDeleted(Optional<Unit> current, long version, UnitChange.Actor by) {
-        if (current.isEmpty() || current.get().removed() || version <= current.get().versions().source()) {
+        if (current.isEmpty()
+                || current.get().removed()
+                || version <= current.get().versions().source()) {
             return Optional.empty();
         }
         Unit unit = current.get();
         Unit next = unit.withRemoved(true)
-                .withVersions(new Unit.Versions(version, unit.versions().target(), unit.versions().titles()));
+                .withVersions(new Unit.Versions(
+                        version, unit.versions().target(), unit.versions().titles()));
         return Optional.of(UnitChange.of(next, "entry-deleted", by));
     }
 
@@ -118,8 +150,8 @@ final class ContentRules {
         }
         Unit.Work work = unit.work();
         if (oldHash.equals(work.draftFromHash())) {
-            next = next.withWork(new Unit.Work(work.stage(), work.draft(), newHash, work.translator(),
-                    work.reviewer(), work.comment()));
+            next = next.withWork(new Unit.Work(
+                    work.stage(), work.draft(), newHash, work.translator(), work.reviewer(), work.comment()));
         }
         return next;
     }
@@ -128,6 +160,7 @@ final class ContentRules {
         String text = Texts.nfc(change.text());
         String hash = change.sourceHash() != null ? change.sourceHash() : Texts.sourceHash(text);
         TextSize size = TextMeasure.measure(text, locale);
-        return new Unit.Source(locale.tag(), text, hash, size.count(), size.unit().name().toLowerCase(java.util.Locale.ROOT));
+        return new Unit.Source(
+                locale.tag(), text, hash, size.count(), size.unit().name().toLowerCase(java.util.Locale.ROOT));
     }
 }

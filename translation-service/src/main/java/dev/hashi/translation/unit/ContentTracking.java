@@ -40,32 +40,41 @@ public final class ContentTracking {
                 apply(changed, change, event.aggregateVersion(), by);
             }
             if (changed.titles() != null && !changed.titles().isEmpty()) {
-                units.updateTitles(changed.entryId(), changed.titles(), changed.contentType(),
-                        event.aggregateVersion());
+                units.updateTitles(
+                        changed.entryId(), changed.titles(), changed.contentType(), event.aggregateVersion());
             }
         } else if (event.payload() instanceof ContentEntryDeleted deleted) {
-            units.forEach(Filters.eq(UnitFields.ENTRY, deleted.entryId()), unit -> units.modify(unit.id(),
-                    current -> ContentRules.onEntryDeleted(current, event.aggregateVersion(), by)));
+            units.forEach(
+                    Filters.eq(UnitFields.ENTRY, deleted.entryId()),
+                    unit -> units.modify(
+                            unit.id(), current -> ContentRules.onEntryDeleted(current, event.aggregateVersion(), by)));
         }
     }
 
     private void apply(ContentEntryChanged entry, FieldValueChange change, long version, UnitChange.Actor by) {
         Optional<LocaleTag> locale = supported(change.locale());
         if (locale.isEmpty()) {
-            log.warn("ignoring value of entry {} at {} in unsupported locale {}", entry.entryId(), change.path(),
+            log.warn(
+                    "ignoring value of entry {} at {} in unsupported locale {}",
+                    entry.entryId(),
+                    change.path(),
                     change.locale());
             return;
         }
         if (change.write() == FieldValueChange.WriteKind.SOURCE) {
             for (LocaleTag target : locales.others(locale.get())) {
                 String id = UnitIds.of(entry.entryId(), change.path(), target.tag());
-                units.modify(id, current -> ContentRules.onSource(current, id, entry, change, locale.get(), target,
-                        version, by));
+                units.modify(
+                        id,
+                        current ->
+                                ContentRules.onSource(current, id, entry, change, locale.get(), target, version, by));
             }
-            units.modify(UnitIds.of(entry.entryId(), change.path(), locale.get().tag()),
+            units.modify(
+                    UnitIds.of(entry.entryId(), change.path(), locale.get().tag()),
                     current -> ContentRules.onLocaleBecameSource(current, version, by));
         } else {
-            units.modify(UnitIds.of(entry.entryId(), change.path(), locale.get().tag()),
+            units.modify(
+                    UnitIds.of(entry.entryId(), change.path(), locale.get().tag()),
                     current -> ContentRules.onTarget(current, change, version, by));
         }
     }

@@ -12,6 +12,12 @@ import java.time.Instant;
  * @param newText the new text; may be {@code null}
  * @param comment a reviewer's comment or other note; may be {@code null}
  */
-public record HistoryEntry(Instant at, String actor, String action, String from, String to, String oldText,
-        String newText, String comment) {
-}
+public record HistoryEntry(
+        Instant at,
+        String actor,
+        String action,
+        String from,
+        String to,
+        String oldText,
+        String newText,
+        String comment) {}

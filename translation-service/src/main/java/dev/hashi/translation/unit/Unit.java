@@ -39,8 +39,7 @@ public record Unit(
      *
      * @param size count of words or characters (see {@code TextMeasure}), in {@code sizeUnit}
      */
-    public record Source(String locale, String text, String hash, int size, String sizeUnit) {
-    }
+    public record Source(String locale, String text, String hash, int size, String sizeUnit) {}
 
     /**
      * The value content-service holds in the target locale.
@@ -49,20 +48,24 @@ public record Unit(
      * @param unitId   the unit it landed from, {@code null} for a value an editor typed
      * @param author   who wrote it (the event's actor)
      */
-    public record Target(String text, String fromHash, String unitId, String author) {
-    }
+    public record Target(String text, String fromHash, String unitId, String author) {}
 
     /** The source changed after the translation was made: the text it was made from and the text now. */
-    public record Outdated(String oldText, String oldHash, String newText) {
-    }
+    public record Outdated(String oldText, String oldHash, String newText) {}
 
     /** Translator and reviewer work on a unit not yet landed in content. */
-    public record Work(Stage stage, String draft, String draftFromHash, String translator, String reviewer,
-            String comment) {
+    public record Work(
+            Stage stage, String draft, String draftFromHash, String translator, String reviewer, String comment) {
 
         public static final Work NONE = new Work(Stage.NONE, null, null, null, null, null);
 
-        public enum Stage { NONE, IN_PROGRESS, TRANSLATED, APPROVED, REJECTED }
+        public enum Stage {
+            NONE,
+            IN_PROGRESS,
+            TRANSLATED,
+            APPROVED,
+            REJECTED
+        }
 
         Work withStage(Stage next) {
             return new Work(next, draft, draftFromHash, translator, reviewer, comment);
@@ -80,13 +83,18 @@ public record Unit(
     }
 
     /** The last content aggregate versions applied to the source side, the target side and the titles. */
-    public record Versions(long source, long target, long titles) {
-    }
+    public record Versions(long source, long target, long titles) {}
 
     /** What content events alone determine about a unit; a rebuild reproduces exactly this. */
-    public record ContentFacts(String contentType, UnitState state, Source source, Target target, Outdated outdated,
-            Map<String, String> titles, Versions versions, boolean removed) {
-    }
+    public record ContentFacts(
+            String contentType,
+            UnitState state,
+            Source source,
+            Target target,
+            Outdated outdated,
+            Map<String, String> titles,
+            Versions versions,
+            boolean removed) {}
 
     public ContentFacts contentFacts() {
         return new ContentFacts(contentType, state, source, target, outdated, titles, versions, removed);
@@ -97,11 +105,26 @@ public record Unit(
      * own work and planning.
      */
     public Unit rebasedOn(Unit rebuilt) {
-        Outdated keptOutdated = rebuilt.outdated != null ? rebuilt.outdated
+        Outdated keptOutdated = rebuilt.outdated != null
+                ? rebuilt.outdated
                 : Objects.equals(source.hash(), rebuilt.source.hash()) ? outdated : null;
-        return new Unit(id, rebuilt.entryId, rebuilt.contentType, rebuilt.path, rebuilt.targetLocale, state,
-                rebuilt.source, rebuilt.target, keptOutdated, work, plan, rebuilt.titles, rebuilt.versions,
-                rebuilt.removed, rev).settled();
+        return new Unit(
+                        id,
+                        rebuilt.entryId,
+                        rebuilt.contentType,
+                        rebuilt.path,
+                        rebuilt.targetLocale,
+                        state,
+                        rebuilt.source,
+                        rebuilt.target,
+                        keptOutdated,
+                        work,
+                        plan,
+                        rebuilt.titles,
+                        rebuilt.versions,
+                        rebuilt.removed,
+                        rev)
+                .settled();
     }
 
     /** The state the facts imply: a current landed target wins, then work in progress, then the content facts. */
@@ -133,8 +156,22 @@ public record Unit(
 
     /** This unit with its state re-derived and the outdated record kept only while a translation lags behind. */
     public Unit settled() {
-        Unit derived = new Unit(id, entryId, contentType, path, targetLocale, derivedState(), source, target,
-                outdated, work, plan, titles, versions, removed, rev);
+        Unit derived = new Unit(
+                id,
+                entryId,
+                contentType,
+                path,
+                targetLocale,
+                derivedState(),
+                source,
+                target,
+                outdated,
+                work,
+                plan,
+                titles,
+                versions,
+                removed,
+                rev);
         if (derived.state == UnitState.APPROVED || derived.state == UnitState.UNTRANSLATED) {
             return derived.withOutdated(null);
         }
@@ -142,47 +179,173 @@ public record Unit(
     }
 
     public Unit withSource(Source next) {
-        return new Unit(id, entryId, contentType, path, targetLocale, state, next, target, outdated, work, plan,
-                titles, versions, removed, rev);
+        return new Unit(
+                id,
+                entryId,
+                contentType,
+                path,
+                targetLocale,
+                state,
+                next,
+                target,
+                outdated,
+                work,
+                plan,
+                titles,
+                versions,
+                removed,
+                rev);
     }
 
     public Unit withTarget(Target next) {
-        return new Unit(id, entryId, contentType, path, targetLocale, state, source, next, outdated, work, plan,
-                titles, versions, removed, rev);
+        return new Unit(
+                id,
+                entryId,
+                contentType,
+                path,
+                targetLocale,
+                state,
+                source,
+                next,
+                outdated,
+                work,
+                plan,
+                titles,
+                versions,
+                removed,
+                rev);
     }
 
     public Unit withOutdated(Outdated next) {
-        return new Unit(id, entryId, contentType, path, targetLocale, state, source, target, next, work, plan,
-                titles, versions, removed, rev);
+        return new Unit(
+                id,
+                entryId,
+                contentType,
+                path,
+                targetLocale,
+                state,
+                source,
+                target,
+                next,
+                work,
+                plan,
+                titles,
+                versions,
+                removed,
+                rev);
     }
 
     public Unit withWork(Work next) {
-        return new Unit(id, entryId, contentType, path, targetLocale, state, source, target, outdated, next, plan,
-                titles, versions, removed, rev);
+        return new Unit(
+                id,
+                entryId,
+                contentType,
+                path,
+                targetLocale,
+                state,
+                source,
+                target,
+                outdated,
+                next,
+                plan,
+                titles,
+                versions,
+                removed,
+                rev);
     }
 
     public Unit withPlan(Plan next) {
-        return new Unit(id, entryId, contentType, path, targetLocale, state, source, target, outdated, work, next,
-                titles, versions, removed, rev);
+        return new Unit(
+                id,
+                entryId,
+                contentType,
+                path,
+                targetLocale,
+                state,
+                source,
+                target,
+                outdated,
+                work,
+                next,
+                titles,
+                versions,
+                removed,
+                rev);
     }
 
     public Unit withTitles(Map<String, String> next, String nextContentType) {
-        return new Unit(id, entryId, nextContentType, path, targetLocale, state, source, target, outdated, work, plan,
-                next, versions, removed, rev);
+        return new Unit(
+                id,
+                entryId,
+                nextContentType,
+                path,
+                targetLocale,
+                state,
+                source,
+                target,
+                outdated,
+                work,
+                plan,
+                next,
+                versions,
+                removed,
+                rev);
     }
 
     public Unit withVersions(Versions next) {
-        return new Unit(id, entryId, contentType, path, targetLocale, state, source, target, outdated, work, plan,
-                titles, next, removed, rev);
+        return new Unit(
+                id,
+                entryId,
+                contentType,
+                path,
+                targetLocale,
+                state,
+                source,
+                target,
+                outdated,
+                work,
+                plan,
+                titles,
+                next,
+                removed,
+                rev);
     }
 
     public Unit withRemoved(boolean next) {
-        return new Unit(id, entryId, contentType, path, targetLocale, state, source, target, outdated, work, plan,
-                titles, versions, next, rev);
+        return new Unit(
+                id,
+                entryId,
+                contentType,
+                path,
+                targetLocale,
+                state,
+                source,
+                target,
+                outdated,
+                work,
+                plan,
+                titles,
+                versions,
+                next,
+                rev);
     }
 
     Unit withRev(long next) {
-        return new Unit(id, entryId, contentType, path, targetLocale, state, source, target, outdated, work, plan,
-                titles, versions, removed, next);
+        return new Unit(
+                id,
+                entryId,
+                contentType,
+                path,
+                targetLocale,
+                state,
+                source,
+                target,
+                outdated,
+                work,
+                plan,
+                titles,
+                versions,
+                removed,
+                next);
     }
 }

@@ -15,12 +15,17 @@ import dev.hashi.events.EventPayload;
  * @param comment note for the history line, may be {@code null}
  * @param events  payloads published together with the write (a state change event is added automatically)
  */
-public record UnitChange(Unit after, String action, String oldText, String newText, String comment,
-        List<EventPayload> events, Actor by) {
+public record UnitChange(
+        Unit after,
+        String action,
+        String oldText,
+        String newText,
+        String comment,
+        List<EventPayload> events,
+        Actor by) {
 
     /** Who caused a change, when, and the request or trace it belongs to ({@code traceId} may be {@code null}). */
-    public record Actor(String subject, Instant at, String traceId) {
-    }
+    public record Actor(String subject, Instant at, String traceId) {}
 
     public UnitChange {
         events = List.copyOf(events);

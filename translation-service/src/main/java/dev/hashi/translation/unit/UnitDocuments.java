@@ -13,8 +13,7 @@ final class UnitDocuments {
     /** Sort value for units without a due date, so they come after every dated unit. */
     static final Date NO_DUE_DATE = new Date(253402300799000L);
 
-    private UnitDocuments() {
-    }
+    private UnitDocuments() {}
 
     static Document toDocument(Unit unit) {
         Unit.Source source = unit.source();
@@ -25,24 +24,53 @@ final class UnitDocuments {
                 .append("sourceLocale", source.locale())
                 .append("targetLocale", unit.targetLocale())
                 .append("state", unit.state().wireName())
-                .append("source", new Document("text", source.text()).append("hash", source.hash())
-                        .append("size", source.size()).append("sizeUnit", source.sizeUnit()))
-                .append("target", unit.target() == null ? null : new Document("text", unit.target().text())
-                        .append("fromHash", unit.target().fromHash()).append("unitId", unit.target().unitId())
-                        .append("author", unit.target().author()))
-                .append("outdated", unit.outdated() == null ? null : new Document("oldText", unit.outdated().oldText())
-                        .append("oldHash", unit.outdated().oldHash()).append("newText", unit.outdated().newText()))
-                .append("work", new Document("stage", unit.work().stage().name()).append("draft", unit.work().draft())
-                        .append("draftFromHash", unit.work().draftFromHash())
-                        .append("translator", unit.work().translator()).append("reviewer", unit.work().reviewer())
-                        .append("comment", unit.work().comment()))
+                .append(
+                        "source",
+                        new Document("text", source.text())
+                                .append("hash", source.hash())
+                                .append("size", source.size())
+                                .append("sizeUnit", source.sizeUnit()))
+                .append(
+                        "target",
+                        unit.target() == null
+                                ? null
+                                : new Document("text", unit.target().text())
+                                        .append("fromHash", unit.target().fromHash())
+                                        .append("unitId", unit.target().unitId())
+                                        .append("author", unit.target().author()))
+                .append(
+                        "outdated",
+                        unit.outdated() == null
+                                ? null
+                                : new Document("oldText", unit.outdated().oldText())
+                                        .append("oldHash", unit.outdated().oldHash())
+                                        .append("newText", unit.outdated().newText()))
+                .append(
+                        "work",
+                        new Document("stage", unit.work().stage().name())
+                                .append("draft", unit.work().draft())
+                                .append("draftFromHash", unit.work().draftFromHash())
+                                .append("translator", unit.work().translator())
+                                .append("reviewer", unit.work().reviewer())
+                                .append("comment", unit.work().comment()))
                 .append("assignee", unit.plan().assignee())
-                .append("dueAt", unit.plan().dueAt() == null ? null : Date.from(unit.plan().dueAt()))
-                .append("dueSort", unit.plan().dueAt() == null ? NO_DUE_DATE : Date.from(unit.plan().dueAt()))
+                .append(
+                        "dueAt",
+                        unit.plan().dueAt() == null
+                                ? null
+                                : Date.from(unit.plan().dueAt()))
+                .append(
+                        "dueSort",
+                        unit.plan().dueAt() == null
+                                ? NO_DUE_DATE
+                                : Date.from(unit.plan().dueAt()))
                 .append("priority", unit.plan().priority())
                 .append("titles", new Document(new LinkedHashMap<>(unit.titles())))
-                .append("versions", new Document("source", unit.versions().source())
-                        .append("target", unit.versions().target()).append("titles", unit.versions().titles()))
+                .append(
+                        "versions",
+                        new Document("source", unit.versions().source())
+                                .append("target", unit.versions().target())
+                                .append("titles", unit.versions().titles()))
                 .append("removed", unit.removed())
                 .append("approvedText", unit.approvedText())
                 .append("rev", unit.rev());
@@ -68,19 +96,37 @@ final class UnitDocuments {
                 doc.getString("path"),
                 doc.getString("targetLocale"),
                 UnitState.fromWire(doc.getString("state")).orElseThrow(),
-                new Unit.Source(doc.getString("sourceLocale"), source.getString("text"), source.getString("hash"),
-                        source.getInteger("size", 0), source.getString("sizeUnit")),
-                target == null ? null : new Unit.Target(target.getString("text"), target.getString("fromHash"),
-                        target.getString("unitId"), target.getString("author")),
-                outdated == null ? null : new Unit.Outdated(outdated.getString("oldText"),
-                        outdated.getString("oldHash"), outdated.getString("newText")),
-                new Unit.Work(Unit.Work.Stage.valueOf(work.getString("stage")), work.getString("draft"),
-                        work.getString("draftFromHash"), work.getString("translator"), work.getString("reviewer"),
+                new Unit.Source(
+                        doc.getString("sourceLocale"),
+                        source.getString("text"),
+                        source.getString("hash"),
+                        source.getInteger("size", 0),
+                        source.getString("sizeUnit")),
+                target == null
+                        ? null
+                        : new Unit.Target(
+                                target.getString("text"),
+                                target.getString("fromHash"),
+                                target.getString("unitId"),
+                                target.getString("author")),
+                outdated == null
+                        ? null
+                        : new Unit.Outdated(
+                                outdated.getString("oldText"),
+                                outdated.getString("oldHash"),
+                                outdated.getString("newText")),
+                new Unit.Work(
+                        Unit.Work.Stage.valueOf(work.getString("stage")),
+                        work.getString("draft"),
+                        work.getString("draftFromHash"),
+                        work.getString("translator"),
+                        work.getString("reviewer"),
                         work.getString("comment")),
-                new Unit.Plan(doc.getString("assignee"), due == null ? null : due.toInstant(),
-                        doc.getInteger("priority", 0)),
+                new Unit.Plan(
+                        doc.getString("assignee"), due == null ? null : due.toInstant(), doc.getInteger("priority", 0)),
                 titles,
-                new Unit.Versions(versions.get("source", Number.class).longValue(),
+                new Unit.Versions(
+                        versions.get("source", Number.class).longValue(),
                         versions.get("target", Number.class).longValue(),
                         versions.get("titles", Number.class).longValue()),
                 doc.getBoolean("removed", false),
@@ -88,17 +134,27 @@ final class UnitDocuments {
     }
 
     static Document history(HistoryEntry entry) {
-        return new Document("at", Date.from(entry.at())).append("actor", entry.actor())
-                .append("action", entry.action()).append("from", entry.from()).append("to", entry.to())
-                .append("oldText", entry.oldText()).append("newText", entry.newText())
+        return new Document("at", Date.from(entry.at()))
+                .append("actor", entry.actor())
+                .append("action", entry.action())
+                .append("from", entry.from())
+                .append("to", entry.to())
+                .append("oldText", entry.oldText())
+                .append("newText", entry.newText())
                 .append("comment", entry.comment());
     }
 
     static List<HistoryEntry> history(Document doc) {
         return doc.getList("history", Document.class, List.of()).stream()
-                .map(line -> new HistoryEntry(line.getDate("at").toInstant(), line.getString("actor"),
-                        line.getString("action"), line.getString("from"), line.getString("to"),
-                        line.getString("oldText"), line.getString("newText"), line.getString("comment")))
+                .map(line -> new HistoryEntry(
+                        line.getDate("at").toInstant(),
+                        line.getString("actor"),
+                        line.getString("action"),
+                        line.getString("from"),
+                        line.getString("to"),
+                        line.getString("oldText"),
+                        line.getString("newText"),
+                        line.getString("comment")))
                 .toList();
     }
 }

@@ -17,6 +17,5 @@ public final class UnitFields {
     public static final String SOURCE_SIZE = "source.size";
     public static final String SOURCE_HASH = "source.hash";
 
-    private UnitFields() {
-    }
+    private UnitFields() {}
 }

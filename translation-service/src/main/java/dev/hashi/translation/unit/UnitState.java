@@ -5,7 +5,12 @@ import java.util.Optional;
 
 /** Where a translation unit stands. The wire form is the lower-case name, e.g. {@code in_progress}. */
 public enum UnitState {
-    UNTRANSLATED, IN_PROGRESS, TRANSLATED, APPROVED, REJECTED, OUTDATED;
+    UNTRANSLATED,
+    IN_PROGRESS,
+    TRANSLATED,
+    APPROVED,
+    REJECTED,
+    OUTDATED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

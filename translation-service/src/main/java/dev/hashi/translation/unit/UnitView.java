@@ -13,37 +13,68 @@ import java.util.Map;
  * @param outdated the source text the translation was made from and the source text now, when the source moved on
  */
 public record UnitView(
-        String id, String entryId, String contentType, String path, String sourceLocale, String targetLocale,
-        String state, Source source, Target target, Draft draft, Outdated outdated, String assignee, Instant dueAt,
-        int priority, Map<String, String> titles) {
+        String id,
+        String entryId,
+        String contentType,
+        String path,
+        String sourceLocale,
+        String targetLocale,
+        String state,
+        Source source,
+        Target target,
+        Draft draft,
+        Outdated outdated,
+        String assignee,
+        Instant dueAt,
+        int priority,
+        Map<String, String> titles) {
 
     /** @param size words or characters, as {@code sizeUnit} says */
-    public record Source(String text, String hash, int size, String sizeUnit) {
-    }
+    public record Source(String text, String hash, int size, String sizeUnit) {}
 
     /** @param landedFrom the unit the value came from; {@code null} for a value an editor typed */
-    public record Target(String text, String sourceHash, String landedFrom, String author) {
-    }
+    public record Target(String text, String sourceHash, String landedFrom, String author) {}
 
-    public record Draft(String text, String sourceHash, String translator, String reviewer, String comment) {
-    }
+    public record Draft(String text, String sourceHash, String translator, String reviewer, String comment) {}
 
-    public record Outdated(String oldSourceText, String newSourceText) {
-    }
+    public record Outdated(String oldSourceText, String newSourceText) {}
 
     public static UnitView of(Unit unit) {
         Unit.Work work = unit.work();
         Map<String, String> titles = new LinkedHashMap<>();
         titles.put(unit.source().locale(), unit.titles().get(unit.source().locale()));
         titles.put(unit.targetLocale(), unit.titles().get(unit.targetLocale()));
-        return new UnitView(unit.id(), unit.entryId(), unit.contentType(), unit.path(), unit.source().locale(),
-                unit.targetLocale(), unit.state().wireName(),
-                new Source(unit.source().text(), unit.source().hash(), unit.source().size(), unit.source().sizeUnit()),
-                unit.target() == null ? null : new Target(unit.target().text(), unit.target().fromHash(),
-                        unit.target().unitId(), unit.target().author()),
-                work.draft() == null ? null : new Draft(work.draft(), work.draftFromHash(), work.translator(),
-                        work.reviewer(), work.comment()),
-                unit.outdated() == null ? null : new Outdated(unit.outdated().oldText(), unit.outdated().newText()),
-                unit.plan().assignee(), unit.plan().dueAt(), unit.plan().priority(), titles);
+        return new UnitView(
+                unit.id(),
+                unit.entryId(),
+                unit.contentType(),
+                unit.path(),
+                unit.source().locale(),
+                unit.targetLocale(),
+                unit.state().wireName(),
+                new Source(
+                        unit.source().text(),
+                        unit.source().hash(),
+                        unit.source().size(),
+                        unit.source().sizeUnit()),
+                unit.target() == null
+                        ? null
+                        : new Target(
+                                unit.target().text(),
+                                unit.target().fromHash(),
+                                unit.target().unitId(),
+                                unit.target().author()),
+                work.draft() == null
+                        ? null
+                        : new Draft(
+                                work.draft(), work.draftFromHash(), work.translator(), work.reviewer(), work.comment()),
+                unit.outdated() == null
+                        ? null
+                        : new Outdated(
+                                unit.outdated().oldText(), unit.outdated().newText()),
+                unit.plan().assignee(),
+                unit.plan().dueAt(),
+                unit.plan().priority(),
+                titles);
     }
 }

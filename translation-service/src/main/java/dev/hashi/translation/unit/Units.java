@@ -60,7 +60,7 @@ public final class Units {
     /** Units in a scratch collection that publishes nothing, for rebuilding state. */
     public static Units scratch(MongoCollection<Document> collection) {
         collection.createIndex(Indexes.ascending("entryId"));
-        return new Units(collection, null, id -> { });
+        return new Units(collection, null, id -> {});
     }
 
     /** Calls {@code listener} after every write that leaves a unit approved with a new approved text. */
@@ -69,19 +69,30 @@ public final class Units {
     }
 
     public Optional<Unit> find(String id) {
-        Document doc = collection.find(Filters.eq("_id", id)).projection(withoutHistory()).first();
+        Document doc = collection
+                .find(Filters.eq("_id", id))
+                .projection(withoutHistory())
+                .first();
         return Optional.ofNullable(doc).map(UnitDocuments::toUnit);
     }
 
     public List<HistoryEntry> history(String id) {
-        Document doc = collection.find(Filters.eq("_id", id)).projection(Projections.include("history")).first();
+        Document doc = collection
+                .find(Filters.eq("_id", id))
+                .projection(Projections.include("history"))
+                .first();
         return doc == null ? List.of() : UnitDocuments.history(doc);
     }
 
     /** Units matching {@code filter} (see {@link UnitFields}), in {@code sort} order, without their history. */
     public List<Unit> query(Bson filter, Bson sort, int skip, int limit) {
         List<Unit> units = new ArrayList<>();
-        collection.find(filter).projection(withoutHistory()).sort(sort).skip(skip).limit(limit)
+        collection
+                .find(filter)
+                .projection(withoutHistory())
+                .sort(sort)
+                .skip(skip)
+                .limit(limit)
                 .forEach(doc -> units.add(UnitDocuments.toUnit(doc)));
         return units;
     }
@@ -102,8 +113,11 @@ public final class Units {
 
     /** Sets the titles of every unit of an entry whose titles are older than {@code version}. */
     public void updateTitles(String entryId, Map<String, String> titles, String contentType, long version) {
-        collection.updateMany(Filters.and(Filters.eq("entryId", entryId), Filters.lt("versions.titles", version)),
-                Updates.combine(Updates.set("titles", new Document(titles)), Updates.set("contentType", contentType),
+        collection.updateMany(
+                Filters.and(Filters.eq("entryId", entryId), Filters.lt("versions.titles", version)),
+                Updates.combine(
+                        Updates.set("titles", new Document(titles)),
+                        Updates.set("contentType", contentType),
                         Updates.set("versions.titles", version)));
     }
 
@@ -136,9 +150,15 @@ public final class Units {
 
     private Optional<Unit> write(Unit before, UnitChange change) {
         Unit after = change.after().settled().withRev(before == null ? 1 : before.rev() + 1);
-        HistoryEntry line = new HistoryEntry(change.by().at(), change.by().subject(), change.action(),
-                before == null ? null : before.state().wireName(), after.state().wireName(), change.oldText(),
-                change.newText(), change.comment());
+        HistoryEntry line = new HistoryEntry(
+                change.by().at(),
+                change.by().subject(),
+                change.action(),
+                before == null ? null : before.state().wireName(),
+                after.state().wireName(),
+                change.oldText(),
+                change.newText(),
+                change.comment());
         List<EventEnvelope<?>> events = events(before, after, change);
         Document doc = UnitDocuments.toDocument(after);
         if (before == null) {
@@ -163,22 +183,33 @@ public final class Units {
         if (outbox != null && !events.isEmpty()) {
             updates.add(outbox.append(events));
         }
-        long matched = collection.updateOne(Filters.and(Filters.eq("_id", after.id()), Filters.eq("rev", before.rev())),
-                Updates.combine(updates)).getMatchedCount();
+        long matched = collection
+                .updateOne(
+                        Filters.and(Filters.eq("_id", after.id()), Filters.eq("rev", before.rev())),
+                        Updates.combine(updates))
+                .getMatchedCount();
         return matched == 1 ? Optional.of(after) : Optional.empty();
     }
 
     private static List<EventEnvelope<?>> events(Unit before, Unit after, UnitChange change) {
         List<EventPayload> payloads = new ArrayList<>();
         if (before == null || before.state() != after.state()) {
-            payloads.add(new TranslationUnitStateChanged(after.id(), after.entryId(), after.path(),
-                    after.source().locale(), after.targetLocale(), before == null ? null : before.state().wireName(),
-                    after.state().wireName(), after.source().hash()));
+            payloads.add(new TranslationUnitStateChanged(
+                    after.id(),
+                    after.entryId(),
+                    after.path(),
+                    after.source().locale(),
+                    after.targetLocale(),
+                    before == null ? null : before.state().wireName(),
+                    after.state().wireName(),
+                    after.source().hash()));
         }
         payloads.addAll(change.events());
         UnitChange.Actor by = change.by();
-        return payloads.stream().<EventEnvelope<?>>map(payload -> EventEnvelope.of(payload, after.id(), after.rev(),
-                by.traceId(), by.subject(), by.at())).toList();
+        return payloads.stream()
+                .<EventEnvelope<?>>map(payload ->
+                        EventEnvelope.of(payload, after.id(), after.rev(), by.traceId(), by.subject(), by.at()))
+                .toList();
     }
 
     private static Bson withoutHistory() {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import dev.hashi.service.web.RequestIdFilter;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Unreadable and invalid request bodies as problems with a stable code ({@code request.malformed},
@@ -29,8 +30,8 @@ class RequestProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpServletRequest request) {
-        return problem(request, "request.malformed", "The request body is not valid JSON for this operation.",
-                List.of());
+        return problem(
+                request, "request.malformed", "The request body is not valid JSON for this operation.", List.of());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -41,8 +42,8 @@ class RequestProblems {
         return problem(request, "request.invalid", "The request has invalid fields.", errors);
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpServletRequest request, String code, String detail,
-            List<Map<String, String>> errors) {
+    private static ResponseEntity<ProblemDetail> problem(
+            HttpServletRequest request, String code, String detail, List<Map<String, String>> errors) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         body.setProperty("code", code);
         body.setInstance(URI.create(request.getRequestURI()));
@@ -50,6 +51,8 @@ class RequestProblems {
         if (!errors.isEmpty()) {
             body.setProperty("errors", errors);
         }
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 }

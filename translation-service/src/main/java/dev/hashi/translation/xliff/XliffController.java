@@ -3,8 +3,9 @@ package dev.hashi.translation.xliff;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-
 import javax.xml.stream.XMLStreamException;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,6 @@ import dev.hashi.service.web.ApiProblem;
 import dev.hashi.translation.queue.QueueFilter;
 import dev.hashi.translation.unit.UnitState;
 import dev.hashi.translation.web.LocaleParams;
-import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
 @RequestMapping("/api/translations/xliff")
@@ -42,17 +42,31 @@ class XliffController {
 
     /** The selected units of one locale pair as XLIFF 2.0 (untranslated, outdated, in progress and rejected by default). */
     @GetMapping
-    ResponseEntity<byte[]> export(@RequestParam String source, @RequestParam String target,
-            @RequestParam(required = false) String entry, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String assignee, Identity caller) throws XMLStreamException {
-        QueueFilter filter = new QueueFilter(LocaleParams.require(locales, "target", target),
-                LocaleParams.require(locales, "source", source), java.util.EnumSet.of(UnitState.UNTRANSLATED,
-                        UnitState.OUTDATED, UnitState.IN_PROGRESS, UnitState.REJECTED), type, entry, assignee, null);
+    ResponseEntity<byte[]> export(
+            @RequestParam String source,
+            @RequestParam String target,
+            @RequestParam(required = false) String entry,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String assignee,
+            Identity caller)
+            throws XMLStreamException {
+        QueueFilter filter = new QueueFilter(
+                LocaleParams.require(locales, "target", target),
+                LocaleParams.require(locales, "source", source),
+                java.util.EnumSet.of(
+                        UnitState.UNTRANSLATED, UnitState.OUTDATED, UnitState.IN_PROGRESS, UnitState.REJECTED),
+                type,
+                entry,
+                assignee,
+                null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         exchange.export(caller, filter, out);
-        return ResponseEntity.ok().contentType(XLIFF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"translations-" + filter.source().tag()
-                        + "-" + filter.target().tag() + ".xlf\"")
+        return ResponseEntity.ok()
+                .contentType(XLIFF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"translations-" + filter.source().tag() + "-"
+                                + filter.target().tag() + ".xlf\"")
                 .body(out.toByteArray());
     }
 
@@ -64,8 +78,11 @@ class XliffController {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         }
         if (body.length > limit) {
-            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "xliff.too-large",
-                    "The file is larger than " + limit + " bytes.").with("limit", limit);
+            throw new ApiProblem(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "xliff.too-large",
+                            "The file is larger than " + limit + " bytes.")
+                    .with("limit", limit);
         }
         return exchange.importFile(caller, body);
     }

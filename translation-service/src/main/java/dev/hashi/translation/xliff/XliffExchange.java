@@ -4,7 +4,6 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import javax.xml.stream.XMLStreamException;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,11 +27,9 @@ import dev.hashi.translation.web.LocaleParams;
 public class XliffExchange {
 
     /** How one imported unit fared: {@code applied}, {@code unchanged} or {@code rejected} (with a code). */
-    public record UnitResult(String unitId, String status, String code, String detail) {
-    }
+    public record UnitResult(String unitId, String status, String code, String detail) {}
 
-    public record ImportReport(int applied, int unchanged, int rejected, List<UnitResult> units) {
-    }
+    public record ImportReport(int applied, int unchanged, int rejected, List<UnitResult> units) {}
 
     private final TranslationQueue queue;
     private final Units units;
@@ -40,8 +37,8 @@ public class XliffExchange {
     private final SupportedLocales locales;
     private final XliffSettings settings;
 
-    XliffExchange(TranslationQueue queue, Units units, Reviews reviews, SupportedLocales locales,
-            XliffSettings settings) {
+    XliffExchange(
+            TranslationQueue queue, Units units, Reviews reviews, SupportedLocales locales, XliffSettings settings) {
         this.queue = queue;
         this.units = units;
         this.reviews = reviews;
@@ -52,7 +49,8 @@ public class XliffExchange {
     /** Writes the units of {@code filter} (source and target locale required) in page order. */
     public void export(Identity caller, QueueFilter filter, OutputStream out) throws XMLStreamException {
         Access.requireStaff(caller);
-        List<Unit> selected = queue.find(filter, TranslationQueue.Order.PAGE, 0, settings.maxUnits()).units();
+        List<Unit> selected = queue.find(filter, TranslationQueue.Order.PAGE, 0, settings.maxUnits())
+                .units();
         XliffWriter.write(selected, filter.source().tag(), filter.target().tag(), out);
     }
 
@@ -60,8 +58,10 @@ public class XliffExchange {
     public ImportReport importFile(Identity caller, byte[] file) {
         Access.requireStaff(caller);
         if (file.length > settings.maxBytes().toBytes()) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE, "xliff.too-large",
-                    "The file is larger than " + settings.maxBytes().toBytes() + " bytes.")
+            throw new ApiProblem(
+                            org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
+                            "xliff.too-large",
+                            "The file is larger than " + settings.maxBytes().toBytes() + " bytes.")
                     .with("limit", settings.maxBytes().toBytes());
         }
         XliffReader.ReadDocument document = new XliffReader(settings).read(file);
@@ -71,20 +71,23 @@ public class XliffExchange {
         for (XliffReader.ReadUnit read : document.units()) {
             results.add(apply(caller, read, source, target));
         }
-        return new ImportReport(count(results, "applied"), count(results, "unchanged"), count(results, "rejected"),
-                results);
+        return new ImportReport(
+                count(results, "applied"), count(results, "unchanged"), count(results, "rejected"), results);
     }
 
     private UnitResult apply(Identity caller, XliffReader.ReadUnit read, LocaleTag source, LocaleTag target) {
-        Optional<Unit> found = read.id() == null ? Optional.empty()
-                : units.find(read.id()).filter(unit -> !unit.removed());
+        Optional<Unit> found =
+                read.id() == null ? Optional.empty() : units.find(read.id()).filter(unit -> !unit.removed());
         if (found.isEmpty()) {
             return rejected(read, "unit.unknown", "There is no translation unit with this id.");
         }
         Unit unit = found.get();
         if (!unit.source().locale().equals(source.tag()) || !unit.targetLocale().equals(target.tag())) {
-            return rejected(read, "unit.wrong-locale", "The unit translates " + unit.source().locale() + " into "
-                    + unit.targetLocale() + ", the file " + source.tag() + " into " + target.tag() + ".");
+            return rejected(
+                    read,
+                    "unit.wrong-locale",
+                    "The unit translates " + unit.source().locale() + " into " + unit.targetLocale() + ", the file "
+                            + source.tag() + " into " + target.tag() + ".");
         }
         if (read.inlineMarkup()) {
             return rejected(read, "unit.inline-markup", "Inline XLIFF elements in targets are not supported.");
@@ -108,6 +111,8 @@ public class XliffExchange {
     }
 
     private static int count(List<UnitResult> results, String status) {
-        return (int) results.stream().filter(result -> result.status().equals(status)).count();
+        return (int) results.stream()
+                .filter(result -> result.status().equals(status))
+                .count();
     }
 }

@@ -3,7 +3,6 @@ package dev.hashi.translation.xliff;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -21,12 +20,10 @@ import dev.hashi.service.web.ApiProblem;
 final class XliffReader {
 
     /** One unit as read: its id, the source hash note, and the target text ({@code null} if none). */
-    record ReadUnit(String id, String sourceHash, String target, boolean inlineMarkup) {
-    }
+    record ReadUnit(String id, String sourceHash, String target, boolean inlineMarkup) {}
 
     /** The document's locales and units. */
-    record ReadDocument(String sourceLocale, String targetLocale, List<ReadUnit> units) {
-    }
+    record ReadDocument(String sourceLocale, String targetLocale, List<ReadUnit> units) {}
 
     private final XliffSettings limits;
 
@@ -66,10 +63,12 @@ final class XliffReader {
         while (xml.hasNext()) {
             int event = xml.next();
             switch (event) {
-                case XMLStreamConstants.DTD -> throw new ApiProblem(HttpStatus.BAD_REQUEST, "xliff.doctype-refused",
-                        "Documents with a DOCTYPE are refused.");
-                case XMLStreamConstants.ENTITY_REFERENCE -> throw new ApiProblem(HttpStatus.BAD_REQUEST,
-                        "xliff.entity-refused", "Entity references are refused.");
+                case XMLStreamConstants.DTD ->
+                    throw new ApiProblem(
+                            HttpStatus.BAD_REQUEST, "xliff.doctype-refused", "Documents with a DOCTYPE are refused.");
+                case XMLStreamConstants.ENTITY_REFERENCE ->
+                    throw new ApiProblem(
+                            HttpStatus.BAD_REQUEST, "xliff.entity-refused", "Entity references are refused.");
                 case XMLStreamConstants.START_ELEMENT -> {
                     if (++depth > limits.maxDepth()) {
                         throw invalid("Elements are nested deeper than " + limits.maxDepth() + ".");
@@ -77,7 +76,9 @@ final class XliffReader {
                     String name = xml.getLocalName();
                     boolean xliffElement = XliffWriter.NS.equals(xml.getNamespaceURI());
                     if (depth == 1) {
-                        if (!xliffElement || !"xliff".equals(name) || !"2.0".equals(xml.getAttributeValue(null, "version"))) {
+                        if (!xliffElement
+                                || !"xliff".equals(name)
+                                || !"2.0".equals(xml.getAttributeValue(null, "version"))) {
                             throw invalid("The root element is not an XLIFF 2.0 <xliff>.");
                         }
                         sourceLocale = xml.getAttributeValue(null, "srcLang");
@@ -86,8 +87,10 @@ final class XliffReader {
                         markup = true;
                     } else if (xliffElement && "unit".equals(name)) {
                         if (units.size() >= limits.maxUnits()) {
-                            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "xliff.too-many-units",
-                                    "A file may hold at most " + limits.maxUnits() + " units.")
+                            throw new ApiProblem(
+                                            HttpStatus.CONTENT_TOO_LARGE,
+                                            "xliff.too-many-units",
+                                            "A file may hold at most " + limits.maxUnits() + " units.")
                                     .with("limit", limits.maxUnits());
                         }
                         unitId = xml.getAttributeValue(null, "id");
@@ -109,8 +112,10 @@ final class XliffReader {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     if (text != null && (inTarget || noteCategory != null)) {
                         if (text.length() + xml.getTextLength() > limits.maxTextLength()) {
-                            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "xliff.text-too-long",
-                                    "A text is longer than " + limits.maxTextLength() + " characters.")
+                            throw new ApiProblem(
+                                            HttpStatus.CONTENT_TOO_LARGE,
+                                            "xliff.text-too-long",
+                                            "A text is longer than " + limits.maxTextLength() + " characters.")
                                     .with("unitId", unitId);
                         }
                         text.append(xml.getText());
@@ -133,8 +138,7 @@ final class XliffReader {
                         text = null;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         if (sourceLocale == null || targetLocale == null) {

@@ -18,5 +18,4 @@ public record XliffSettings(
         @DefaultValue("5000") int maxUnits,
         @DefaultValue("5MB") DataSize maxBytes,
         @DefaultValue("100000") int maxTextLength,
-        @DefaultValue("32") int maxDepth) {
-}
+        @DefaultValue("32") int maxDepth) {}

@@ -4,7 +4,6 @@ import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -21,13 +20,13 @@ final class XliffWriter {
     static final String NS = "urn:oasis:names:tc:xliff:document:2.0";
     static final String SOURCE_HASH = "hashi:source-hash";
 
-    private XliffWriter() {
-    }
+    private XliffWriter() {}
 
     static void write(List<Unit> units, String sourceLocale, String targetLocale, OutputStream out)
             throws XMLStreamException {
         Map<String, List<Unit>> byEntry = new LinkedHashMap<>();
-        units.forEach(unit -> byEntry.computeIfAbsent(unit.entryId(), k -> new java.util.ArrayList<>()).add(unit));
+        units.forEach(unit -> byEntry.computeIfAbsent(unit.entryId(), k -> new java.util.ArrayList<>())
+                .add(unit));
         XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
         xml.writeStartDocument("UTF-8", "1.0");
         xml.setDefaultNamespace(NS);
@@ -78,7 +77,8 @@ final class XliffWriter {
         xml.writeStartElement(NS, "source");
         xml.writeCharacters(unit.source().text());
         xml.writeEndElement();
-        String target = unit.work().draft() != null ? unit.work().draft()
+        String target = unit.work().draft() != null
+                ? unit.work().draft()
                 : unit.target() == null ? null : unit.target().text();
         if (target != null) {
             xml.writeStartElement(NS, "target");

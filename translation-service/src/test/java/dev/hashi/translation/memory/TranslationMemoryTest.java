@@ -1,10 +1,5 @@
 package dev.hashi.translation.memory;
 
-import static dev.hashi.translation.support.ContentEvents.source;
-import static dev.hashi.translation.support.ContentEvents.translation;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +15,13 @@ import dev.hashi.translation.support.ServiceTest;
 import dev.hashi.translation.unit.UnitIds;
 import dev.hashi.translation.unit.UnitState;
 import dev.hashi.translation.unit.Units;
+
 import tools.jackson.databind.JsonNode;
+
+import static dev.hashi.translation.support.ContentEvents.source;
+import static dev.hashi.translation.support.ContentEvents.translation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class TranslationMemoryTest extends ServiceTest {
 
@@ -34,15 +35,24 @@ class TranslationMemoryTest extends ServiceTest {
         String done = ConferencePages.newEntryId();
         content().changed(done, 1, "editor-1", Map.of(), source("t", "ja", fukuoka));
         content().changed(done, 2, "editor-1", Map.of(), translation("t", "en", "ja", english, fukuoka, null));
-        await().atMost(Duration.ofSeconds(10)).until(() -> units.find(UnitIds.of(done, "t", "en"))
-                .filter(unit -> unit.state() == UnitState.APPROVED).isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> units.find(UnitIds.of(done, "t", "en"))
+                        .filter(unit -> unit.state() == UnitState.APPROVED)
+                        .isPresent());
 
         String fresh = ConferencePages.newEntryId();
-        content().changed(fresh, 1, "editor-1", Map.of(), source("same", "ja", fukuoka),
-                source("similar", "ja", "北九州市における環境国際協力の取組み"),
-                source("halfwidth", "ja", "福岡市における環境国際協力の取組ﾐ"),
-                source("different", "ja", "北九州国際会議場の会議室予約案内"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> units.find(UnitIds.of(fresh, "different", "en")).isPresent());
+        content()
+                .changed(
+                        fresh,
+                        1,
+                        "editor-1",
+                        Map.of(),
+                        source("same", "ja", fukuoka),
+                        source("similar", "ja", "北九州市における環境国際協力の取組み"),
+                        source("halfwidth", "ja", "福岡市における環境国際協力の取組ﾐ"),
+                        source("different", "ja", "北九州国際会議場の会議室予約案内"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> units.find(UnitIds.of(fresh, "different", "en")).isPresent());
 
         JsonNode exact = suggestions(fresh, "same");
         assertThat(exact.get(0).path("exact").asBoolean()).isTrue();
@@ -53,12 +63,15 @@ class TranslationMemoryTest extends ServiceTest {
                 exactTexts.add(s.path("targetText").asString());
             }
         });
-        assertThat(exactTexts).as("other tests may have approved the same source too").contains(english);
+        assertThat(exactTexts)
+                .as("other tests may have approved the same source too")
+                .contains(english);
         JsonNode fuzzy = suggestions(fresh, "similar");
         assertThat(fuzzy.get(0).path("exact").asBoolean()).isFalse();
         assertThat(fuzzy.get(0).path("score").asInt()).isBetween(75, 99);
         assertThat(suggestions(fresh, "halfwidth").get(0).path("score").asInt())
-                .as("half-width ﾐ folds to katakana ミ, one character off hiragana み").isEqualTo(94);
+                .as("half-width ﾐ folds to katakana ミ, one character off hiragana み")
+                .isEqualTo(94);
         assertThat(suggestions(fresh, "different")).isEmpty();
     }
 
@@ -67,15 +80,17 @@ class TranslationMemoryTest extends ServiceTest {
         LocaleTag ja = LocaleTag.parse("ja");
         LocaleTag en = LocaleTag.parse("en");
         assertThat(Similarity.tokens("福岡市 の ＡＢＣ", ja)).containsExactly("福", "岡", "市", "の", "a", "b", "c");
-        assertThat(Similarity.tokens("Pollution Control Programmes", en)).containsExactly("pollution", "control",
-                "programmes");
-        assertThat(Similarity.score(Similarity.tokens("Pollution Control Programmes and Cooperation with Japan", en),
-                Similarity.tokens("Pollution Control Programmes and Cooperation with China", en)))
+        assertThat(Similarity.tokens("Pollution Control Programmes", en))
+                .containsExactly("pollution", "control", "programmes");
+        assertThat(Similarity.score(
+                        Similarity.tokens("Pollution Control Programmes and Cooperation with Japan", en),
+                        Similarity.tokens("Pollution Control Programmes and Cooperation with China", en)))
                 .isCloseTo(6 / 7.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     private JsonNode suggestions(String entry, String path) {
         return api().as(Api.translator("tr-abe", "ja:en"))
-                .get("/api/translations/units/" + UnitIds.of(entry, path, "en") + "/suggestions").json();
+                .get("/api/translations/units/" + UnitIds.of(entry, path, "en") + "/suggestions")
+                .json();
     }
 }

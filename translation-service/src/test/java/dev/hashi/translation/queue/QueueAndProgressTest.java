@@ -1,8 +1,5 @@
 package dev.hashi.translation.queue;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +8,11 @@ import dev.hashi.identity.Identity;
 import dev.hashi.translation.support.Api;
 import dev.hashi.translation.support.ConferencePages;
 import dev.hashi.translation.support.ServiceTest;
+
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class QueueAndProgressTest extends ServiceTest {
 
@@ -28,38 +29,68 @@ class QueueAndProgressTest extends ServiceTest {
         String urgent = page.path("items").get(1).path("id").asString();
         String later = page.path("items").get(0).path("id").asString();
 
-        assertThat(api().as(EDITOR).put("/api/translations/units/" + urgent + "/schedule",
-                "{\"dueAt\":\"2003-10-20T00:00:00Z\",\"priority\":5}").status()).isEqualTo(200);
+        assertThat(api().as(EDITOR)
+                        .put(
+                                "/api/translations/units/" + urgent + "/schedule",
+                                "{\"dueAt\":\"2003-10-20T00:00:00Z\",\"priority\":5}")
+                        .status())
+                .isEqualTo(200);
         api().as(EDITOR).put("/api/translations/units/" + later + "/schedule", "{\"dueAt\":\"2003-10-27T00:00:00Z\"}");
-        assertThat(api().as(EDITOR).post("/api/translations/units/" + urgent + "/assign",
-                "{\"assignee\":\"tr-ono\"}").json().path("state").asString()).isEqualTo("in_progress");
+        assertThat(api().as(EDITOR)
+                        .post("/api/translations/units/" + urgent + "/assign", "{\"assignee\":\"tr-ono\"}")
+                        .json()
+                        .path("state")
+                        .asString())
+                .isEqualTo("in_progress");
 
         assertThat(first(base + "&sort=priority")).isEqualTo(urgent);
         assertThat(first(base + "&sort=due&dueBefore=2003-10-28")).isEqualTo(urgent);
-        assertThat(api().as(EDITOR).get(base + "&dueBefore=2003-10-21").json().path("items").size()).isEqualTo(1);
-        assertThat(api().as(EDITOR).get(base + "&assignee=tr-ono&state=in_progress&type=event-page").json()
-                .path("items").get(0).path("id").asString()).isEqualTo(urgent);
+        assertThat(api().as(EDITOR)
+                        .get(base + "&dueBefore=2003-10-21")
+                        .json()
+                        .path("items")
+                        .size())
+                .isEqualTo(1);
+        assertThat(api().as(EDITOR)
+                        .get(base + "&assignee=tr-ono&state=in_progress&type=event-page")
+                        .json()
+                        .path("items")
+                        .get(0)
+                        .path("id")
+                        .asString())
+                .isEqualTo(urgent);
         JsonNode mine = api().as(TRANSLATOR).get("/api/translations/mine").json();
         assertThat(mine.path("items").toString()).contains(urgent);
 
-        assertThat(api().as(TRANSLATOR).post("/api/translations/units/" + urgent + "/unassign", "").json()
-                .path("state").asString()).isEqualTo("untranslated");
+        assertThat(api().as(TRANSLATOR)
+                        .post("/api/translations/units/" + urgent + "/unassign", "")
+                        .json()
+                        .path("state")
+                        .asString())
+                .isEqualTo("untranslated");
     }
 
     @Test
     void progressCountsUnitsPerStateAndPercentOfCharactersAndWordsPerPairAndLocale() {
         String entry = publishedPage();
-        JsonNode queue = api().as(TRANSLATOR).get("/api/translations/queue?source=ja&target=en&sort=page&entry=" + entry)
+        JsonNode queue = api().as(TRANSLATOR)
+                .get("/api/translations/queue?source=ja&target=en&sort=page&entry=" + entry)
                 .json();
         JsonNode first = queue.path("items").get(0);
         String id = first.path("id").asString();
-        api().as(TRANSLATOR).post("/api/translations/units/" + id + "/submit",
-                "{\"text\":\"A title\",\"sourceHash\":\"" + first.path("source").path("hash").asString() + "\"}");
+        api().as(TRANSLATOR)
+                .post(
+                        "/api/translations/units/" + id + "/submit",
+                        "{\"text\":\"A title\",\"sourceHash\":\""
+                                + first.path("source").path("hash").asString() + "\"}");
 
-        JsonNode pairs = api().as(TRANSLATOR).get("/api/translations/progress/entries/" + entry).json();
+        JsonNode pairs = api().as(TRANSLATOR)
+                .get("/api/translations/progress/entries/" + entry)
+                .json();
         JsonNode jaEn = null;
         for (JsonNode pair : pairs) {
-            if (pair.path("sourceLocale").asString().equals("ja") && pair.path("targetLocale").asString().equals("en")) {
+            if (pair.path("sourceLocale").asString().equals("ja")
+                    && pair.path("targetLocale").asString().equals("en")) {
                 jaEn = pair;
             }
         }
@@ -73,21 +104,30 @@ class QueueAndProgressTest extends ServiceTest {
         assertThat(jaEn.path("approvedPercent").asDouble()).isZero();
         assertThat(pairs.size()).isEqualTo(4);
 
-        JsonNode dashboard = api().as(TRANSLATOR).get("/api/translations/progress/dashboard").json();
-        assertThat(dashboard.toString()).contains("\"targetLocale\":\"en\"", "\"targetLocale\":\"ja\"",
-                "\"targetLocale\":\"ko\"", "characters", "words");
+        JsonNode dashboard =
+                api().as(TRANSLATOR).get("/api/translations/progress/dashboard").json();
+        assertThat(dashboard.toString())
+                .contains(
+                        "\"targetLocale\":\"en\"",
+                        "\"targetLocale\":\"ja\"",
+                        "\"targetLocale\":\"ko\"",
+                        "characters",
+                        "words");
     }
 
     @Test
     void queueRejectsBadParametersWithSpecificProblems() {
         Api staff = api().as(TRANSLATOR);
-        assertThat(staff.get("/api/translations/queue?target=xx-invalid-").code()).isEqualTo("locale.invalid");
+        assertThat(staff.get("/api/translations/queue?target=xx-invalid-").code())
+                .isEqualTo("locale.invalid");
         assertThat(staff.get("/api/translations/queue?target=de").code()).isEqualTo("locale.unsupported");
         assertThat(staff.get("/api/translations/queue?state=done").code()).isEqualTo("queue.invalid-state");
-        assertThat(staff.get("/api/translations/queue?dueBefore=yesterday").code()).isEqualTo("queue.invalid-date");
+        assertThat(staff.get("/api/translations/queue?dueBefore=yesterday").code())
+                .isEqualTo("queue.invalid-date");
         assertThat(staff.get("/api/translations/queue?size=0").code()).isEqualTo("queue.invalid-size");
         assertThat(staff.get("/api/translations/queue?sort=random").code()).isEqualTo("queue.invalid-sort");
-        assertThat(api().as(Api.reader("rd-2")).get("/api/translations/queue").status()).isEqualTo(403);
+        assertThat(api().as(Api.reader("rd-2")).get("/api/translations/queue").status())
+                .isEqualTo(403);
         assertThat(api().get("/api/translations/queue").status()).isEqualTo(401);
     }
 
@@ -95,20 +135,27 @@ class QueueAndProgressTest extends ServiceTest {
     void openApiDescribesTheQueue() {
         Api.Response docs = api().get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.body()).contains("/api/translations/queue", "/api/translations/units/{id}/submit",
-                "/api/translations/xliff");
+        assertThat(docs.body())
+                .contains("/api/translations/queue", "/api/translations/units/{id}/submit", "/api/translations/xliff");
     }
 
     private String first(String query) {
-        return api().as(EDITOR).get(query).json().path("items").get(0).path("id").asString();
+        return api().as(EDITOR)
+                .get(query)
+                .json()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
     }
 
     private String publishedPage() {
         String entry = ConferencePages.newEntryId();
         ConferencePages.publish(content(), entry);
         String query = "/api/translations/queue?source=ja&target=en&entry=" + entry;
-        await().atMost(Duration.ofSeconds(10)).until(() -> api().as(EDITOR).get(query).json().path("items").size()
-                == ConferencePages.JAPANESE_ONLY.size());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api().as(EDITOR).get(query).json().path("items").size()
+                        == ConferencePages.JAPANESE_ONLY.size());
         return entry;
     }
 }

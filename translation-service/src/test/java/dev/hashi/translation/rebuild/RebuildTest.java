@@ -1,11 +1,5 @@
 package dev.hashi.translation.rebuild;
 
-import static dev.hashi.translation.support.ContentEvents.minorSource;
-import static dev.hashi.translation.support.ContentEvents.source;
-import static dev.hashi.translation.support.ContentEvents.translation;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -29,6 +23,12 @@ import dev.hashi.translation.unit.UnitIds;
 import dev.hashi.translation.unit.UnitState;
 import dev.hashi.translation.unit.Units;
 
+import static dev.hashi.translation.support.ContentEvents.minorSource;
+import static dev.hashi.translation.support.ContentEvents.source;
+import static dev.hashi.translation.support.ContentEvents.translation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 class RebuildTest extends ServiceTest {
 
     private static final String PATH = ConferencePages.titlePath("p-sendai");
@@ -36,6 +36,7 @@ class RebuildTest extends ServiceTest {
 
     @Autowired
     Units units;
+
     @Autowired
     Rebuild rebuild;
 
@@ -47,17 +48,30 @@ class RebuildTest extends ServiceTest {
         content().changed(entry, 2, "editor-1", Map.of(), translation(PATH, "en", "ja", english, SENDAI, null));
         content().changed(entry, 3, "editor-1", Map.of(), minorSource(PATH, "ja", SENDAI + "。"));
         String fukuoka = ConferencePages.titlePath("p-fukuoka");
-        content().changed(entry, 4, "editor-1", Map.of(), translation(fukuoka, "en", "ja", "Fukuoka",
-                ConferencePages.JAPANESE_ONLY.get("p-fukuoka"), null));
+        content()
+                .changed(
+                        entry,
+                        4,
+                        "editor-1",
+                        Map.of(),
+                        translation(
+                                fukuoka, "en", "ja", "Fukuoka", ConferencePages.JAPANESE_ONLY.get("p-fukuoka"), null));
         content().changed(entry, 5, "editor-1", Map.of(), source(fukuoka, "ja", "福岡市の環境国際協力"));
         String lastId = UnitIds.of(entry, fukuoka, "en");
-        await().atMost(Duration.ofSeconds(10)).until(() -> units.find(lastId).map(Unit::state)
-                .filter(UnitState.OUTDATED::equals).isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> units.find(lastId)
+                        .map(Unit::state)
+                        .filter(UnitState.OUTDATED::equals)
+                        .isPresent());
         String otherTarget = UnitIds.of(entry, fukuoka, "ko");
-        await().atMost(Duration.ofSeconds(10)).until(() -> units.find(otherTarget)
-                .map(unit -> unit.source().text()).filter("福岡市の環境国際協力"::equals).isPresent());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> units.find(otherTarget)
+                        .map(unit -> unit.source().text())
+                        .filter("福岡市の環境国際協力"::equals)
+                        .isPresent());
         Map<String, Unit.ContentFacts> before = facts(entry);
-        assertThat(before).hasSize(2 * (1 + ConferencePages.JAPANESE_ONLY.size() + ConferencePages.ENGLISH_ONLY.size()));
+        assertThat(before)
+                .hasSize(2 * (1 + ConferencePages.JAPANESE_ONLY.size() + ConferencePages.ENGLISH_ONLY.size()));
 
         database.getCollection(Units.COLLECTION).deleteMany(Filters.eq("entryId", entry));
         Rebuild.Report report = rebuild.fromTopic();
@@ -69,9 +83,14 @@ class RebuildTest extends ServiceTest {
 
     @Test
     void rebuildEndpointIsForAdminsOnly() {
-        assertThat(api().as(Api.editor("ed-1")).post("/api/translations/admin/rebuild", "").status()).isEqualTo(403);
+        assertThat(api().as(Api.editor("ed-1"))
+                        .post("/api/translations/admin/rebuild", "")
+                        .status())
+                .isEqualTo(403);
         assertThat(api().post("/api/translations/admin/rebuild", "").status()).isEqualTo(401);
-        assertThat(api().as(Api.admin("ad-1")).post("/api/translations/admin/rebuild?from=tape", "").code())
+        assertThat(api().as(Api.admin("ad-1"))
+                        .post("/api/translations/admin/rebuild?from=tape", "")
+                        .code())
                 .isEqualTo("rebuild.invalid-source");
     }
 
@@ -87,8 +106,13 @@ class RebuildTest extends ServiceTest {
                     {"path":"p1","locale":"en","originLocale":"ja","text":"%s","sourceHash":"%s",
                      "write":"translation","translationUnitId":null},
                     {"path":"p2","locale":"en","originLocale":"en","text":"Dalian","sourceHash":"%s","write":"source"}]}]}
-                """.formatted(entry, fukuoka, Texts.sourceHash(fukuoka), english, Texts.sourceHash(fukuoka),
-                Texts.sourceHash("Dalian"));
+                """.formatted(
+                        entry,
+                        fukuoka,
+                        Texts.sourceHash(fukuoka),
+                        english,
+                        Texts.sourceHash(fukuoka),
+                        Texts.sourceHash("Dalian"));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/content/snapshot", exchange -> {
             boolean firstPage = !exchange.getRequestURI().getQuery().contains("after=");
@@ -118,7 +142,8 @@ class RebuildTest extends ServiceTest {
             rebuild.fromTopic();
         }
         assertThat(units.find(UnitIds.of(entry, "p1", "en")).orElseThrow().removed())
-                .as("an entry the topic never mentioned is gone after a full rebuild from the topic").isTrue();
+                .as("an entry the topic never mentioned is gone after a full rebuild from the topic")
+                .isTrue();
     }
 
     private Map<String, Unit.ContentFacts> facts(String entry) {

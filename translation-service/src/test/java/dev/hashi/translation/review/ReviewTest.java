@@ -1,9 +1,5 @@
 package dev.hashi.translation.review;
 
-import static dev.hashi.translation.support.ContentEvents.source;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,6 +12,10 @@ import dev.hashi.translation.support.ConferencePages;
 import dev.hashi.translation.support.ServiceTest;
 import dev.hashi.translation.unit.UnitIds;
 import dev.hashi.translation.unit.Units;
+
+import static dev.hashi.translation.support.ContentEvents.source;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ReviewTest extends ServiceTest {
 
@@ -42,16 +42,16 @@ class ReviewTest extends ServiceTest {
 
     @Test
     void placeholdersLinksTagsAndPluralCategoriesMustSurviveTranslation() {
-        String unit = unitFor("{count, plural, one {# talk} other {# talks}} in <b>[Kitakyushu](https://example.org/k)</b>",
-                "ko");
+        String unit = unitFor(
+                "{count, plural, one {# talk} other {# talks}} in <b>[Kitakyushu](https://example.org/k)</b>", "ko");
         Api.Response broken = submit(unit, "{n, plural, other {# 발표}} 북큐슈", hash(unit));
         assertThat(broken.status()).isEqualTo(422);
         assertThat(broken.code()).isEqualTo("translation.checks-failed");
-        assertThat(broken.json().path("failures").toString()).contains("check.placeholders", "check.links",
-                "check.markup");
+        assertThat(broken.json().path("failures").toString())
+                .contains("check.placeholders", "check.links", "check.markup");
 
-        Api.Response fine = submit(unit, "<b>[기타큐슈](https://example.org/k)</b>에서 {count, plural, other {# 발표}}",
-                hash(unit));
+        Api.Response fine =
+                submit(unit, "<b>[기타큐슈](https://example.org/k)</b>에서 {count, plural, other {# 발표}}", hash(unit));
         assertThat(fine.status()).isEqualTo(200);
         assertThat(fine.json().path("state").asString()).isEqualTo("translated");
     }
@@ -63,8 +63,11 @@ class ReviewTest extends ServiceTest {
         String unit = UnitIds.of(entry, PATH, "en");
         await().atMost(Duration.ofSeconds(10)).until(() -> units.find(unit).isPresent());
         Identity japaneseToEnglish = Api.translator("tr-ito", "ja:en");
-        Api.Response response = api().as(japaneseToEnglish).post("/api/translations/units/" + unit + "/submit",
-                "{\"text\":\"{count, plural, other {# presentations}}\",\"sourceHash\":\"" + hash(unit) + "\"}");
+        Api.Response response = api().as(japaneseToEnglish)
+                .post(
+                        "/api/translations/units/" + unit + "/submit",
+                        "{\"text\":\"{count, plural, other {# presentations}}\",\"sourceHash\":\"" + hash(unit)
+                                + "\"}");
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().path("failures").toString()).contains("check.plural-categories", "one");
     }
@@ -83,16 +86,22 @@ class ReviewTest extends ServiceTest {
         String approve = "/api/translations/units/" + unit + "/approve";
         assertThat(api().as(TRANSLATOR).post(approve, "{}").status()).isEqualTo(403);
         assertThat(api().as(Api.reviewer("tr-kim")).post(approve, "{}").code()).isEqualTo("review.own-translation");
-        Api.Response rejected = api().as(REVIEWER).post("/api/translations/units/" + unit + "/reject",
-                "{\"comment\":\"Use 汚染防止 for pollution control\"}");
+        Api.Response rejected = api().as(REVIEWER)
+                .post(
+                        "/api/translations/units/" + unit + "/reject",
+                        "{\"comment\":\"Use 汚染防止 for pollution control\"}");
         assertThat(rejected.json().path("state").asString()).isEqualTo("rejected");
         assertThat(rejected.json().path("draft").path("comment").asString()).contains("汚染防止");
         Api.Response again = api().as(REVIEWER).post(approve, "{}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("unit.invalid-transition");
-        assertThat(submit(unit, "日本との汚染防止計画と協力", hash(unit)).json().path("state").asString())
+        assertThat(submit(unit, "日本との汚染防止計画と協力", hash(unit))
+                        .json()
+                        .path("state")
+                        .asString())
                 .isEqualTo("translated");
-        assertThat(api().as(REVIEWER).post(approve, "{}").json().path("state").asString()).isEqualTo("approved");
+        assertThat(api().as(REVIEWER).post(approve, "{}").json().path("state").asString())
+                .isEqualTo("approved");
         assertThat(api().as(TRANSLATOR).post(take, "").code()).isEqualTo("unit.invalid-transition");
     }
 
@@ -107,8 +116,12 @@ class ReviewTest extends ServiceTest {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.code()).isEqualTo("request.invalid");
         assertThat(invalid.json().path("errors").toString()).contains("text", "sourceHash");
-        assertThat(api().as(TRANSLATOR).post("/api/translations/units/u-nothing/submit",
-                "{\"text\":\"x\",\"sourceHash\":\"" + "0".repeat(64) + "\"}").code()).isEqualTo("unit.unknown");
+        assertThat(api().as(TRANSLATOR)
+                        .post(
+                                "/api/translations/units/u-nothing/submit",
+                                "{\"text\":\"x\",\"sourceHash\":\"" + "0".repeat(64) + "\"}")
+                        .code())
+                .isEqualTo("unit.unknown");
         String huge = "{\"text\":\"" + "あ".repeat(3_000_000) + "\",\"sourceHash\":\"" + hash(unit) + "\"}";
         assertThat(api().as(TRANSLATOR).post(submit, huge).status()).isEqualTo(413);
         assertThat(units.find(unit).orElseThrow().rev()).isEqualTo(1);
@@ -130,7 +143,9 @@ class ReviewTest extends ServiceTest {
     }
 
     private Api.Response submit(String unit, String text, String hash) {
-        return api().as(TRANSLATOR).post("/api/translations/units/" + unit + "/submit",
-                "{\"text\":\"" + text.replace("\"", "\\\"") + "\",\"sourceHash\":\"" + hash + "\"}");
+        return api().as(TRANSLATOR)
+                .post(
+                        "/api/translations/units/" + unit + "/submit",
+                        "{\"text\":\"" + text.replace("\"", "\\\"") + "\",\"sourceHash\":\"" + hash + "\"}");
     }
 }

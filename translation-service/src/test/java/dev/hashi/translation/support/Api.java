@@ -16,6 +16,7 @@ import dev.hashi.identity.Identity;
 import dev.hashi.identity.IdentityHeaders;
 import dev.hashi.identity.LocalePair;
 import dev.hashi.identity.Role;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,21 +82,28 @@ public final class Api {
     public Response send(String method, String pathAndQuery, String body, String contentType) {
         String requestId = UUID.randomUUID().toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-                .timeout(Duration.ofSeconds(30)).header("X-Request-Id", requestId)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .timeout(Duration.ofSeconds(30))
+                .header("X-Request-Id", requestId)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         if (identity != null) {
             String rawPath = URI.create(pathAndQuery).getRawPath();
-            new IdentityHeaders(SECRET, Duration.ofSeconds(60)).sign(identity, method, rawPath, requestId, Instant.now())
+            new IdentityHeaders(SECRET, Duration.ofSeconds(60))
+                    .sign(identity, method, rawPath, requestId, Instant.now())
                     .forEach(request::header);
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.body(),
+            HttpResponse<String> response =
+                    CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

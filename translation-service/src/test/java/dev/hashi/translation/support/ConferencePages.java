@@ -26,15 +26,18 @@ public final class ConferencePages {
 
     /** English-only presentation titles, by list item id. */
     public static final Map<String, String> ENGLISH_ONLY = Map.of(
-            "p-puchon", "Citizens and City government's Cooperation towards Zero-emission City: The case study of "
+            "p-puchon",
+            "Citizens and City government's Cooperation towards Zero-emission City: The case study of "
                     + "Bucheon City, Korea",
-            "p-surabaya", "Partnerships on Sustainable Development in Surabaya",
-            "p-dalian", "Pollution Control Programmes and Cooperation with Japan",
-            "p-kitakyushu", "Environmental Management and International Cooperation in Kitakyushu through "
+            "p-surabaya",
+            "Partnerships on Sustainable Development in Surabaya",
+            "p-dalian",
+            "Pollution Control Programmes and Cooperation with Japan",
+            "p-kitakyushu",
+            "Environmental Management and International Cooperation in Kitakyushu through "
                     + "Partnership among Stakeholders");
 
-    private ConferencePages() {
-    }
+    private ConferencePages() {}
 
     /** A fresh entry id, so each test has its own page. */
     public static String newEntryId() {

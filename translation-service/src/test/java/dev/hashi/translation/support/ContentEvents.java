@@ -38,7 +38,8 @@ public final class ContentEvents {
     static synchronized ContentEvents shared(EventCodec codec) {
         if (producer == null) {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers());
+            props.put(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers());
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         }
@@ -47,48 +48,83 @@ public final class ContentEvents {
 
     /** A source value written by an author. */
     public static FieldValueChange source(String path, String locale, String text) {
-        return new FieldValueChange(path, locale, locale, text, Texts.sourceHash(text),
-                FieldValueChange.WriteKind.SOURCE, false, false, null);
+        return new FieldValueChange(
+                path,
+                locale,
+                locale,
+                text,
+                Texts.sourceHash(text),
+                FieldValueChange.WriteKind.SOURCE,
+                false,
+                false,
+                null);
     }
 
     /** A source edit the editor marked minor. */
     public static FieldValueChange minorSource(String path, String locale, String text) {
-        return new FieldValueChange(path, locale, locale, text, Texts.sourceHash(text),
-                FieldValueChange.WriteKind.SOURCE, false, true, null);
+        return new FieldValueChange(
+                path,
+                locale,
+                locale,
+                text,
+                Texts.sourceHash(text),
+                FieldValueChange.WriteKind.SOURCE,
+                false,
+                true,
+                null);
     }
 
     /** A translation written into {@code locale}, made from {@code sourceText}; {@code unitId} null for a manual one. */
-    public static FieldValueChange translation(String path, String locale, String originLocale, String text,
-            String sourceText, String unitId) {
-        return new FieldValueChange(path, locale, originLocale, text, Texts.sourceHash(sourceText),
-                FieldValueChange.WriteKind.TRANSLATION, false, false, unitId);
+    public static FieldValueChange translation(
+            String path, String locale, String originLocale, String text, String sourceText, String unitId) {
+        return new FieldValueChange(
+                path,
+                locale,
+                originLocale,
+                text,
+                Texts.sourceHash(sourceText),
+                FieldValueChange.WriteKind.TRANSLATION,
+                false,
+                false,
+                unitId);
     }
 
     public static FieldValueChange removed(String path, String locale, String originLocale) {
-        return new FieldValueChange(path, locale, originLocale, null, null,
-                locale.equals(originLocale) ? FieldValueChange.WriteKind.SOURCE : FieldValueChange.WriteKind.TRANSLATION,
-                true, false, null);
+        return new FieldValueChange(
+                path,
+                locale,
+                originLocale,
+                null,
+                null,
+                locale.equals(originLocale)
+                        ? FieldValueChange.WriteKind.SOURCE
+                        : FieldValueChange.WriteKind.TRANSLATION,
+                true,
+                false,
+                null);
     }
 
     /** Publishes one {@code content.entry.changed} event and waits for the broker's acknowledgement. */
-    public EventEnvelope<ContentEntryChanged> changed(String entryId, long version, String actor,
-            Map<String, String> titles, FieldValueChange... changes) {
-        ContentEntryChanged payload = new ContentEntryChanged(entryId, "event-page", new HashMap<>(titles),
-                new ArrayList<>(Arrays.asList(changes)));
-        EventEnvelope<ContentEntryChanged> event = EventEnvelope.of(payload, entryId, version, null, actor, Instant.now());
+    public EventEnvelope<ContentEntryChanged> changed(
+            String entryId, long version, String actor, Map<String, String> titles, FieldValueChange... changes) {
+        ContentEntryChanged payload = new ContentEntryChanged(
+                entryId, "event-page", new HashMap<>(titles), new ArrayList<>(Arrays.asList(changes)));
+        EventEnvelope<ContentEntryChanged> event =
+                EventEnvelope.of(payload, entryId, version, null, actor, Instant.now());
         send(event);
         return event;
     }
 
     public void deleted(String entryId, long version) {
-        send(EventEnvelope.of(new ContentEntryDeleted(entryId, "event-page"), entryId, version, null, "editor-1",
-                Instant.now()));
+        send(EventEnvelope.of(
+                new ContentEntryDeleted(entryId, "event-page"), entryId, version, null, "editor-1", Instant.now()));
     }
 
     /** Publishes an already built event again (a duplicate delivery). */
     public void send(EventEnvelope<?> event) {
         try {
-            producer.send(new ProducerRecord<>(Topics.CONTENT, event.aggregateId(), codec.encode(event))).get();
+            producer.send(new ProducerRecord<>(Topics.CONTENT, event.aggregateId(), codec.encode(event)))
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -18,12 +18,15 @@ import dev.hashi.events.EventCodec;
  * one application context (one consumer group, one database); tests keep apart through their own entry ids.
  * Korean is a third supported locale here, by configuration only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cms.security.gateway-secret=" + Api.SECRET,
-        "cms.translation.locales=en,ja,ko",
-        "cms.events.retry.backoff=50ms",
-        "cms.translation.xliff.max-units=50",
-        "cms.translation.xliff.max-bytes=200KB"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "cms.security.gateway-secret=" + Api.SECRET,
+            "cms.translation.locales=en,ja,ko",
+            "cms.events.retry.backoff=50ms",
+            "cms.translation.xliff.max-units=50",
+            "cms.translation.xliff.max-bytes=200KB"
+        })
 public abstract class ServiceTest {
 
     static final String DATABASE = "translation_" + UUID.randomUUID().toString().substring(0, 8);
@@ -31,14 +34,18 @@ public abstract class ServiceTest {
     @DynamicPropertySource
     static void sharedInfra(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> SharedInfra.mongo().connectionString());
-        registry.add("spring.mongodb.database", () -> "translation_" + UUID.randomUUID().toString().substring(0, 8));
+        registry.add(
+                "spring.mongodb.database",
+                () -> "translation_" + UUID.randomUUID().toString().substring(0, 8));
         registry.add("spring.kafka.bootstrap-servers", () -> SharedInfra.kafka().bootstrapServers());
     }
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected MongoDatabase database;
+
     @Autowired
     protected EventCodec codec;
 

@@ -22,19 +22,18 @@ import dev.hashi.events.Topics;
 /** Reads the translation topic from the beginning, as another service would. */
 public final class TranslationTopic {
 
-    private TranslationTopic() {
-    }
+    private TranslationTopic() {}
 
     /** Every event with key {@code unitId} seen within {@code wait}, once one matching {@code until} arrived. */
-    public static List<EventEnvelope<?>> await(EventCodec codec, String unitId, Predicate<EventEnvelope<?>> until,
-            Duration wait) {
+    public static List<EventEnvelope<?>> await(
+            EventCodec codec, String unitId, Predicate<EventEnvelope<?>> until, Duration wait) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<EventEnvelope<?>> seen = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.TRANSLATION));
             Instant deadline = Instant.now().plus(wait);
             while (Instant.now().isBefore(deadline)) {

@@ -1,11 +1,5 @@
 package dev.hashi.translation.unit;
 
-import static dev.hashi.translation.support.ContentEvents.minorSource;
-import static dev.hashi.translation.support.ContentEvents.source;
-import static dev.hashi.translation.support.ContentEvents.translation;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,6 +10,12 @@ import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.content.ContentEntryChanged;
 import dev.hashi.translation.support.ConferencePages;
 import dev.hashi.translation.support.ServiceTest;
+
+import static dev.hashi.translation.support.ContentEvents.minorSource;
+import static dev.hashi.translation.support.ContentEvents.source;
+import static dev.hashi.translation.support.ContentEvents.translation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class UnitTrackingTest extends ServiceTest {
 
@@ -72,7 +72,8 @@ class UnitTrackingTest extends ServiceTest {
         Unit unit = awaitUnit(entry, "en", u -> u.source().text().equals(typoFixed));
         assertThat(unit.state()).isEqualTo(UnitState.APPROVED);
         assertThat(unit.outdated()).isNull();
-        assertThat(units.history(unit.id())).extracting(HistoryEntry::action, HistoryEntry::actor)
+        assertThat(units.history(unit.id()))
+                .extracting(HistoryEntry::action, HistoryEntry::actor)
                 .contains(org.assertj.core.groups.Tuple.tuple("source-minor-edit", "editor-2"));
     }
 
@@ -92,11 +93,11 @@ class UnitTrackingTest extends ServiceTest {
     void duplicatesAndOlderEventsNeverMoveAUnitBackwards() {
         String entry = ConferencePages.newEntryId();
         String edited = MINAMATA + "（改訂）";
-        EventEnvelope<ContentEntryChanged> first = content().changed(entry, 1, "editor-1", Map.of(),
-                source(PATH, "ja", MINAMATA));
+        EventEnvelope<ContentEntryChanged> first =
+                content().changed(entry, 1, "editor-1", Map.of(), source(PATH, "ja", MINAMATA));
         content().changed(entry, 2, "editor-1", Map.of(), translation(PATH, "en", "ja", ENGLISH, MINAMATA, null));
-        EventEnvelope<ContentEntryChanged> third = content().changed(entry, 3, "editor-1", Map.of(),
-                source(PATH, "ja", edited));
+        EventEnvelope<ContentEntryChanged> third =
+                content().changed(entry, 3, "editor-1", Map.of(), source(PATH, "ja", edited));
         awaitUnit(entry, "en", unit -> unit.state() == UnitState.OUTDATED);
         long rev = units.find(UnitIds.of(entry, PATH, "en")).orElseThrow().rev();
 
@@ -130,7 +131,9 @@ class UnitTrackingTest extends ServiceTest {
 
     Unit awaitUnit(String entry, String path, String target, java.util.function.Predicate<Unit> condition) {
         String id = UnitIds.of(entry, path, target);
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> units.find(id), found -> found.isPresent() && condition.test(found.get())).orElseThrow();
+        return await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> units.find(id), found -> found.isPresent() && condition.test(found.get()))
+                .orElseThrow();
     }
 }

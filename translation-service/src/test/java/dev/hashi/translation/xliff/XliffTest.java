@@ -1,14 +1,9 @@
 package dev.hashi.translation.xliff;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.awaitility.Awaitility.await;
-
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
@@ -25,7 +20,12 @@ import dev.hashi.translation.support.ServiceTest;
 import dev.hashi.translation.unit.Unit;
 import dev.hashi.translation.unit.UnitState;
 import dev.hashi.translation.unit.Units;
+
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.awaitility.Awaitility.await;
 
 class XliffTest extends ServiceTest {
 
@@ -43,9 +43,15 @@ class XliffTest extends ServiceTest {
 
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(getClass().getResource("/net/sf/okapi/lib/xliff2/xliff_core_2.0.xsd"))
-                .newValidator().validate(new StreamSource(new StringReader(export.body())));
-        assertThat(export.body()).contains("srcLang=\"ja\"", "trgLang=\"en\"", "original=\"" + entry + "\"",
-                ConferencePages.JAPANESE_ONLY.get("p-minamata"), "hashi:source-hash");
+                .newValidator()
+                .validate(new StreamSource(new StringReader(export.body())));
+        assertThat(export.body())
+                .contains(
+                        "srcLang=\"ja\"",
+                        "trgLang=\"en\"",
+                        "original=\"" + entry + "\"",
+                        ConferencePages.JAPANESE_ONLY.get("p-minamata"),
+                        "hashi:source-hash");
         assertThat(export.body().split("<unit ", -1)).hasSize(ConferencePages.JAPANESE_ONLY.size() + 1);
     }
 
@@ -53,8 +59,12 @@ class XliffTest extends ServiceTest {
     void importAppliesValidUnitsReportsTheOthersPerUnitAndIsIdempotent() {
         String entry = publishedPage();
         List<Unit> selected = new ArrayList<>();
-        units.forEach(Filters.and(Filters.eq("entryId", entry), Filters.eq("targetLocale", "en"),
-                Filters.eq("sourceLocale", "ja")), selected::add);
+        units.forEach(
+                Filters.and(
+                        Filters.eq("entryId", entry),
+                        Filters.eq("targetLocale", "en"),
+                        Filters.eq("sourceLocale", "ja")),
+                selected::add);
         Unit good = selected.get(0);
         Unit stale = selected.get(1);
         String file = """
@@ -66,8 +76,10 @@ class XliffTest extends ServiceTest {
                   %s
                  </file>
                 </xliff>
-                """.formatted(unit(good.id(), good.source().hash(), "A translated title &amp; more"),
-                unit(stale.id(), "0".repeat(64), "Stale"), unit("u-unknown", "0".repeat(64), "Nobody"));
+                """.formatted(
+                        unit(good.id(), good.source().hash(), "A translated title &amp; more"),
+                        unit(stale.id(), "0".repeat(64), "Stale"),
+                        unit("u-unknown", "0".repeat(64), "Nobody"));
 
         JsonNode report = importFile(file).json();
         assertThat(report.path("applied").asInt()).isEqualTo(1);
@@ -104,7 +116,8 @@ class XliffTest extends ServiceTest {
         assertThat(xxe.code()).isEqualTo("xliff.doctype-refused");
         assertThat(xxe.body()).doesNotContain("root:");
         assertThat(importFile("<xliff version=\"2.0\">").code()).isEqualTo("xliff.invalid");
-        assertThat(importFile("<html xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"/>").code())
+        assertThat(importFile("<html xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"/>")
+                        .code())
                 .isEqualTo("xliff.invalid");
 
         StringBuilder many = new StringBuilder("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\""
@@ -120,16 +133,20 @@ class XliffTest extends ServiceTest {
     @Test
     void exportNeedsAValidSupportedLocalePair() {
         Api staff = api().as(TRANSLATOR);
-        assertThat(staff.get("/api/translations/xliff?source=ja&target=fr").code()).isEqualTo("locale.unsupported");
-        assertThat(staff.get("/api/translations/xliff?source=ja_JP&target=en").code()).isEqualTo("locale.invalid");
-        assertThatCode(() -> staff.get("/api/translations/xliff?source=ja&target=en")).doesNotThrowAnyException();
+        assertThat(staff.get("/api/translations/xliff?source=ja&target=fr").code())
+                .isEqualTo("locale.unsupported");
+        assertThat(staff.get("/api/translations/xliff?source=ja_JP&target=en").code())
+                .isEqualTo("locale.invalid");
+        assertThatCode(() -> staff.get("/api/translations/xliff?source=ja&target=en"))
+                .doesNotThrowAnyException();
     }
 
     private String publishedPage() {
         String entry = ConferencePages.newEntryId();
         ConferencePages.publish(content(), entry);
-        await().atMost(Duration.ofSeconds(10)).until(() -> units.count(Filters.eq("entryId", entry))
-                == 2L * (1 + ConferencePages.JAPANESE_ONLY.size() + ConferencePages.ENGLISH_ONLY.size()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> units.count(Filters.eq("entryId", entry))
+                        == 2L * (1 + ConferencePages.JAPANESE_ONLY.size() + ConferencePages.ENGLISH_ONLY.size()));
         return entry;
     }
 
