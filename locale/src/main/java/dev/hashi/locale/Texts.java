@@ -1,12 +1,9 @@
 package dev.hashi.locale;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.text.Normalizer2;
+
+import dev.hashi.digest.Sha256;
 
 /** Unicode normalisation for storage, search and change detection. All methods are pure and thread-safe. */
 public final class Texts {
@@ -72,11 +69,6 @@ public final class Texts {
     }
 
     static String sha256Hex(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform must provide SHA-256", e);
-        }
+        return Sha256.hex(text);
     }
 }

@@ -12,11 +12,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.hashi.identity.Identity;
 import dev.hashi.identity.IdentityHeaders;
+import dev.hashi.problem.ProblemCodes;
+import dev.hashi.service.web.FilterProblems;
 import dev.hashi.service.web.RequestIdFilter;
 
 /**
@@ -65,22 +66,25 @@ public class IdentityFilter extends OncePerRequestFilter {
                     clock.instant());
         }
         if (identity.isEmpty()) {
-            refuse(response, presented.isEmpty() ? "identity.missing" : "identity.invalid");
+            refuse(request, response, presented.isEmpty() ? "identity.missing" : "identity.invalid");
             return;
         }
         request.setAttribute(ATTRIBUTE, identity.get());
         chain.doFilter(request, response);
     }
 
-    private static void refuse(HttpServletResponse response, String code) throws IOException {
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String detail = "identity.missing".equals(code)
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String reason)
+            throws IOException {
+        String detail = "identity.missing".equals(reason)
                 ? "This service only answers requests that come through the gateway."
                 : "The forwarded identity could not be verified.";
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401," + "\"detail\":\"" + detail
-                        + "\",\"code\":\"" + code + "\"}");
+        FilterProblems.write(
+                request,
+                response,
+                HttpStatus.UNAUTHORIZED,
+                ProblemCodes.AUTH_REQUIRED,
+                detail,
+                Map.of("reason", reason));
     }
 
     /** The verified caller of the current request. */

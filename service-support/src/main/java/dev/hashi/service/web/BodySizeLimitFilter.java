@@ -1,6 +1,7 @@
 package dev.hashi.service.web;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,8 +12,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.hashi.problem.ProblemCodes;
 
 /**
  * Refuses request bodies larger than a limit before they are read whole: a declared {@code Content-Length} over
@@ -30,7 +32,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            refuse(response);
+            refuse(request, response);
             return;
         }
         try {
@@ -41,7 +43,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             }
             if (!response.isCommitted()) {
                 response.reset();
-                refuse(response);
+                refuse(request, response);
             }
         }
     }
@@ -55,15 +57,16 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         return false;
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // the rest of the body is left unread: the connection cannot be reused
         response.setHeader("Connection", "close");
-        response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                        + "\"detail\":\"The request body is larger than " + maxBytes
-                        + " bytes.\",\"code\":\"request.too-large\","
-                        + "\"limit\":" + maxBytes + "}");
+        FilterProblems.write(
+                request,
+                response,
+                HttpStatus.CONTENT_TOO_LARGE,
+                ProblemCodes.TOO_LARGE,
+                "The request body is larger than " + maxBytes + " bytes.",
+                Map.of("limit", maxBytes));
     }
 
     /** Thrown while reading a body that passes the limit. */

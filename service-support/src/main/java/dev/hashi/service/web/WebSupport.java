@@ -9,10 +9,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
-/** Request ids, body size limits ({@code cms.http.max-body-size}, default 1MB), problem responses and the info endpoint. */
+/**
+ * Request ids, body size limits ({@code cms.http.max-body-size}, default 1MB), problem responses, the shared web
+ * conventions (command context, paging) and the info endpoint.
+ */
 @AutoConfiguration
 @EnableConfigurationProperties(ServiceSettings.class)
-@Import({ProblemResponses.class, ServiceInfoController.class})
+@Import({ProblemResponses.class, ServiceInfoController.class, WebConventions.class, WebConventions.NextPageLink.class})
 public class WebSupport {
 
     @Bean

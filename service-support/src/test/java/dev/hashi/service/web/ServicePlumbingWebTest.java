@@ -66,7 +66,7 @@ class ServicePlumbingWebTest {
     void requestsThatBypassTheGatewayOrForgeAnIdentityAreRefused() throws Exception {
         HttpResponse<String> bypass = send(request("/api/echo/whoami").GET().build());
         assertThat(bypass.statusCode()).isEqualTo(401);
-        assertThat(bypass.body()).contains("identity.missing");
+        assertThat(bypass.body()).contains("\"code\":\"auth.required\"").contains("identity.missing");
 
         Identity admin = new Identity("mallory", Set.of(Role.ADMIN), Set.of());
         HttpRequest.Builder forged = signed("GET", "/api/echo/whoami", admin, "req-2");
@@ -75,7 +75,7 @@ class ServicePlumbingWebTest {
         assertThat(tampered.statusCode()).isEqualTo(401);
         assertThat(tampered.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(tampered.body()).contains("identity.invalid");
+        assertThat(tampered.body()).contains("\"code\":\"auth.required\"").contains("identity.invalid");
 
         HttpResponse<String> replayed = send(signed("GET", "/api/echo/whoami", admin, "req-3")
                 .setHeader("X-Request-Id", "req-4")
@@ -108,7 +108,9 @@ class ServicePlumbingWebTest {
         HttpResponse<String> wrongMethod = send(
                 signed("DELETE", "/api/echo/whoami", editor, "req-9").DELETE().build());
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
-        assertThat(wrongMethod.body()).contains("\"code\":\"request.405\"").contains("\"requestId\":\"req-9\"");
+        assertThat(wrongMethod.body())
+                .contains("\"code\":\"request.method-not-allowed\"")
+                .contains("\"requestId\":\"req-9\"");
     }
 
     @Test

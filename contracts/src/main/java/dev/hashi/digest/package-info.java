@@ -1,0 +1,2 @@
+/** The platform's one SHA-256 helper. */
+package dev.hashi.digest;

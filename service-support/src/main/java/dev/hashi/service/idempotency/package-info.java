@@ -1,0 +1,2 @@
+/** Idempotency-Key handling for every create of every service. */
+package dev.hashi.service.idempotency;

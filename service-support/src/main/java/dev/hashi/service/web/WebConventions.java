@@ -1,0 +1,119 @@
+package dev.hashi.service.web;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.identity.IdentityFilter;
+import dev.hashi.service.paging.Page;
+import dev.hashi.service.paging.PageLimits;
+import dev.hashi.service.paging.PageRequest;
+
+/**
+ * The web conventions every service shares: controllers take a {@link CommandContext} (caller, request id, time)
+ * and a {@link PageRequest} (from {@code cursor} and {@code limit}) as parameters, and every {@link Page} they
+ * return also announces its next page in a {@code Link: <…>; rel="next"} header.
+ */
+public class WebConventions implements WebMvcConfigurer {
+
+    private final ObjectProvider<Clock> clock;
+
+    WebConventions(ObjectProvider<Clock> clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CommandContextResolver());
+        resolvers.add(new PageRequestResolver());
+    }
+
+    private final class CommandContextResolver implements HandlerMethodArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == CommandContext.class;
+        }
+
+        @Override
+        public Object resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer container,
+                NativeWebRequest request,
+                WebDataBinderFactory binders) {
+            HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
+            return new CommandContext(
+                    IdentityFilter.identityOf(servlet),
+                    RequestIdFilter.current(),
+                    clock.getIfAvailable(Clock::systemUTC).instant());
+        }
+    }
+
+    private static final class PageRequestResolver implements HandlerMethodArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == PageRequest.class;
+        }
+
+        @Override
+        public Object resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer container,
+                NativeWebRequest request,
+                WebDataBinderFactory binders) {
+            PageLimits limits = parameter.getParameterAnnotation(PageLimits.class);
+            int defaultLimit = limits == null ? PageRequest.DEFAULT_LIMIT : limits.defaultLimit();
+            int max = limits == null ? PageRequest.MAX_LIMIT : limits.max();
+            return PageRequest.parse(request.getParameter("cursor"), request.getParameter("limit"), defaultLimit, max);
+        }
+    }
+
+    /** Adds {@code Link: <…?cursor=…>; rel="next"} to every page that has a next one. */
+    @ControllerAdvice
+    static class NextPageLink implements ResponseBodyAdvice<Object> {
+
+        @Override
+        public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+            return true;
+        }
+
+        @Override
+        public Object beforeBodyWrite(
+                Object body,
+                MethodParameter returnType,
+                MediaType contentType,
+                Class<? extends HttpMessageConverter<?>> converterType,
+                ServerHttpRequest request,
+                ServerHttpResponse response) {
+            if (body instanceof Page<?> page && page.next() != null) {
+                // the cursor is base64url, so the already-encoded query stays as it is
+                java.net.URI uri = UriComponentsBuilder.fromUri(request.getURI())
+                        .replaceQueryParam("cursor", page.next())
+                        .build(true)
+                        .toUri();
+                String next = uri.getRawPath() + "?" + uri.getRawQuery();
+                response.getHeaders().add(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+            }
+            return body;
+        }
+    }
+}
