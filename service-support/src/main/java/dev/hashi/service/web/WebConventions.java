@@ -2,6 +2,7 @@ package dev.hashi.service.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import dev.hashi.identity.Identity;
 import dev.hashi.service.command.CommandContext;
 import dev.hashi.service.identity.IdentityFilter;
 import dev.hashi.service.paging.Page;
@@ -28,7 +30,8 @@ import dev.hashi.service.paging.PageLimits;
 import dev.hashi.service.paging.PageRequest;
 
 /**
- * The web conventions every service shares: controllers take a {@link CommandContext} (caller, request id, time)
+ * The web conventions every service shares: controllers take the verified caller ({@link Identity}), a
+ * {@link CommandContext} (caller, request id, time)
  * and a {@link PageRequest} (from {@code cursor} and {@code limit}) as parameters, and every {@link Page} they
  * return also announces its next page in a {@code Link: <…>; rel="next"} header.
  */
@@ -42,48 +45,39 @@ public class WebConventions implements WebMvcConfigurer {
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new CommandContextResolver());
-        resolvers.add(new PageRequestResolver());
-    }
-
-    private final class CommandContextResolver implements HandlerMethodArgumentResolver {
-
-        @Override
-        public boolean supportsParameter(MethodParameter parameter) {
-            return parameter.getParameterType() == CommandContext.class;
-        }
-
-        @Override
-        public Object resolveArgument(
-                MethodParameter parameter,
-                ModelAndViewContainer container,
-                NativeWebRequest request,
-                WebDataBinderFactory binders) {
-            HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
-            return new CommandContext(
-                    IdentityFilter.identityOf(servlet),
-                    RequestIdFilter.current(),
-                    clock.getIfAvailable(Clock::systemUTC).instant());
-        }
-    }
-
-    private static final class PageRequestResolver implements HandlerMethodArgumentResolver {
-
-        @Override
-        public boolean supportsParameter(MethodParameter parameter) {
-            return parameter.getParameterType() == PageRequest.class;
-        }
-
-        @Override
-        public Object resolveArgument(
-                MethodParameter parameter,
-                ModelAndViewContainer container,
-                NativeWebRequest request,
-                WebDataBinderFactory binders) {
+        resolvers.add(new ParameterOf<>(
+                Identity.class,
+                (parameter, request) -> IdentityFilter.identityOf(request.getNativeRequest(HttpServletRequest.class))));
+        resolvers.add(new ParameterOf<>(
+                CommandContext.class,
+                (parameter, request) -> new CommandContext(
+                        IdentityFilter.identityOf(request.getNativeRequest(HttpServletRequest.class)),
+                        RequestIdFilter.current(),
+                        clock.getIfAvailable(Clock::systemUTC).instant())));
+        resolvers.add(new ParameterOf<>(PageRequest.class, (parameter, request) -> {
             PageLimits limits = parameter.getParameterAnnotation(PageLimits.class);
             int defaultLimit = limits == null ? PageRequest.DEFAULT_LIMIT : limits.defaultLimit();
             int max = limits == null ? PageRequest.MAX_LIMIT : limits.max();
             return PageRequest.parse(request.getParameter("cursor"), request.getParameter("limit"), defaultLimit, max);
+        }));
+    }
+
+    /** Resolves controller parameters of one type. */
+    private record ParameterOf<T>(Class<T> type, BiFunction<MethodParameter, NativeWebRequest, T> resolve)
+            implements HandlerMethodArgumentResolver {
+
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType() == type;
+        }
+
+        @Override
+        public Object resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer container,
+                NativeWebRequest request,
+                WebDataBinderFactory binders) {
+            return resolve.apply(parameter, request);
         }
     }
 
