@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,10 +48,13 @@ import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.Topics;
 import dev.hashi.events.content.ContentEntryChanged;
 import dev.hashi.events.content.FieldValueChange;
+import dev.hashi.events.outbox.EventTooLargeException;
 import dev.hashi.events.outbox.Outbox;
 import dev.hashi.events.outbox.OutboxRelay;
+import dev.hashi.service.kafka.OutboxHealthIndicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -64,6 +69,7 @@ import static org.awaitility.Awaitility.await;
             "cms.events.consumes=cms.content.events",
             "cms.events.publishes=cms.content.events",
             "cms.events.outbox.enabled=false",
+            "cms.events.outbox.collections=entries",
             "cms.events.retry.attempts=3",
             "cms.events.retry.backoff=50ms"
         })
@@ -86,6 +92,9 @@ class EventPlumbingIntegrationTest {
 
     @Autowired
     Outbox outbox;
+
+    @Autowired
+    OutboxHealthIndicator outboxHealth;
 
     MongoCollection<Document> entries;
     Producer<String, byte[]> producer;
@@ -242,6 +251,77 @@ class EventPlumbingIntegrationTest {
         versionsByKey.values().forEach(versions -> assertThat(versions).containsExactly(1L, 2L, 3L));
     }
 
+    @Test
+    void aDocumentWhoseEventKafkaRefusesIsQuarantinedAndTheDocumentsBehindItStillFlow() {
+        String stuck = newId();
+        entries.insertOne(new Document("_id", stuck)
+                .append("version", 1L)
+                .append("_outbox", List.of(oversizedRecord(stuck)))
+                .append("_outboxSince", Date.from(Instant.now().minusSeconds(60))));
+        String behind = newId();
+        saveWithEvent(behind, 1);
+
+        OutboxRelay relay = relay("replica-a", Duration.ofSeconds(30));
+        int published = relay.relayOnce(10);
+
+        assertThat(published).isEqualTo(1);
+        assertThat(recordsWithKey(Topics.CONTENT, behind, 1)).hasSize(1);
+        Document quarantined = entries.find(Filters.eq("_id", stuck)).first();
+        assertThat(quarantined.get("_outboxQuarantine", Document.class).getString("error"))
+                .contains("RecordTooLargeException");
+        assertThat(relay.relayOnce(10))
+                .as("a quarantined document is not retried every pass")
+                .isZero();
+        assertThat(relay.quarantined()).isEqualTo(1);
+        Health health = outboxHealth.health(true);
+        assertThat(health.getStatus()).isEqualTo(OutboxHealthIndicator.DEGRADED);
+        assertThat(health.getDetails().get("entries").toString())
+                .contains("quarantined=1")
+                .contains("RecordTooLargeException");
+
+        assertThat(relay.release(stuck)).isTrue();
+        entries.updateOne(Filters.eq("_id", stuck), Updates.unset("_outbox"));
+        entries.updateOne(Filters.eq("_id", stuck), Updates.unset("_outboxSince"));
+        assertThat(outboxHealth.health(true).getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void eventsKafkaAcknowledgedAreNeverSentAgainWhenALaterOneOfTheSameDocumentFails() {
+        String entryId = newId();
+        saveWithEvent(entryId, 1);
+        entries.updateOne(Filters.eq("_id", entryId), Updates.push("_outbox", oversizedRecord(entryId)));
+
+        OutboxRelay relay = relay("replica-a", Duration.ofSeconds(30));
+        for (int pass = 0; pass < 3; pass++) {
+            relay.relayOnce(10);
+        }
+
+        assertThat(recordsWithKey(Topics.CONTENT, entryId, 2)).hasSize(1);
+        Document left = entries.find(Filters.eq("_id", entryId)).first();
+        assertThat(left.getList("_outbox", Document.class)).hasSize(1);
+        assertThat(left.containsKey("_outboxQuarantine")).isTrue();
+    }
+
+    @Test
+    void aChangeWhoseEventExceedsTheMaximumSizeIsRefusedBeforeAnythingIsWritten() {
+        String entryId = newId();
+        EventEnvelope<ContentEntryChanged> huge = event(entryId, 1, "presentation", "水".repeat(400_000));
+        assertThatThrownBy(() -> outbox.withEvents(new Document("_id", entryId), List.of(huge)))
+                .isInstanceOf(EventTooLargeException.class)
+                .hasMessageContaining("content.entry.changed");
+        assertThatThrownBy(() -> outbox.append(List.of(huge))).isInstanceOf(EventTooLargeException.class);
+    }
+
+    private Document oversizedRecord(String entryId) {
+        EventEnvelope<ContentEntryChanged> event = event(entryId, 2, "presentation");
+        return new Document("eventId", event.eventId().toString())
+                .append("topic", Topics.CONTENT)
+                .append("key", entryId)
+                .append("type", event.type())
+                .append("traceId", "req-test")
+                .append("value", "x".repeat(2 * 1024 * 1024));
+    }
+
     private void saveWithEvent(String entryId, long version) {
         entries.insertOne(outbox.withEvents(
                 new Document("_id", entryId).append("version", version),
@@ -253,7 +333,10 @@ class EventPlumbingIntegrationTest {
     }
 
     private static EventEnvelope<ContentEntryChanged> event(String entryId, long version, String type) {
-        String title = "仙台市地球温暖化対策推進協議会について";
+        return event(entryId, version, type, "仙台市地球温暖化対策推進協議会について");
+    }
+
+    private static EventEnvelope<ContentEntryChanged> event(String entryId, long version, String type, String title) {
         return EventEnvelope.of(
                 new ContentEntryChanged(
                         entryId,

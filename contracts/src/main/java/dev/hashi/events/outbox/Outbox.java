@@ -31,13 +31,25 @@ public final class Outbox {
     static final String SINCE = "_outboxSince";
     static final String LEASE = "_outboxLease";
     static final String DELETE_WHEN_RELAYED = "_deleteWhenRelayed";
+    static final String QUARANTINE = "_outboxQuarantine";
+    static final String FAILURE = "_outboxFailure";
+
+    /** The default maximum size of one encoded event (512 KiB), well below Kafka's default 1 MiB request limit. */
+    public static final int DEFAULT_MAX_EVENT_BYTES = 512 * 1024;
 
     private final EventCodec codec;
     private final Clock clock;
+    private final int maxEventBytes;
 
     public Outbox(EventCodec codec, Clock clock) {
+        this(codec, clock, DEFAULT_MAX_EVENT_BYTES);
+    }
+
+    /** @param maxEventBytes the largest encoded event a change may produce; larger ones are refused */
+    public Outbox(EventCodec codec, Clock clock, int maxEventBytes) {
         this.codec = codec;
         this.clock = clock;
+        this.maxEventBytes = maxEventBytes;
     }
 
     /** Creates the index the relay uses to find pending documents. Idempotent. */
@@ -47,13 +59,21 @@ public final class Outbox {
                 new IndexOptions().name("outbox_pending").sparse(true));
     }
 
-    /** An update that appends {@code events} to a document's outbox; combine it with the state change. */
+    /**
+     * An update that appends {@code events} to a document's outbox; combine it with the state change.
+     *
+     * @throws EventTooLargeException when an event is larger than the maximum; nothing should then be written
+     */
     public Bson append(List<? extends EventEnvelope<?>> events) {
         return Updates.combine(
                 Updates.pushEach(EVENTS, records(events)), Updates.min(SINCE, Date.from(clock.instant())));
     }
 
-    /** {@code document} (a new one, about to be inserted) with {@code events} pending in its outbox. */
+    /**
+     * {@code document} (a new one, about to be inserted) with {@code events} pending in its outbox.
+     *
+     * @throws EventTooLargeException when an event is larger than the maximum
+     */
     public Document withEvents(Document document, List<? extends EventEnvelope<?>> events) {
         return document.append(EVENTS, records(events)).append(SINCE, Date.from(clock.instant()));
     }
@@ -65,18 +85,22 @@ public final class Outbox {
 
     /** The field names the outbox uses inside documents; exclude them from projections shown to users. */
     public static List<String> fields() {
-        return List.of(EVENTS, SINCE, LEASE, DELETE_WHEN_RELAYED);
+        return List.of(EVENTS, SINCE, LEASE, DELETE_WHEN_RELAYED, QUARANTINE, FAILURE);
     }
 
     private List<Document> records(List<? extends EventEnvelope<?>> events) {
         List<Document> records = new ArrayList<>(events.size());
         for (EventEnvelope<?> event : events) {
+            byte[] encoded = codec.encode(event);
+            if (encoded.length > maxEventBytes) {
+                throw new EventTooLargeException(event.type(), encoded.length, maxEventBytes);
+            }
             records.add(new Document("eventId", event.eventId().toString())
                     .append("topic", event.topic())
                     .append("key", event.aggregateId())
                     .append("type", event.type())
                     .append("traceId", event.traceId())
-                    .append("value", new String(codec.encode(event), java.nio.charset.StandardCharsets.UTF_8)));
+                    .append("value", new String(encoded, java.nio.charset.StandardCharsets.UTF_8)));
         }
         return records;
     }

@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -32,10 +33,19 @@ import com.mongodb.client.model.Updates;
  * only one relay publishes a given document's events at a time and their order is kept. A relay that dies after
  * sending but before removing leaves the events in place; once the lease expires another relay sends them again.
  * Delivery is therefore at-least-once and consumers deduplicate on {@code eventId}.
+ *
+ * <p>A document whose events fail is set aside without holding up the others: retried with back-off, and
+ * quarantined ({@code _outboxQuarantine} with the error) when Kafka can never accept its event or after
+ * {@value #MAX_ATTEMPTS} attempts. Quarantined documents show in health and metrics until {@link #release}d.
  */
 public final class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Failed attempts (with back-off) before a document is quarantined. */
+    static final int MAX_ATTEMPTS = 10;
+
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     private final MongoCollection<Document> collection;
     private final Producer<String, byte[]> producer;
@@ -62,10 +72,11 @@ public final class OutboxRelay {
     }
 
     /**
-     * Publishes the pending events of up to {@code maxDocuments} documents.
+     * Publishes the pending events of up to {@code maxDocuments} documents. A document whose events fail is set
+     * aside (retried later with back-off, or quarantined when Kafka can never take its event) and the pass goes on
+     * with the next one, so one bad document never holds up the others.
      *
      * @return the number of events published
-     * @throws OutboxRelayException when Kafka refuses or times out; the events stay pending
      */
     public int relayOnce(int maxDocuments) {
         int published = 0;
@@ -82,12 +93,36 @@ public final class OutboxRelay {
     /**
      * Publishes the pending events of one document, found by its id (a cheap lookup), e.g. right after writing it.
      *
-     * @return the number of events published; 0 when it has none or another relay holds it
-     * @throws OutboxRelayException when Kafka refuses or times out; the events stay pending
+     * @return the number of events published; 0 when it has none, another relay holds it, or it is set aside
      */
     public int relayDocument(Object id) {
         Document claimed = claim(Filters.eq("_id", id));
         return claimed == null ? 0 : publish(claimed);
+    }
+
+    /** How many documents of this collection are quarantined (their events cannot be published). */
+    public long quarantined() {
+        return collection.countDocuments(Filters.exists(Outbox.QUARANTINE));
+    }
+
+    /** The quarantined documents' ids with the error that set each aside, oldest first, at most {@code limit}. */
+    public List<Document> quarantine(int limit) {
+        return collection
+                .find(Filters.exists(Outbox.QUARANTINE))
+                .projection(new Document("_id", 1).append(Outbox.QUARANTINE, 1))
+                .sort(Sorts.ascending(Outbox.SINCE))
+                .limit(limit)
+                .into(new ArrayList<>());
+    }
+
+    /** Puts a quarantined document back in line (after the cause was fixed, e.g. the broker's limit raised). */
+    public boolean release(Object id) {
+        return collection
+                        .updateOne(
+                                Filters.eq("_id", id),
+                                Updates.combine(Updates.unset(Outbox.QUARANTINE), Updates.unset(Outbox.FAILURE)))
+                        .getModifiedCount()
+                > 0;
     }
 
     private Document claim() {
@@ -99,6 +134,8 @@ public final class OutboxRelay {
         Bson claimable = Filters.and(
                 which,
                 Filters.exists(Outbox.SINCE),
+                Filters.exists(Outbox.QUARANTINE, false),
+                Filters.or(Filters.exists(Outbox.FAILURE, false), Filters.lt(Outbox.FAILURE + ".retryAt", now)),
                 Filters.or(Filters.exists(Outbox.LEASE, false), Filters.lt(Outbox.LEASE + ".until", now)));
         Bson take = Updates.set(
                 Outbox.LEASE,
@@ -112,49 +149,98 @@ public final class OutboxRelay {
                         .returnDocument(ReturnDocument.AFTER));
     }
 
+    /**
+     * Sends the document's events one at a time, each only after Kafka acknowledged the one before, so their order
+     * holds and a failure leaves exactly the unacknowledged ones pending: what Kafka acknowledged is removed and
+     * never sent again.
+     */
     private int publish(Document document) {
         Object id = document.get("_id");
         List<Document> events = document.getList(Outbox.EVENTS, Document.class, List.of());
-        List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
-        List<String> eventIds = new ArrayList<>(events.size());
-        try {
-            for (Document event : events) {
-                sent.add(producer.send(record(event)));
-                eventIds.add(event.getString("eventId"));
+        List<String> acknowledged = new ArrayList<>(events.size());
+        Throwable failure = null;
+        for (Document event : events) {
+            try {
+                producer.send(record(event)).get();
+                acknowledged.add(event.getString("eventId"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = e;
+                break;
+            } catch (ExecutionException e) {
+                failure = e.getCause() == null ? e : e.getCause();
+                break;
+            } catch (RuntimeException e) {
+                failure = e;
+                break;
             }
-            for (Future<RecordMetadata> future : sent) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            release(id);
-            throw new OutboxRelayException("interrupted while publishing outbox of " + id, e);
-        } catch (ExecutionException | RuntimeException e) {
-            release(id);
-            throw new OutboxRelayException("publishing outbox of " + id + " failed", e);
         }
         Bson mine = Filters.and(Filters.eq("_id", id), Filters.eq(Outbox.LEASE + ".owner", owner));
-        collection.updateOne(
-                mine,
-                Updates.combine(
-                        new Document(
-                                "$pull",
-                                new Document(Outbox.EVENTS, new Document("eventId", new Document("$in", eventIds)))),
-                        Updates.unset(Outbox.LEASE)));
+        List<Bson> updates = new ArrayList<>();
+        if (!acknowledged.isEmpty()) {
+            updates.add(new Document(
+                    "$pull", new Document(Outbox.EVENTS, new Document("eventId", new Document("$in", acknowledged)))));
+        }
+        updates.add(Updates.unset(Outbox.LEASE));
+        if (failure == null) {
+            updates.add(Updates.unset(Outbox.FAILURE));
+        } else {
+            updates.add(setAside(document, failure));
+        }
+        collection.updateOne(mine, Updates.combine(updates));
+        if (failure != null) {
+            log.warn(
+                    "outbox of {} set aside after {} of {} event(s): {}",
+                    id,
+                    acknowledged.size(),
+                    events.size(),
+                    failure.toString());
+            return acknowledged.size();
+        }
         Bson drained = Filters.and(Filters.eq("_id", id), Filters.size(Outbox.EVENTS, 0));
         collection.updateOne(drained, Updates.combine(Updates.unset(Outbox.SINCE), Updates.unset(Outbox.EVENTS)));
         collection.deleteOne(Filters.and(
                 Filters.eq("_id", id),
                 Filters.exists(Outbox.EVENTS, false),
                 Filters.eq(Outbox.DELETE_WHEN_RELAYED, true)));
-        log.debug("relayed {} event(s) of {}", eventIds.size(), id);
-        return eventIds.size();
+        log.debug("relayed {} event(s) of {}", acknowledged.size(), id);
+        return acknowledged.size();
     }
 
-    private void release(Object id) {
-        collection.updateOne(
-                Filters.and(Filters.eq("_id", id), Filters.eq(Outbox.LEASE + ".owner", owner)),
-                Updates.unset(Outbox.LEASE));
+    /**
+     * Quarantine for failures Kafka will never accept (a record too large, an invalid topic, an unserializable
+     * record) or after {@link #MAX_ATTEMPTS}; otherwise a retry after an exponential back-off.
+     */
+    private Bson setAside(Document document, Throwable failure) {
+        Document previous = document.get(Outbox.FAILURE, Document.class);
+        int attempts = (previous == null ? 0 : previous.getInteger("attempts", 0)) + 1;
+        String error = failure.getClass().getName() + ": " + failure.getMessage();
+        Date now = Date.from(clock.instant());
+        if (isPermanent(failure) || attempts >= MAX_ATTEMPTS) {
+            return Updates.combine(
+                    Updates.set(
+                            Outbox.QUARANTINE,
+                            new Document("error", error).append("at", now).append("attempts", attempts)),
+                    Updates.unset(Outbox.FAILURE));
+        }
+        long backoff = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(attempts - 1, 16));
+        return Updates.set(
+                Outbox.FAILURE,
+                new Document("attempts", attempts)
+                        .append("error", error)
+                        .append("at", now)
+                        .append("retryAt", Date.from(clock.instant().plusMillis(backoff))));
+    }
+
+    private static boolean isPermanent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException
+                    || cause instanceof InvalidTopicException
+                    || cause instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProducerRecord<String, byte[]> record(Document event) {

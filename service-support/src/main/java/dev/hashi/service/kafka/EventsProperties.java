@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Event plumbing of one service, under {@code cms.events}.
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicationFactor replication factor for topics this service creates (default 1; 3 in production)
  * @param retry             bounded retries before a record goes to the dead-letter topic
  * @param outbox            the outbox relay
+ * @param maxEventSize      the largest encoded event a change may produce (default 512KB); a change that would
+ *                          produce a larger one is refused before anything is written
  */
 @ConfigurationProperties("cms.events")
 public record EventsProperties(
@@ -23,7 +26,8 @@ public record EventsProperties(
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue Retry retry,
-        @DefaultValue Relay outbox) {
+        @DefaultValue Relay outbox,
+        @DefaultValue("512KB") DataSize maxEventSize) {
 
     /**
      * @param attempts total attempts per record, including the first (default 3)

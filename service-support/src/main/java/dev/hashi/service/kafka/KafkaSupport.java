@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,8 @@ import dev.hashi.events.PoisonEventException;
 import dev.hashi.events.Topics;
 import dev.hashi.events.outbox.Outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Kafka wiring for a domain service: the event codec, its topics and their dead-letter topics, bounded retries
  * that end in the dead-letter topic, the outbox and its relay, and a health check.
@@ -37,8 +40,17 @@ public class KafkaSupport {
     }
 
     @Bean
-    Outbox outbox(EventCodec codec) {
-        return new Outbox(codec, Clock.systemUTC());
+    Outbox outbox(EventCodec codec, EventsProperties events) {
+        return new Outbox(codec, Clock.systemUTC(), (int) events.maxEventSize().toBytes());
+    }
+
+    @Bean
+    OutboxHealthIndicator outboxHealthIndicator(
+            MongoDatabase database, EventsProperties events, ObjectProvider<MeterRegistry> meters) {
+        OutboxHealthIndicator indicator =
+                new OutboxHealthIndicator(database, events.outbox().collections(), Clock.systemUTC());
+        meters.ifAvailable(indicator::bindTo);
+        return indicator;
     }
 
     @Bean

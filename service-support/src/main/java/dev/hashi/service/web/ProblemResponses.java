@@ -29,6 +29,7 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import dev.hashi.events.outbox.EventTooLargeException;
 import dev.hashi.problem.ProblemCodes;
 import dev.hashi.service.error.DomainException;
 import dev.hashi.service.error.FieldError;
@@ -70,6 +71,18 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         return handleExceptionInternal(failure, body, headers, status, request);
+    }
+
+    @ExceptionHandler(EventTooLargeException.class)
+    ResponseEntity<Object> eventTooLarge(EventTooLargeException failure, WebRequest request) {
+        ProblemDetail body = problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                ProblemCodes.TOO_LARGE,
+                "This change is too large to record in one step; split it into smaller changes.",
+                List.of());
+        body.setProperty("eventSize", failure.size());
+        body.setProperty("maxEventSize", failure.maximum());
+        return handleExceptionInternal(failure, body, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class})
