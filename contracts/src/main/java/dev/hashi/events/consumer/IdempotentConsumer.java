@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -20,11 +23,15 @@ import dev.hashi.events.EventEnvelope;
  * {@code aggregateVersion} is not newer than the last applied for its aggregate, is skipped.
  *
  * <p>The mark is written after the effect, so a crash in between means the effect runs again on redelivery:
- * effects must themselves be safe to repeat (for example a write guarded by the aggregate version).
+ * effects must themselves be safe to repeat (for example a write guarded by the aggregate version). For the same
+ * reason a mark that cannot be written (after {@value #MARK_ATTEMPTS} attempts) is logged, never thrown: the effect
+ * was applied, and failing the record would retry it into the dead-letter topic as if it had not been.
  */
 public final class IdempotentConsumer {
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
     private static final int RECENT_IDS = 64;
+    static final int MARK_ATTEMPTS = 3;
 
     private final String name;
     private final MongoCollection<Document> marks;
@@ -50,6 +57,26 @@ public final class IdempotentConsumer {
             return false;
         }
         effect.accept(event);
+        for (int attempt = 1; attempt <= MARK_ATTEMPTS; attempt++) {
+            try {
+                mark(markId, event);
+                break;
+            } catch (MongoException e) {
+                if (attempt == MARK_ATTEMPTS) {
+                    log.error(
+                            "{} applied event {} ({} v{}) but could not mark it; a redelivery will apply it again",
+                            name,
+                            event.eventId(),
+                            event.aggregateId(),
+                            event.aggregateVersion(),
+                            e);
+                }
+            }
+        }
+        return true;
+    }
+
+    private void mark(String markId, EventEnvelope<?> event) {
         try {
             marks.updateOne(
                     Filters.and(Filters.eq("_id", markId), Filters.lt("version", event.aggregateVersion())),
@@ -65,7 +92,6 @@ public final class IdempotentConsumer {
                 throw e;
             }
         }
-        return true;
     }
 
     private static boolean seen(Document mark, EventEnvelope<?> event) {
