@@ -21,7 +21,8 @@ import dev.hashi.service.web.FilterProblems;
 import dev.hashi.service.web.RequestIdFilter;
 
 /**
- * Establishes the caller of every {@code /api/**} request from the gateway's signed identity headers. A request
+ * Establishes the caller of every request except health probes and API documents from the gateway's signed identity
+ * headers (so no spelling of a path can skip it). A request
  * with identity headers that do not verify is refused with 401; one without them is refused too unless the service
  * runs in dev mode, where it counts as an anonymous reader.
  */
@@ -39,9 +40,19 @@ public class IdentityFilter extends OncePerRequestFilter {
         this.clock = clock;
     }
 
+    /**
+     * Only these paths are served without a verified identity: health probes, service info and the API documents.
+     * Everything else, whatever its spelling, is checked (the path guard has made the raw path canonical).
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String path = request.getRequestURI();
+        return path.equals("/actuator/health")
+                || path.startsWith("/actuator/health/")
+                || path.equals("/actuator/info")
+                || path.equals("/v3/api-docs")
+                || path.startsWith("/v3/api-docs/")
+                || path.equals("/error");
     }
 
     @Override

@@ -26,6 +26,13 @@ public class WebSupport {
     }
 
     @Bean
+    FilterRegistrationBean<PathGuardFilter> pathGuardFilter() {
+        FilterRegistrationBean<PathGuardFilter> registration = new FilterRegistrationBean<>(new PathGuardFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
             @Value("${cms.http.max-body-size:1MB}") DataSize limit) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =

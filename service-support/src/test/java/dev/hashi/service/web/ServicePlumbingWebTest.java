@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -82,6 +83,34 @@ class ServicePlumbingWebTest {
                 .GET()
                 .build());
         assertThat(replayed.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void encodedOrMatrixPathTricksNeverReachAControllerWithoutTheIdentityCheck() throws Exception {
+        for (String tricky : List.of(
+                "/%61pi/echo/whoami",
+                "/api;x/echo/whoami",
+                "/api/echo;x/whoami",
+                "/API/echo/whoami",
+                "/api/echo/%2e%2e/echo/whoami",
+                "//api/echo/whoami",
+                "/./api/echo/whoami")) {
+            HttpResponse<String> forged = send(request(tricky)
+                    .header(IdentityHeaders.SUBJECT, "mallory")
+                    .header(IdentityHeaders.ROLES, "admin")
+                    .GET()
+                    .build());
+            assertThat(forged.statusCode()).as(tricky).isIn(400, 401, 404);
+            assertThat(forged.body()).as(tricky).doesNotContain("mallory").doesNotContain("anonymous");
+        }
+        Identity editor = new Identity("editor-1", Set.of(Role.EDITOR), Set.of());
+        HttpRequest.Builder japanese =
+                request("/api/echo/whoami?slug=%E5%8C%97%E4%B9%9D%E5%B7%9E").header("X-Request-Id", "req-10");
+        new IdentityHeaders(SECRET, Duration.ofSeconds(60))
+                .sign(editor, "GET", "/api/echo/whoami", "req-10", Instant.now())
+                .forEach(japanese::header);
+        HttpResponse<String> japaneseSlug = send(japanese.GET().build());
+        assertThat(japaneseSlug.statusCode()).isEqualTo(200);
     }
 
     @Test
