@@ -52,11 +52,14 @@ public final class Outbox {
         this.maxEventBytes = maxEventBytes;
     }
 
-    /** Creates the index the relay uses to find pending documents. Idempotent. */
+    /** Creates the indexes the relay and its health check use to find pending and quarantined documents. Idempotent. */
     public static void prepare(MongoCollection<Document> collection) {
         collection.createIndex(
                 Indexes.ascending(SINCE),
                 new IndexOptions().name("outbox_pending").sparse(true));
+        collection.createIndex(
+                Indexes.ascending(QUARANTINE),
+                new IndexOptions().name("outbox_quarantined").sparse(true));
     }
 
     /**
