@@ -7,15 +7,18 @@ import java.util.Map;
 /**
  * A unit as clients see it.
  *
+ * @param type     content type key of the entry
+ * @param state    the workflow state's wire name ({@link UnitState#wireName()})
+ * @param dueAt    ISO-8601 instant, {@code null} if none
  * @param titles   the entry's title in the source and the target locale ({@code null} where the entry has none)
  * @param target   the value content holds in the target locale, {@code null} if none
  * @param draft    the translation being worked on or reviewed, {@code null} if none
  * @param outdated the source text the translation was made from and the source text now, when the source moved on
  */
 public record UnitView(
-        String id,
+        String unitId,
         String entryId,
-        String contentType,
+        String type,
         String path,
         String sourceLocale,
         String targetLocale,
@@ -47,7 +50,7 @@ public record UnitView(
         return new UnitView(
                 unit.id(),
                 unit.entryId(),
-                unit.contentType(),
+                unit.type(),
                 unit.path(),
                 unit.source().locale(),
                 unit.targetLocale(),
