@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 
 import dev.hashi.identity.Identity;
 import dev.hashi.service.command.CommandContext;
@@ -94,10 +96,20 @@ class ApiDocumentation {
                                     ._default(byDefault)));
                 }
             }
-            if (handler.getMethodParameters().length > 0
-                    && java.util.Arrays.stream(handler.getMethodParameters())
-                            .anyMatch(p -> p.hasParameterAnnotation(PathVariable.class))) {
-                problem(operation, HttpStatus.NOT_FOUND, "Nothing with this id (e.g. unit.not-found)");
+            boolean hasId = java.util.Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(
+                            p -> p.hasParameterAnnotation(PathVariable.class) && "unitId".equals(p.getParameterName()));
+            if (hasId) {
+                problem(operation, HttpStatus.NOT_FOUND, "unit.not-found");
+            }
+            if (hasId
+                    && (handler.hasMethodAnnotation(PostMapping.class)
+                            || handler.hasMethodAnnotation(PutMapping.class))) {
+                problem(
+                        operation,
+                        HttpStatus.CONFLICT,
+                        "The unit's state does not allow this (unit.invalid-transition), someone else holds it"
+                                + " (unit.assigned) or its source changed (unit.source-changed)");
             }
             return operation;
         };

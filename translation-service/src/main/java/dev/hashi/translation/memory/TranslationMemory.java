@@ -33,9 +33,9 @@ public class TranslationMemory {
      * A suggestion.
      *
      * @param score    similarity of its source to the unit's source, 0–100; 100 for an exact match
-     * @param fromUnit the unit whose approval it comes from
+     * @param unitId   the unit whose approval it comes from
      */
-    public record Suggestion(String sourceText, String targetText, int score, boolean exact, String fromUnit) {}
+    public record Suggestion(String sourceText, String targetText, int score, boolean exact, String unitId) {}
 
     void remember(Unit unit) {
         LocaleTag locale = LocaleTag.parse(unit.source().locale());
@@ -73,7 +73,7 @@ public class TranslationMemory {
                         .thenComparing(
                                 Comparator.comparingInt(Suggestion::score).reversed())
                         .thenComparing(Suggestion::targetText)
-                        .thenComparing(Suggestion::fromUnit, Comparator.nullsFirst(Comparator.naturalOrder())))
+                        .thenComparing(Suggestion::unitId, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
     }
 }

@@ -9,6 +9,9 @@ import dev.hashi.service.error.InvalidInputException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 class RebuildController {
@@ -23,6 +26,11 @@ class RebuildController {
             summary = "Recompute all units from content alone (admins)",
             description = "From the content topic (from=topic) or content's snapshot (from=snapshot); 503"
                     + " rebuild.snapshot-unavailable when content-service cannot serve the snapshot.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "What the rebuild did",
+            content = @Content(schema = @Schema(implementation = Rebuild.Report.class)))
+    @ApiResponse(responseCode = "503", description = "rebuild.snapshot-unavailable")
     @PostMapping("/api/translations/admin/rebuild")
     Rebuild.Report rebuild(
             @Parameter(description = "topic or snapshot", example = "topic") @RequestParam(defaultValue = "topic")

@@ -15,7 +15,9 @@ import dev.hashi.service.command.CommandContext;
 import dev.hashi.translation.unit.UnitView;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/translations/units/{unitId}")
@@ -52,6 +54,11 @@ class ReviewController {
             summary = "Submit a translation",
             description = "409 unit.source-changed when sourceHash is stale; 422 translation.checks-failed when"
                     + " placeholders, links, tags or plural categories break.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The unit after the change",
+            content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @ApiResponse(responseCode = "422", description = "translation.checks-failed, one error per failed check")
     @PostMapping("/submit")
     UnitView submit(@PathVariable String unitId, @Valid @RequestBody SubmitRequest request, CommandContext context) {
         return UnitView.of(reviews.submit(context, unitId, request.text(), request.sourceHash())
@@ -59,6 +66,11 @@ class ReviewController {
     }
 
     @Operation(summary = "Approve a submitted translation (reviewers; not one's own)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The unit after the change",
+            content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @ApiResponse(responseCode = "422", description = "review.own-translation")
     @PostMapping("/approve")
     UnitView approve(
             @PathVariable String unitId,
