@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 
 import dev.hashi.identity.Identity;
 import dev.hashi.service.command.CommandContext;
@@ -95,6 +96,15 @@ class ApiDocumentation {
                                     .maximum(java.math.BigDecimal.valueOf(max))
                                     ._default(byDefault)));
                 }
+            }
+            if (handler.hasMethodAnnotation(PostMapping.class)
+                    && java.util.Arrays.stream(handler.getMethodParameters())
+                            .anyMatch(p -> p.hasParameterAnnotation(RequestBody.class))) {
+                operation.addParametersItem(new Parameter()
+                        .in("header")
+                        .name("Idempotency-Key")
+                        .description("Repeats of the same request with this key get the first response again")
+                        .schema(new StringSchema().maxLength(255).pattern("[A-Za-z0-9._:-]{1,255}")));
             }
             boolean hasId = java.util.Arrays.stream(handler.getMethodParameters())
                     .anyMatch(

@@ -33,6 +33,13 @@ class OpenApiTest extends ServiceTest {
                 .path("parameters")
                 .toString();
         assertThat(queue).contains("\"name\":\"cursor\"", "\"name\":\"limit\"", "\"maximum\":100");
+        assertThat(docs.body()
+                        .path("paths")
+                        .path("/api/translations/units/{unitId}/submit")
+                        .path("post")
+                        .path("parameters")
+                        .toString())
+                .contains("Idempotency-Key");
         assertThat(docs.raw()).doesNotContain("\"name\":\"context\"", "\"name\":\"page\"", "traceId");
     }
 }

@@ -141,6 +141,27 @@ class ReviewTest extends ServiceTest {
         assertThat(units.history(unit)).hasSize(1);
     }
 
+    @Test
+    void aSubmissionRepeatedWithTheSameIdempotencyKeyIsReplayedAndADifferentOneUnderItRefused() {
+        String unit = unitFor("Environmental Management and International Cooperation in Kitakyushu", "ja");
+        String submit = "/api/translations/units/" + unit + "/submit";
+        Map<String, String> body = Map.of("text", "北九州における環境管理と国際協力", "sourceHash", hash(unit));
+        Reply first = client().post(TRANSLATOR, submit, body, "Idempotency-Key", "submit-" + unit);
+        assertThat(first.status()).isEqualTo(200);
+        Reply again = client().post(TRANSLATOR, submit, body, "Idempotency-Key", "submit-" + unit);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(units.history(unit)).extracting(line -> line.action()).containsOnlyOnce("submitted");
+        Reply reused = client().post(
+                        TRANSLATOR,
+                        submit,
+                        Map.of("text", "北九州の環境管理", "sourceHash", hash(unit)),
+                        "Idempotency-Key",
+                        "submit-" + unit);
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.code()).isEqualTo("idempotency.key-reused");
+    }
+
     private String entryOf;
 
     private String unitFor(String englishSource, String target) {
