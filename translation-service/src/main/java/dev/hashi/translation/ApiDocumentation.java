@@ -1,5 +1,7 @@
 package dev.hashi.translation;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -77,7 +80,7 @@ class ApiDocumentation {
     @Bean
     OperationCustomizer pagingParameters() {
         return (operation, handler) -> {
-            for (org.springframework.core.MethodParameter parameter : handler.getMethodParameters()) {
+            for (MethodParameter parameter : handler.getMethodParameters()) {
                 if (parameter.getParameterType() == PageRequest.class) {
                     PageLimits limits = parameter.getParameterAnnotation(PageLimits.class);
                     int max = limits == null ? PageRequest.MAX_LIMIT : limits.max();
@@ -92,13 +95,13 @@ class ApiDocumentation {
                             .name("limit")
                             .description("Items per page, 1 to " + max + "; out of range is request.invalid")
                             .schema(new IntegerSchema()
-                                    .minimum(java.math.BigDecimal.ONE)
-                                    .maximum(java.math.BigDecimal.valueOf(max))
+                                    .minimum(BigDecimal.ONE)
+                                    .maximum(BigDecimal.valueOf(max))
                                     ._default(byDefault)));
                 }
             }
             if (handler.hasMethodAnnotation(PostMapping.class)
-                    && java.util.Arrays.stream(handler.getMethodParameters())
+                    && Arrays.stream(handler.getMethodParameters())
                             .anyMatch(p -> p.hasParameterAnnotation(RequestBody.class))) {
                 operation.addParametersItem(new Parameter()
                         .in("header")
@@ -106,7 +109,7 @@ class ApiDocumentation {
                         .description("Repeats of the same request with this key get the first response again")
                         .schema(new StringSchema().maxLength(255).pattern("[A-Za-z0-9._:-]{1,255}")));
             }
-            boolean hasId = java.util.Arrays.stream(handler.getMethodParameters())
+            boolean hasId = Arrays.stream(handler.getMethodParameters())
                     .anyMatch(
                             p -> p.hasParameterAnnotation(PathVariable.class) && "unitId".equals(p.getParameterName()));
             if (hasId) {

@@ -1,5 +1,7 @@
 package dev.hashi.translation.unit;
 
+import java.util.Optional;
+
 import dev.hashi.service.error.ConflictException;
 import dev.hashi.service.error.DomainException;
 import dev.hashi.service.error.InvalidTransitionException;
@@ -42,7 +44,7 @@ public final class UnitProblems {
     }
 
     /** The live (not removed) unit, else {@code unit.not-found}. */
-    public static Unit live(java.util.Optional<Unit> unit, String id) {
+    public static Unit live(Optional<Unit> unit, String id) {
         return unit.filter(found -> !found.removed()).orElseThrow(() -> notFound(id));
     }
 }
