@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,23 +44,29 @@ class AssignmentController {
             @Schema(example = "5") @Min(-100) @Max(100) int priority) {}
 
     @PostMapping("/take")
-    UnitView take(@PathVariable String unitId, CommandContext context) {
-        return UnitView.of(assignments.take(context, unitId));
+    ResponseEntity<UnitView> take(@PathVariable String unitId, CommandContext context) {
+        return versioned(UnitView.of(assignments.take(context, unitId)));
     }
 
     @PostMapping("/assign")
-    UnitView assign(@PathVariable String unitId, @Valid @RequestBody AssignRequest request, CommandContext context) {
-        return UnitView.of(assignments.assign(context, unitId, request.assignee()));
+    ResponseEntity<UnitView> assign(
+            @PathVariable String unitId, @Valid @RequestBody AssignRequest request, CommandContext context) {
+        return versioned(UnitView.of(assignments.assign(context, unitId, request.assignee())));
     }
 
     @PostMapping("/unassign")
-    UnitView unassign(@PathVariable String unitId, CommandContext context) {
-        return UnitView.of(assignments.unassign(context, unitId));
+    ResponseEntity<UnitView> unassign(@PathVariable String unitId, CommandContext context) {
+        return versioned(UnitView.of(assignments.unassign(context, unitId)));
     }
 
     @PutMapping("/schedule")
-    UnitView schedule(
+    ResponseEntity<UnitView> schedule(
             @PathVariable String unitId, @Valid @RequestBody ScheduleRequest request, CommandContext context) {
-        return UnitView.of(assignments.schedule(context, unitId, request.dueAt(), request.priority()));
+        return versioned(UnitView.of(assignments.schedule(context, unitId, request.dueAt(), request.priority())));
+    }
+
+    /** The unit with its version as {@code ETag}. */
+    private static ResponseEntity<UnitView> versioned(UnitView unit) {
+        return ResponseEntity.ok().eTag(String.valueOf(unit.version())).body(unit);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -60,9 +61,10 @@ class ReviewController {
             content = @Content(schema = @Schema(implementation = UnitView.class)))
     @ApiResponse(responseCode = "422", description = "translation.checks-failed, one error per failed check")
     @PostMapping("/submit")
-    UnitView submit(@PathVariable String unitId, @Valid @RequestBody SubmitRequest request, CommandContext context) {
-        return UnitView.of(reviews.submit(context, unitId, request.text(), request.sourceHash())
-                .unit());
+    ResponseEntity<UnitView> submit(
+            @PathVariable String unitId, @Valid @RequestBody SubmitRequest request, CommandContext context) {
+        return versioned(UnitView.of(reviews.submit(context, unitId, request.text(), request.sourceHash())
+                .unit()));
     }
 
     @Operation(summary = "Approve a submitted translation (reviewers; not one's own)")
@@ -72,16 +74,22 @@ class ReviewController {
             content = @Content(schema = @Schema(implementation = UnitView.class)))
     @ApiResponse(responseCode = "422", description = "review.own-translation")
     @PostMapping("/approve")
-    UnitView approve(
+    ResponseEntity<UnitView> approve(
             @PathVariable String unitId,
             @Valid @RequestBody(required = false) ReviewRequest request,
             CommandContext context) {
-        return UnitView.of(reviews.approve(context, unitId, request == null ? null : request.comment()));
+        return versioned(UnitView.of(reviews.approve(context, unitId, request == null ? null : request.comment())));
     }
 
     @Operation(summary = "Reject a submitted translation with a comment")
     @PostMapping("/reject")
-    UnitView reject(@PathVariable String unitId, @Valid @RequestBody RejectRequest request, CommandContext context) {
-        return UnitView.of(reviews.reject(context, unitId, request.comment()));
+    ResponseEntity<UnitView> reject(
+            @PathVariable String unitId, @Valid @RequestBody RejectRequest request, CommandContext context) {
+        return versioned(UnitView.of(reviews.reject(context, unitId, request.comment())));
+    }
+
+    /** The unit with its version as {@code ETag}. */
+    private static ResponseEntity<UnitView> versioned(UnitView unit) {
+        return ResponseEntity.ok().eTag(String.valueOf(unit.version())).body(unit);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hashi.translation.unit;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,9 +22,9 @@ class UnitController {
     }
 
     @GetMapping("/{unitId}")
-    UnitView unit(@PathVariable String unitId, CommandContext context) {
+    ResponseEntity<UnitView> unit(@PathVariable String unitId, CommandContext context) {
         Access.requireStaff(context.caller());
-        return UnitView.of(UnitProblems.live(units.find(unitId), unitId));
+        return versioned(UnitView.of(UnitProblems.live(units.find(unitId), unitId)));
     }
 
     /** The unit's history, oldest first; {@code total} is given. */
@@ -32,5 +33,10 @@ class UnitController {
         Access.requireStaff(context.caller());
         units.find(unitId).orElseThrow(() -> UnitProblems.notFound(unitId));
         return LoadedPages.of(units.history(unitId), page);
+    }
+
+    /** The unit with its version as {@code ETag}. */
+    private static ResponseEntity<UnitView> versioned(UnitView unit) {
+        return ResponseEntity.ok().eTag(String.valueOf(unit.version())).body(unit);
     }
 }

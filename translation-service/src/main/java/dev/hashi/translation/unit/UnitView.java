@@ -10,6 +10,7 @@ import java.util.Map;
  * @param type     content type key of the entry
  * @param state    the workflow state's wire name ({@link UnitState#wireName()})
  * @param dueAt    ISO-8601 instant, {@code null} if none
+ * @param version  the unit's revision, also its {@code ETag}; it moves on with every change, content events included
  * @param titles   the entry's title in the source and the target locale ({@code null} where the entry has none)
  * @param target   the value content holds in the target locale, {@code null} if none
  * @param draft    the translation being worked on or reviewed, {@code null} if none
@@ -30,7 +31,8 @@ public record UnitView(
         String assignee,
         Instant dueAt,
         int priority,
-        Map<String, String> titles) {
+        Map<String, String> titles,
+        long version) {
 
     /** @param size words or characters, as {@code sizeUnit} says */
     public record Source(String text, String hash, int size, String sizeUnit) {}
@@ -78,6 +80,7 @@ public record UnitView(
                 unit.plan().assignee(),
                 unit.plan().dueAt(),
                 unit.plan().priority(),
-                titles);
+                titles,
+                unit.rev());
     }
 }

@@ -42,6 +42,10 @@ class QueueAndProgressTest extends ServiceTest {
                 client().post(EDITOR, "/api/translations/units/" + urgent + "/assign", Map.of("assignee", "tr-ono"));
         assertThat(assigned.body().path("state").asString()).isEqualTo("in_progress");
         assertThat(assigned.body().path("dueAt").asString()).isEqualTo("2003-10-20T00:00:00Z");
+        long version = assigned.body().path("version").asLong();
+        assertThat(assigned.etag()).isEqualTo("\"" + version + "\"");
+        assertThat(client().get(TRANSLATOR, "/api/translations/units/" + urgent).etag())
+                .isEqualTo("\"" + version + "\"");
 
         assertThat(first(base + "&sort=priority")).isEqualTo(urgent);
         assertThat(first(base + "&sort=due&dueBefore=2003-10-28")).isEqualTo(urgent);
