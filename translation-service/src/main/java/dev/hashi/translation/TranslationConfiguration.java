@@ -12,6 +12,7 @@ import com.mongodb.client.MongoDatabase;
 import dev.hashi.events.outbox.Outbox;
 import dev.hashi.locale.SupportedLocales;
 import dev.hashi.service.kafka.OutboxRelayScheduler;
+import dev.hashi.service.locale.LocaleInput;
 import dev.hashi.translation.unit.ContentTracking;
 import dev.hashi.translation.unit.Units;
 
@@ -22,6 +23,11 @@ class TranslationConfiguration {
     @Bean
     SupportedLocales supportedLocales(TranslationSettings settings) {
         return SupportedLocales.of(settings.locales(), settings.defaultLocale(), Map.of());
+    }
+
+    @Bean
+    LocaleInput localeInput(SupportedLocales locales) {
+        return new LocaleInput(locales);
     }
 
     @Bean
@@ -36,6 +42,6 @@ class TranslationConfiguration {
 
     @Bean
     Units units(MongoDatabase database, Outbox outbox, OutboxRelayScheduler relay) {
-        return Units.live(database, outbox, id -> relay.nudge(Units.COLLECTION, id));
+        return Units.live(database, outbox, relay::nudge);
     }
 }

@@ -4,33 +4,64 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.web.bind.annotation.RestController;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import dev.hashi.testsupport.ArchitectureRules;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ArchitectureTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.hashi.translation");
+    private static final String ROOT = "dev.hashi.translation";
+    private static final JavaClasses CLASSES = ArchitectureRules.importMain(ROOT);
+
+    /** The repositories: the only classes that touch a collection. */
+    private static final String[] REPOSITORIES = {
+        "dev.hashi.translation.unit.Units", "dev.hashi.translation.memory.MemoryEntries"
+    };
+
+    /** The classes that may see MongoDB types at all: the repositories, their mappers and the wiring. */
+    private static final Set<String> MONGO_AWARE = Set.of(
+            "dev.hashi.translation.unit.Units",
+            "dev.hashi.translation.unit.UnitDocuments",
+            "dev.hashi.translation.unit.UnitQueries",
+            "dev.hashi.translation.memory.MemoryEntries",
+            "dev.hashi.translation.TranslationConfiguration");
 
     @Test
-    void controllersArePackagePrivate() {
-        classes()
-                .that()
-                .areAnnotatedWith(RestController.class)
+    void theCommonServiceRulesHold() {
+        ArchitectureRules.checkService(CLASSES, ROOT, REPOSITORIES);
+    }
+
+    @Test
+    void featuresNeverBuildMongoQueriesTheyAskTheirRepositoryByName() {
+        noClasses()
+                .that(DescribedPredicate.describe(
+                        "are not a repository, its mapper or the wiring",
+                        (JavaClass c) -> !MONGO_AWARE.contains(outermost(c).getName())))
                 .should()
-                .notHaveModifier(JavaModifier.PUBLIC)
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.bson..", "com.mongodb..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noCodeReadsTheRequestIdFromAThreadLocalOrUsesTheOldProblemType() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.hashi.service.web.ApiProblem")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.hashi.service.web.RequestIdFilter")
                 .check(CLASSES);
     }
 
@@ -72,17 +103,7 @@ class ArchitectureTest {
         }
         assertThat(packages)
                 .containsExactlyInAnyOrder(
-                        "access",
-                        "assignment",
-                        "events",
-                        "memory",
-                        "progress",
-                        "queue",
-                        "rebuild",
-                        "review",
-                        "unit",
-                        "web",
-                        "xliff");
+                        "assignment", "events", "memory", "progress", "queue", "rebuild", "review", "unit", "xliff");
         List<Long> lengths;
         try (Stream<Path> files = Files.walk(main)) {
             lengths = files.filter(file -> file.toString().endsWith(".java"))
@@ -93,6 +114,14 @@ class ArchitectureTest {
                 .as("files over 200 lines")
                 .isLessThanOrEqualTo(lengths.size() / 5);
         assertThat(lengths).allMatch(n -> n < 300);
+    }
+
+    private static JavaClass outermost(JavaClass c) {
+        JavaClass current = c;
+        while (current.getEnclosingClass().isPresent()) {
+            current = current.getEnclosingClass().get();
+        }
+        return current;
     }
 
     private static long lines(Path file) {

@@ -8,13 +8,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.hashi.events.EventEnvelope;
+import dev.hashi.events.Topics;
 import dev.hashi.events.translation.TranslationApproved;
 import dev.hashi.events.translation.TranslationUnitStateChanged;
 import dev.hashi.identity.Identity;
-import dev.hashi.translation.support.Api;
+import dev.hashi.testsupport.KafkaProbe;
+import dev.hashi.testsupport.Reply;
 import dev.hashi.translation.support.ConferencePages;
 import dev.hashi.translation.support.ServiceTest;
-import dev.hashi.translation.support.TranslationTopic;
 
 import tools.jackson.databind.JsonNode;
 
@@ -26,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 /** The end-to-end story, with content-service played by events on the real content topic. */
 class TranslationFlowTest extends ServiceTest {
 
-    private final Identity translator = Api.translator("tr-sato", "ja:en");
-    private final Identity reviewer = Api.reviewer("rv-tanaka");
+    private final Identity translator = translator("tr-sato", "ja:en");
+    private final Identity reviewer = reviewer("rv-tanaka");
 
     @Test
     void japaneseOnlyPresentationIsTranslatedReviewedLandedAndThenOutdatedByANewSource() {
@@ -48,23 +49,32 @@ class TranslationFlowTest extends ServiceTest {
         assertThat(minamata.path("titles").path("en").asString()).isEqualTo(ConferencePages.PAGE_TITLE);
         assertThat(minamata.path("target").isNull()).isTrue();
 
-        String unitId = minamata.path("id").asString();
+        String unitId = minamata.path("unitId").asString();
         String loadedHash = minamata.path("source").path("hash").asString();
-        assertThat(api().as(translator)
-                        .post("/api/translations/units/" + unitId + "/take", "")
+        assertThat(client().post(translator, "/api/translations/units/" + unitId + "/take", "")
                         .status())
                 .isEqualTo(200);
         String english = "Toward an Environmental Model City Built with Residents (Minamata City)";
-        Api.Response submitted = api().as(translator)
-                .post(
+        Reply submitted = client().post(
+                        translator,
                         "/api/translations/units/" + unitId + "/submit",
-                        "{\"text\":\"" + english + "\",\"sourceHash\":\"" + loadedHash + "\"}");
-        assertThat(submitted.json().path("state").asString()).isEqualTo("translated");
-        Api.Response approved = api().as(reviewer).post("/api/translations/units/" + unitId + "/approve", "{}");
-        assertThat(approved.json().path("state").asString()).isEqualTo("approved");
+                        Map.of("text", english, "sourceHash", loadedHash));
+        assertThat(submitted.body().path("state").asString()).isEqualTo("translated");
+        Reply approved = client().post(reviewer, "/api/translations/units/" + unitId + "/approve", "{}");
+        assertThat(approved.body().path("state").asString()).isEqualTo("approved");
 
-        List<EventEnvelope<?>> events = TranslationTopic.await(
-                codec, unitId, event -> event.payload() instanceof TranslationApproved, Duration.ofSeconds(10));
+        List<EventEnvelope<?>> events = KafkaProbe.await(
+                Topics.TRANSLATION,
+                unitId,
+                event -> event.payload() instanceof TranslationApproved,
+                Duration.ofSeconds(10));
+        events = events.subList(
+                0,
+                events.indexOf(events.stream()
+                                .filter(event -> event.payload() instanceof TranslationApproved)
+                                .findFirst()
+                                .orElseThrow())
+                        + 1);
         TranslationApproved published =
                 (TranslationApproved) events.get(events.size() - 1).payload();
         assertThat(published.text()).isEqualTo(english);
@@ -99,9 +109,9 @@ class TranslationFlowTest extends ServiceTest {
         assertThat(outdated.path("outdated").path("newSourceText").asString()).isEqualTo(edited);
 
         List<String> actions = new ArrayList<>();
-        api().as(reviewer)
-                .get("/api/translations/units/" + unitId + "/history")
-                .json()
+        client().get(reviewer, "/api/translations/units/" + unitId + "/history")
+                .body()
+                .path("items")
                 .forEach(line -> actions.add(line.path("action").asString()));
         assertThat(actions)
                 .containsExactly("created", "taken", "submitted", "approved", "translation-landed", "source-changed");
@@ -113,7 +123,7 @@ class TranslationFlowTest extends ServiceTest {
         ConferencePages.publish(content(), entry);
 
         JsonNode queue = awaitQueue(
-                "/api/translations/queue?source=en&target=ja&state=untranslated&entry=" + entry,
+                "/api/translations/queue?source=en&target=ja&state=untranslated&entryId=" + entry,
                 ConferencePages.ENGLISH_ONLY.size() + 1);
         JsonNode dalian = find(queue, ConferencePages.titlePath("p-dalian"));
         assertThat(dalian.path("source").path("size").asInt()).isEqualTo(7);
@@ -121,17 +131,20 @@ class TranslationFlowTest extends ServiceTest {
     }
 
     private JsonNode awaitQueue(String query, int expected) {
-        Api staff = api().as(translator);
         return await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> staff.get(query).json(), page -> page.path("items").size() == expected);
+                .until(
+                        () -> client().get(translator, query).body(),
+                        page -> page.path("items").size() == expected);
     }
 
     private JsonNode awaitUnit(String unitId, java.util.function.Predicate<JsonNode> condition) {
-        Api staff = api().as(reviewer);
         return await().atMost(Duration.ofSeconds(5))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> staff.get("/api/translations/units/" + unitId).json(), condition::test);
+                .until(
+                        () -> client().get(reviewer, "/api/translations/units/" + unitId)
+                                .body(),
+                        condition::test);
     }
 
     private static JsonNode find(JsonNode page, String path) {

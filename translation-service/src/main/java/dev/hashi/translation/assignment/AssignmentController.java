@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,12 +17,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.hashi.identity.Identity;
+import dev.hashi.service.command.CommandContext;
 import dev.hashi.translation.unit.UnitView;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 @RestController
 @Validated
-@RequestMapping("/api/translations/units/{id}")
+@RequestMapping("/api/translations/units/{unitId}")
 class AssignmentController {
 
     private final Assignments assignments;
@@ -32,30 +35,38 @@ class AssignmentController {
 
     /** @param assignee subject of the translator */
     record AssignRequest(
-            @NotNull @Pattern(regexp = "[A-Za-z0-9@._:-]{1,128}")
+            @Schema(example = "tr-sato") @NotNull @Pattern(regexp = "[A-Za-z0-9@._:-]{1,128}")
             String assignee) {}
 
     /** @param dueAt due date, {@code null} for none; @param priority higher comes first in the queue */
     record ScheduleRequest(
-            Instant dueAt, @Min(-100) @Max(100) int priority) {}
+            @Schema(example = "2003-10-20T00:00:00Z") Instant dueAt,
+            @Schema(example = "5") @Min(-100) @Max(100) int priority) {}
 
     @PostMapping("/take")
-    UnitView take(@PathVariable String id, Identity caller) {
-        return UnitView.of(assignments.take(caller, id));
+    ResponseEntity<UnitView> take(@PathVariable String unitId, CommandContext context) {
+        return versioned(UnitView.of(assignments.take(context, unitId)));
     }
 
     @PostMapping("/assign")
-    UnitView assign(@PathVariable String id, @Valid @RequestBody AssignRequest request, Identity caller) {
-        return UnitView.of(assignments.assign(caller, id, request.assignee()));
+    ResponseEntity<UnitView> assign(
+            @PathVariable String unitId, @Valid @RequestBody AssignRequest request, CommandContext context) {
+        return versioned(UnitView.of(assignments.assign(context, unitId, request.assignee())));
     }
 
     @PostMapping("/unassign")
-    UnitView unassign(@PathVariable String id, Identity caller) {
-        return UnitView.of(assignments.unassign(caller, id));
+    ResponseEntity<UnitView> unassign(@PathVariable String unitId, CommandContext context) {
+        return versioned(UnitView.of(assignments.unassign(context, unitId)));
     }
 
     @PutMapping("/schedule")
-    UnitView schedule(@PathVariable String id, @Valid @RequestBody ScheduleRequest request, Identity caller) {
-        return UnitView.of(assignments.schedule(caller, id, request.dueAt(), request.priority()));
+    ResponseEntity<UnitView> schedule(
+            @PathVariable String unitId, @Valid @RequestBody ScheduleRequest request, CommandContext context) {
+        return versioned(UnitView.of(assignments.schedule(context, unitId, request.dueAt(), request.priority())));
+    }
+
+    /** The unit with its version as {@code ETag}. */
+    private static ResponseEntity<UnitView> versioned(UnitView unit) {
+        return ResponseEntity.ok().eTag(String.valueOf(unit.version())).body(unit);
     }
 }

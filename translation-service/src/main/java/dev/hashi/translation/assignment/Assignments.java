@@ -1,6 +1,5 @@
 package dev.hashi.translation.assignment;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -8,8 +7,8 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 
 import dev.hashi.identity.Identity;
-import dev.hashi.service.web.RequestIdFilter;
-import dev.hashi.translation.access.Access;
+import dev.hashi.service.access.Access;
+import dev.hashi.service.command.CommandContext;
 import dev.hashi.translation.unit.Unit;
 import dev.hashi.translation.unit.UnitChange;
 import dev.hashi.translation.unit.UnitProblems;
@@ -23,33 +22,33 @@ public class Assignments {
     private static final Set<UnitState> OPEN = Set.of(UnitState.UNTRANSLATED, UnitState.OUTDATED);
 
     private final Units units;
-    private final Clock clock;
 
-    Assignments(Units units, Clock clock) {
+    Assignments(Units units) {
         this.units = units;
-        this.clock = clock;
     }
 
     /** A translator takes an untranslated or outdated unit: it becomes {@code in_progress}, assigned to them. */
-    public Unit take(Identity caller, String unitId) {
+    public Unit take(CommandContext context, String unitId) {
+        Identity caller = context.caller();
         Access.requireStaff(caller);
-        Unit found = existing(unitId);
+        Unit found = UnitProblems.live(units.find(unitId), unitId);
         Access.requireTranslatorFor(caller, found.source().locale(), found.targetLocale());
-        return assignTo(caller, unitId, caller.subject(), "taken");
+        return assignTo(context, unitId, caller.subject(), "taken");
     }
 
     /** An editor assigns a unit to a translator (a subject); an open unit becomes {@code in_progress}. */
-    public Unit assign(Identity caller, String unitId, String assignee) {
-        Access.requireManager(caller);
-        return assignTo(caller, unitId, assignee, "assigned");
+    public Unit assign(CommandContext context, String unitId, String assignee) {
+        Access.requireEditor(context.caller());
+        return assignTo(context, unitId, assignee, "assigned");
     }
 
     /** The assignee or an editor gives a unit back; work not yet submitted is dropped. */
-    public Unit unassign(Identity caller, String unitId) {
+    public Unit unassign(CommandContext context, String unitId) {
+        Identity caller = context.caller();
         Access.requireStaff(caller);
         return units.modify(unitId, current -> {
                     Unit unit = live(current, unitId);
-                    if (!Access.isManager(caller)
+                    if (!Access.isEditor(caller)
                             && !caller.subject().equals(unit.plan().assignee())) {
                         throw UnitProblems.assignedToOther(unit);
                     }
@@ -57,32 +56,32 @@ public class Assignments {
                         return Optional.empty();
                     }
                     Unit.Work work = unit.work();
-                    Unit next = unit.withPlan(unit.plan().withAssignee(null));
+                    Unit.Builder next = unit.toBuilder().plan(unit.plan().withAssignee(null));
                     if (work.stage() == Unit.Work.Stage.IN_PROGRESS || work.stage() == Unit.Work.Stage.REJECTED) {
-                        next = next.withWork(Unit.Work.NONE);
+                        next.work(Unit.Work.NONE);
                     }
-                    return Optional.of(UnitChange.of(next, "unassigned", actor(caller))
+                    return Optional.of(UnitChange.of(next.build(), "unassigned", context)
                             .comment(unit.plan().assignee()));
                 })
                 .orElseThrow();
     }
 
     /** An editor sets the due date ({@code null} for none) and priority (higher first). */
-    public Unit schedule(Identity caller, String unitId, Instant dueAt, int priority) {
-        Access.requireManager(caller);
+    public Unit schedule(CommandContext context, String unitId, Instant dueAt, int priority) {
+        Access.requireEditor(context.caller());
         return units.modify(unitId, current -> {
                     Unit unit = live(current, unitId);
                     Unit.Plan plan = new Unit.Plan(unit.plan().assignee(), dueAt, priority);
                     if (plan.equals(unit.plan())) {
                         return Optional.empty();
                     }
-                    return Optional.of(UnitChange.of(unit.withPlan(plan), "scheduled", actor(caller))
+                    return Optional.of(UnitChange.of(unit.toBuilder().plan(plan).build(), "scheduled", context)
                             .comment("due " + dueAt + ", priority " + priority));
                 })
                 .orElseThrow();
     }
 
-    private Unit assignTo(Identity caller, String unitId, String assignee, String action) {
+    private Unit assignTo(CommandContext context, String unitId, String assignee, String action) {
         return units.modify(unitId, current -> {
                     Unit unit = live(current, unitId);
                     String holder = unit.plan().assignee();
@@ -92,9 +91,9 @@ public class Assignments {
                     if ("taken".equals(action) && holder != null && !holder.equals(assignee)) {
                         throw UnitProblems.assignedToOther(unit);
                     }
-                    Unit next = unit.withPlan(unit.plan().withAssignee(assignee));
+                    Unit.Builder next = unit.toBuilder().plan(unit.plan().withAssignee(assignee));
                     if (OPEN.contains(unit.state())) {
-                        next = next.withWork(new Unit.Work(
+                        next.work(new Unit.Work(
                                 Unit.Work.Stage.IN_PROGRESS,
                                 unit.work().draft(),
                                 unit.work().draftFromHash(),
@@ -105,20 +104,12 @@ public class Assignments {
                         throw UnitProblems.invalidTransition(unit, action);
                     }
                     return Optional.of(
-                            UnitChange.of(next, action, actor(caller)).comment(assignee));
+                            UnitChange.of(next.build(), action, context).comment(assignee));
                 })
                 .orElseThrow();
     }
 
-    private Unit existing(String unitId) {
-        return live(units.find(unitId), unitId);
-    }
-
     private static Unit live(Optional<Unit> unit, String unitId) {
-        return unit.filter(found -> !found.removed()).orElseThrow(() -> UnitProblems.unknown(unitId));
-    }
-
-    private UnitChange.Actor actor(Identity caller) {
-        return new UnitChange.Actor(caller.subject(), clock.instant(), RequestIdFilter.current());
+        return UnitProblems.live(unit, unitId);
     }
 }

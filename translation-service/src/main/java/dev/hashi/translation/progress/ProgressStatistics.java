@@ -6,15 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Filters;
-
-import dev.hashi.translation.unit.UnitFields;
+import dev.hashi.translation.unit.StateTotal;
 import dev.hashi.translation.unit.UnitState;
 import dev.hashi.translation.unit.Units;
 
@@ -34,6 +28,7 @@ public class ProgressStatistics {
     /**
      * Progress of one locale pair.
      *
+     * @param unitsByState      units per state, keyed by the state's wire name
      * @param sizeUnit          {@code words} or {@code characters}, the unit of the source locale
      * @param size              total size of the sources
      * @param translatedPercent share of the size that is translated or approved (0–100, one decimal)
@@ -62,65 +57,44 @@ public class ProgressStatistics {
             double approvedPercent,
             Map<String, Map<String, Long>> sizes) {}
 
-    /** Per locale pair, for one entry or ({@code entryId} null) for everything. */
+    /** Per locale pair (ordered by source, target and size unit), for one entry or ({@code entryId} null) all. */
     public List<PairProgress> byPair(String entryId) {
-        Bson match = entryId == null
-                ? Filters.eq(UnitFields.REMOVED, false)
-                : Filters.and(Filters.eq(UnitFields.REMOVED, false), Filters.eq(UnitFields.ENTRY, entryId));
         Map<String, PairTotals> pairs = new TreeMap<>();
-        for (Document group : groups(match)) {
-            Document id = group.get("_id", Document.class);
-            String key = id.getString("s") + ":" + id.getString("t") + ":" + id.getString("u");
-            pairs.computeIfAbsent(key, k -> new PairTotals(id.getString("s"), id.getString("t"), id.getString("u")))
-                    .add(
-                            id.getString("st"),
-                            group.get("n", Number.class).longValue(),
-                            group.get("size", Number.class).longValue());
+        for (StateTotal total : units.stateTotals(entryId)) {
+            String key = total.sourceLocale() + ":" + total.targetLocale() + ":" + total.sizeUnit();
+            pairs.computeIfAbsent(
+                            key, k -> new PairTotals(total.sourceLocale(), total.targetLocale(), total.sizeUnit()))
+                    .add(total.state(), total.units(), total.size());
         }
         return pairs.values().stream().map(PairTotals::toProgress).toList();
     }
 
-    /** The dashboard: one figure per target locale. */
+    /** The dashboard: one figure per target locale, ordered by locale. */
     public List<LocaleProgress> byTargetLocale() {
-        Map<String, List<Document>> byLocale = new TreeMap<>();
-        for (Document group : groups(Filters.eq(UnitFields.REMOVED, false))) {
-            byLocale.computeIfAbsent(group.get("_id", Document.class).getString("t"), k -> new ArrayList<>())
-                    .add(group);
+        Map<String, List<StateTotal>> byLocale = new TreeMap<>();
+        for (StateTotal total : units.stateTotals(null)) {
+            byLocale.computeIfAbsent(total.targetLocale(), k -> new ArrayList<>())
+                    .add(total);
         }
         List<LocaleProgress> result = new ArrayList<>();
-        byLocale.forEach((locale, groups) -> {
+        byLocale.forEach((locale, totals) -> {
             Map<String, Long> states = emptyStates();
             Map<String, Map<String, Long>> sizes = new TreeMap<>();
-            long total = 0;
-            for (Document group : groups) {
-                Document id = group.get("_id", Document.class);
-                long n = group.get("n", Number.class).longValue();
-                long size = group.get("size", Number.class).longValue();
-                total += n;
-                states.merge(id.getString("st"), n, Long::sum);
+            long all = 0;
+            for (StateTotal total : totals) {
+                all += total.units();
+                states.merge(total.state().wireName(), total.units(), Long::sum);
                 Map<String, Long> perUnit = sizes.computeIfAbsent(
-                        id.getString("u"), k -> new LinkedHashMap<>(Map.of("total", 0L, "approved", 0L)));
-                perUnit.merge("total", size, Long::sum);
-                if (UnitState.APPROVED.wireName().equals(id.getString("st"))) {
-                    perUnit.merge("approved", size, Long::sum);
+                        total.sizeUnit(), k -> new LinkedHashMap<>(Map.of("total", 0L, "approved", 0L)));
+                perUnit.merge("total", total.size(), Long::sum);
+                if (total.state() == UnitState.APPROVED) {
+                    perUnit.merge("approved", total.size(), Long::sum);
                 }
             }
             result.add(new LocaleProgress(
-                    locale, total, states, percent(states.get(UnitState.APPROVED.wireName()), total), sizes));
+                    locale, all, states, percent(states.get(UnitState.APPROVED.wireName()), all), sizes));
         });
         return result;
-    }
-
-    private List<Document> groups(Bson match) {
-        return units.aggregate(List.of(
-                Aggregates.match(match),
-                Aggregates.group(
-                        new Document("s", "$" + UnitFields.SOURCE_LOCALE)
-                                .append("t", "$" + UnitFields.TARGET_LOCALE)
-                                .append("st", "$" + UnitFields.STATE)
-                                .append("u", "$source.sizeUnit"),
-                        Accumulators.sum("n", 1),
-                        Accumulators.sum("size", "$" + UnitFields.SOURCE_SIZE))));
     }
 
     static Map<String, Long> emptyStates() {
@@ -151,14 +125,14 @@ public class ProgressStatistics {
             this.unit = unit;
         }
 
-        void add(String state, long n, long sum) {
-            states.merge(state, n, Long::sum);
+        void add(UnitState state, long n, long sum) {
+            states.merge(state.wireName(), n, Long::sum);
             units += n;
             size += sum;
-            if (UnitState.APPROVED.wireName().equals(state)) {
+            if (state == UnitState.APPROVED) {
                 approvedSize += sum;
                 translatedSize += sum;
-            } else if (UnitState.TRANSLATED.wireName().equals(state)) {
+            } else if (state == UnitState.TRANSLATED) {
                 translatedSize += sum;
             }
         }

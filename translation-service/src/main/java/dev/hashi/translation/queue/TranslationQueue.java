@@ -1,32 +1,27 @@
 package dev.hashi.translation.queue;
 
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
 
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 
-import com.mongodb.client.model.Sorts;
-
+import dev.hashi.service.access.Access;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.paging.Page;
+import dev.hashi.service.paging.PageRequest;
 import dev.hashi.translation.unit.Unit;
-import dev.hashi.translation.unit.UnitFields;
+import dev.hashi.translation.unit.UnitFilter;
+import dev.hashi.translation.unit.UnitOrder;
+import dev.hashi.translation.unit.UnitState;
 import dev.hashi.translation.unit.Units;
 
-/** What translators see: units filtered, sorted and paged. */
+/** What translators see: live units filtered, sorted and paged. */
 @Service
 public class TranslationQueue {
 
-    /** Queue order. */
-    public enum Order {
-        /** Highest priority first, then earliest due date (undated last), then page order. */
-        PRIORITY,
-        /** Earliest due date first (undated last), then highest priority, then page order. */
-        DUE,
-        /** Page order: by entry, then by field path. */
-        PAGE
-    }
-
-    /** One page of units; {@code hasMore} tells whether a next page exists. */
-    public record Page(List<Unit> units, int page, int size, boolean hasMore) {}
+    /** The states in which a unit still needs its assignee's work. */
+    static final Set<UnitState> OWN_WORK =
+            EnumSet.of(UnitState.IN_PROGRESS, UnitState.REJECTED, UnitState.TRANSLATED, UnitState.OUTDATED);
 
     private final Units units;
 
@@ -34,21 +29,16 @@ public class TranslationQueue {
         this.units = units;
     }
 
-    /** Page {@code page} (from 0) of {@code size} units matching {@code filter}, in {@code order}. */
-    public Page find(QueueFilter filter, Order order, int page, int size) {
-        List<Unit> found = units.query(filter.toBson(), sort(order), page * size, size + 1);
-        boolean more = found.size() > size;
-        return new Page(more ? found.subList(0, size) : found, page, size, more);
+    /** A page of the units matching {@code filter}, in {@code order}; staff only. */
+    public Page<Unit> find(CommandContext context, UnitFilter filter, UnitOrder order, PageRequest page) {
+        Access.requireStaff(context.caller());
+        return units.queue(filter, order, page);
     }
 
-    private static Bson sort(Order order) {
-        Bson pageOrder = Sorts.ascending(UnitFields.ENTRY, UnitFields.PATH);
-        return switch (order) {
-            case PRIORITY ->
-                Sorts.orderBy(Sorts.descending(UnitFields.PRIORITY), Sorts.ascending(UnitFields.DUE_SORT), pageOrder);
-            case DUE ->
-                Sorts.orderBy(Sorts.ascending(UnitFields.DUE_SORT), Sorts.descending(UnitFields.PRIORITY), pageOrder);
-            case PAGE -> pageOrder;
-        };
+    /** The caller's own units that still need their work, earliest due first. */
+    public Page<Unit> mine(CommandContext context, PageRequest page) {
+        Access.requireStaff(context.caller());
+        UnitFilter filter = new UnitFilter(null, null, OWN_WORK, null, null, context.actor(), null);
+        return units.queue(filter, UnitOrder.DUE, page);
     }
 }

@@ -15,15 +15,22 @@ import java.util.UUID;
 import dev.hashi.identity.Identity;
 import dev.hashi.identity.IdentityHeaders;
 import dev.hashi.identity.Role;
+import dev.hashi.service.error.DomainException;
+import dev.hashi.service.error.UnavailableException;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the snapshot over HTTP, signing its own service identity as the gateway does. */
+/**
+ * Reads the snapshot over HTTP, signing its own service identity as the gateway does; any failure is
+ * {@code rebuild.snapshot-unavailable}.
+ */
 final class HttpContentSnapshots implements ContentSnapshots {
 
     static final Identity SERVICE = new Identity("svc-translation", Set.of(Role.ADMIN), Set.of());
     private static final String PATH = "/api/content/snapshot";
+    static final String UNAVAILABLE = "rebuild.snapshot-unavailable";
 
     private final URI base;
     private final IdentityHeaders signer;
@@ -41,9 +48,9 @@ final class HttpContentSnapshots implements ContentSnapshots {
     }
 
     @Override
-    public Page page(String after, int limit) {
-        String query =
-                "?limit=" + limit + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
+    public Page page(String cursor, int limit) {
+        String query = "?limit=" + limit
+                + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
         String requestId = UUID.randomUUID().toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(PATH + query))
                 .timeout(Duration.ofSeconds(30))
@@ -56,14 +63,20 @@ final class HttpContentSnapshots implements ContentSnapshots {
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("content snapshot answered " + response.statusCode());
+                throw unavailable("The content snapshot answered " + response.statusCode() + ".");
             }
             return json.readValue(response.body(), Page.class);
         } catch (IOException e) {
-            throw new IllegalStateException("content snapshot unreachable: " + e.getMessage(), e);
+            throw unavailable("The content snapshot is unreachable: " + e.getMessage());
+        } catch (JacksonException e) {
+            throw unavailable("The content snapshot is not a page: " + e.getOriginalMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the content snapshot", e);
+            throw unavailable("Interrupted while reading the content snapshot.");
         }
+    }
+
+    private static DomainException unavailable(String detail) {
+        return new UnavailableException(UNAVAILABLE, detail).with("service", "content");
     }
 }

@@ -1,6 +1,5 @@
 package dev.hashi.translation.rebuild;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,29 +8,27 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
-
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 
 import dev.hashi.events.EventCodec;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.content.ContentEntryChanged;
 import dev.hashi.events.content.FieldValueChange;
 import dev.hashi.locale.SupportedLocales;
+import dev.hashi.service.access.Access;
+import dev.hashi.service.command.CommandContext;
 import dev.hashi.translation.unit.ContentTracking;
 import dev.hashi.translation.unit.Unit;
 import dev.hashi.translation.unit.UnitChange;
-import dev.hashi.translation.unit.UnitFields;
 import dev.hashi.translation.unit.Units;
 
 /**
  * Recomputes every unit from content alone, into a scratch collection, then brings the live units in line: content
- * facts are taken from the rebuild; translators' work and editors' planning are kept. One rebuild at a time.
+ * facts are taken from the rebuild; translators' work and editors' planning are kept. One rebuild at a time. The
+ * replayed events are applied as their own actors under their own trace ids; the alignment is recorded as the admin
+ * who asked for it, under the request's trace.
  */
 @Service
 @EnableConfigurationProperties(RebuildSettings.class)
@@ -43,78 +40,80 @@ public class Rebuild {
     /** What a rebuild did. */
     public record Report(String from, long events, int units, int created, int changed, int unchanged, int removed) {}
 
-    private final MongoDatabase database;
     private final Units live;
     private final SupportedLocales locales;
     private final EventCodec codec;
     private final RebuildSettings settings;
     private final String bootstrapServers;
     private final ContentSnapshots snapshots;
-    private final Clock clock;
 
     Rebuild(
-            MongoDatabase database,
             Units live,
             SupportedLocales locales,
             EventCodec codec,
             RebuildSettings settings,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            @Value("${cms.security.gateway-secret:}") String gatewaySecret,
-            Clock clock) {
-        this.database = database;
+            @Value("${cms.security.gateway-secret:}") String gatewaySecret) {
         this.live = live;
         this.locales = locales;
         this.codec = codec;
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
         this.snapshots = new HttpContentSnapshots(settings.contentUrl(), gatewaySecret);
-        this.clock = clock;
     }
 
-    /** Rebuilds by replaying the content topic from its beginning. */
-    public synchronized Report fromTopic() {
+    /** Rebuilds by replaying the content topic from its beginning; admins only. */
+    public synchronized Report fromTopic(CommandContext context) {
+        Access.requireAdmin(context.caller());
         long[] events = {0};
         return rebuild(
+                context,
                 "topic",
                 tracking ->
                         events[0] = TopicReplay.replay(bootstrapServers, codec, settings.replayIdle(), tracking::apply),
                 events);
     }
 
-    /** Rebuilds from content-service's snapshot endpoint. */
-    public synchronized Report fromSnapshot() {
-        return fromSnapshot(snapshots);
+    /**
+     * Rebuilds from content-service's snapshot endpoint; admins only.
+     *
+     * @throws dev.hashi.service.error.UnavailableException {@code rebuild.snapshot-unavailable} when content-service
+     *     cannot serve it (the live units are not changed then)
+     */
+    public synchronized Report fromSnapshot(CommandContext context) {
+        return fromSnapshot(context, snapshots);
     }
 
-    synchronized Report fromSnapshot(ContentSnapshots source) {
+    synchronized Report fromSnapshot(CommandContext context, ContentSnapshots source) {
+        Access.requireAdmin(context.caller());
+        int limit = Math.min(settings.pageSize(), ContentSnapshots.MAX_LIMIT);
         long[] entries = {0};
         return rebuild(
+                context,
                 "snapshot",
                 tracking -> {
-                    String after = null;
+                    String cursor = null;
                     do {
-                        ContentSnapshots.Page page = source.page(after, settings.pageSize());
+                        ContentSnapshots.Page page = source.page(cursor, limit);
                         for (ContentSnapshots.Entry entry : page.items()) {
-                            tracking.apply(asEvent(entry));
+                            tracking.apply(asEvent(entry, context));
                             entries[0]++;
                         }
-                        after = page.items().isEmpty() ? null : page.next();
-                    } while (after != null);
+                        cursor = page.items().isEmpty() ? null : page.next();
+                    } while (cursor != null);
                 },
                 entries);
     }
 
-    private Report rebuild(String from, Consumer<ContentTracking> feed, long[] fed) {
-        MongoCollection<Document> scratch = database.getCollection(SCRATCH);
-        scratch.drop();
-        Units rebuilt = Units.scratch(scratch);
+    private Report rebuild(CommandContext context, String from, Consumer<ContentTracking> feed, long[] fed) {
+        Units rebuilt = live.scratch(SCRATCH);
         feed.accept(new ContentTracking(rebuilt, locales));
-        UnitChange.Actor by = new UnitChange.Actor(ACTOR, clock.instant(), null);
+        CommandContext by = context;
         AtomicInteger created = new AtomicInteger();
         AtomicInteger changed = new AtomicInteger();
         AtomicInteger unchanged = new AtomicInteger();
         Set<String> seen = new HashSet<>();
-        rebuilt.forEach(Filters.empty(), unit -> {
+        rebuilt.forEach(unit -> {
             seen.add(unit.id());
             Optional<Unit> before = live.find(unit.id());
             Optional<Unit> after = live.modify(unit.id(), current -> reconcile(current, unit, by));
@@ -127,7 +126,7 @@ public class Rebuild {
             }
         });
         List<String> stale = new ArrayList<>();
-        live.forEach(Filters.eq(UnitFields.REMOVED, false), unit -> {
+        live.forEachLive(unit -> {
             if (!seen.contains(unit.id())) {
                 stale.add(unit.id());
             }
@@ -135,12 +134,13 @@ public class Rebuild {
         stale.forEach(id -> live.modify(
                 id,
                 current -> current.filter(unit -> !unit.removed())
-                        .map(unit -> UnitChange.of(unit.withRemoved(true), "rebuilt", by))));
-        scratch.drop();
+                        .map(unit ->
+                                UnitChange.of(unit.toBuilder().removed(true).build(), "rebuilt", by))));
+        rebuilt.drop();
         return new Report(from, fed[0], seen.size(), created.get(), changed.get(), unchanged.get(), stale.size());
     }
 
-    private static Optional<UnitChange> reconcile(Optional<Unit> current, Unit rebuilt, UnitChange.Actor by) {
+    private static Optional<UnitChange> reconcile(Optional<Unit> current, Unit rebuilt, CommandContext by) {
         if (current.isEmpty()) {
             return Optional.of(UnitChange.of(rebuilt, "rebuilt", by));
         }
@@ -151,7 +151,8 @@ public class Rebuild {
         return Optional.of(UnitChange.of(merged, "rebuilt", by));
     }
 
-    private EventEnvelope<ContentEntryChanged> asEvent(ContentSnapshots.Entry entry) {
+    /** A snapshot entry as the event that would have brought it, under the rebuild's trace. */
+    private static EventEnvelope<ContentEntryChanged> asEvent(ContentSnapshots.Entry entry, CommandContext context) {
         List<FieldValueChange> changes = new ArrayList<>();
         for (ContentSnapshots.Value value : entry.values()) {
             if (value.isSource()) {
@@ -182,10 +183,7 @@ public class Rebuild {
             }
         }
         ContentEntryChanged payload = new ContentEntryChanged(
-                entry.entryId(),
-                entry.contentType(),
-                entry.titles() == null ? java.util.Map.of() : entry.titles(),
-                changes);
-        return EventEnvelope.of(payload, entry.entryId(), entry.version(), null, ACTOR, clock.instant());
+                entry.entryId(), entry.type(), entry.titles() == null ? java.util.Map.of() : entry.titles(), changes);
+        return EventEnvelope.of(payload, entry.entryId(), entry.version(), context.traceId(), ACTOR, context.at());
     }
 }

@@ -1,13 +1,17 @@
 package dev.hashi.translation.rebuild;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.hashi.identity.Identity;
-import dev.hashi.service.web.ApiProblem;
-import dev.hashi.translation.access.Access;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.InvalidInputException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 class RebuildController {
@@ -18,24 +22,26 @@ class RebuildController {
         this.rebuild = rebuild;
     }
 
-    /** Recomputes all units from the content topic ({@code from=topic}) or content's snapshot ({@code snapshot}). */
+    @Operation(
+            summary = "Recompute all units from content alone (admins)",
+            description = "From the content topic (from=topic) or content's snapshot (from=snapshot); 503"
+                    + " rebuild.snapshot-unavailable when content-service cannot serve the snapshot.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "What the rebuild did",
+            content = @Content(schema = @Schema(implementation = Rebuild.Report.class)))
+    @ApiResponse(responseCode = "503", description = "rebuild.snapshot-unavailable")
     @PostMapping("/api/translations/admin/rebuild")
-    Rebuild.Report rebuild(@RequestParam(defaultValue = "topic") String from, Identity caller) {
-        Access.requireAdmin(caller);
+    Rebuild.Report rebuild(
+            @Parameter(description = "topic or snapshot", example = "topic") @RequestParam(defaultValue = "topic")
+                    String from,
+            CommandContext context) {
         return switch (from) {
-            case "topic" -> rebuild.fromTopic();
-            case "snapshot" -> {
-                try {
-                    yield rebuild.fromSnapshot();
-                } catch (IllegalStateException unreachable) {
-                    throw new ApiProblem(
-                            HttpStatus.BAD_GATEWAY, "rebuild.snapshot-unavailable", unreachable.getMessage());
-                }
-            }
+            case "topic" -> rebuild.fromTopic(context);
+            case "snapshot" -> rebuild.fromSnapshot(context);
             default ->
-                throw new ApiProblem(
-                                HttpStatus.BAD_REQUEST, "rebuild.invalid-source", "Rebuild from topic or snapshot.")
-                        .with("value", from);
+                throw InvalidInputException.field(
+                        "from", "rebuild.invalid-source", "Rebuild from topic or snapshot.", from);
         };
     }
 }

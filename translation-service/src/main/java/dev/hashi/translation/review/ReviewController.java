@@ -5,17 +5,23 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.hashi.identity.Identity;
+import dev.hashi.service.command.CommandContext;
 import dev.hashi.translation.unit.UnitView;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 @RestController
-@RequestMapping("/api/translations/units/{id}")
+@RequestMapping("/api/translations/units/{unitId}")
 class ReviewController {
 
     private final Reviews reviews;
@@ -29,27 +35,61 @@ class ReviewController {
      * @param sourceHash the source hash the translator loaded with the unit
      */
     record SubmitRequest(
-            @NotBlank @Size(max = 100_000) String text,
-            @NotBlank @Pattern(regexp = "[0-9a-f]{64}") String sourceHash) {}
+            @Schema(example = "Toward an Environmental Model City Built with Residents (Minamata City)")
+            @NotBlank
+            @Size(max = 100_000)
+            String text,
+
+            @Schema(example = "9f2c1e0b7d4a5c3e8f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70")
+            @NotBlank
+            @Pattern(regexp = "[0-9a-f]{64}")
+            String sourceHash) {}
 
     record ReviewRequest(@Size(max = 4000) String comment) {}
 
-    record RejectRequest(@NotBlank @Size(max = 4000) String comment) {}
+    record RejectRequest(
+            @Schema(example = "Use 汚染防止 for pollution control") @NotBlank @Size(max = 4000)
+            String comment) {}
 
+    @Operation(
+            summary = "Submit a translation",
+            description = "409 unit.source-changed when sourceHash is stale; 422 translation.checks-failed when"
+                    + " placeholders, links, tags or plural categories break.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The unit after the change",
+            content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @ApiResponse(responseCode = "422", description = "translation.checks-failed, one error per failed check")
     @PostMapping("/submit")
-    UnitView submit(@PathVariable String id, @Valid @RequestBody SubmitRequest request, Identity caller) {
-        return UnitView.of(
-                reviews.submit(caller, id, request.text(), request.sourceHash()).unit());
+    ResponseEntity<UnitView> submit(
+            @PathVariable String unitId, @Valid @RequestBody SubmitRequest request, CommandContext context) {
+        return versioned(UnitView.of(reviews.submit(context, unitId, request.text(), request.sourceHash())
+                .unit()));
     }
 
+    @Operation(summary = "Approve a submitted translation (reviewers; not one's own)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The unit after the change",
+            content = @Content(schema = @Schema(implementation = UnitView.class)))
+    @ApiResponse(responseCode = "422", description = "review.own-translation")
     @PostMapping("/approve")
-    UnitView approve(
-            @PathVariable String id, @Valid @RequestBody(required = false) ReviewRequest request, Identity caller) {
-        return UnitView.of(reviews.approve(caller, id, request == null ? null : request.comment()));
+    ResponseEntity<UnitView> approve(
+            @PathVariable String unitId,
+            @Valid @RequestBody(required = false) ReviewRequest request,
+            CommandContext context) {
+        return versioned(UnitView.of(reviews.approve(context, unitId, request == null ? null : request.comment())));
     }
 
+    @Operation(summary = "Reject a submitted translation with a comment")
     @PostMapping("/reject")
-    UnitView reject(@PathVariable String id, @Valid @RequestBody RejectRequest request, Identity caller) {
-        return UnitView.of(reviews.reject(caller, id, request.comment()));
+    ResponseEntity<UnitView> reject(
+            @PathVariable String unitId, @Valid @RequestBody RejectRequest request, CommandContext context) {
+        return versioned(UnitView.of(reviews.reject(context, unitId, request.comment())));
+    }
+
+    /** The unit with its version as {@code ETag}. */
+    private static ResponseEntity<UnitView> versioned(UnitView unit) {
+        return ResponseEntity.ok().eTag(String.valueOf(unit.version())).body(unit);
     }
 }

@@ -1,13 +1,10 @@
 package dev.hashi.translation.review;
 
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import dev.hashi.events.EventPayload;
@@ -16,10 +13,11 @@ import dev.hashi.events.translation.TranslationSubmitted;
 import dev.hashi.identity.Identity;
 import dev.hashi.locale.LocaleTag;
 import dev.hashi.locale.Texts;
-import dev.hashi.service.web.ApiProblem;
-import dev.hashi.service.web.RequestIdFilter;
+import dev.hashi.service.access.Access;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.FieldError;
+import dev.hashi.service.error.RuleViolationException;
 import dev.hashi.translation.TranslationSettings;
-import dev.hashi.translation.access.Access;
 import dev.hashi.translation.unit.Unit;
 import dev.hashi.translation.unit.UnitChange;
 import dev.hashi.translation.unit.UnitProblems;
@@ -38,12 +36,10 @@ public class Reviews {
             UnitState.TRANSLATED);
 
     private final Units units;
-    private final Clock clock;
     private final boolean publishSubmitted;
 
-    Reviews(Units units, Clock clock, TranslationSettings settings) {
+    Reviews(Units units, TranslationSettings settings) {
         this.units = units;
-        this.clock = clock;
         this.publishSubmitted = settings.publishSubmitted();
     }
 
@@ -53,10 +49,13 @@ public class Reviews {
     /**
      * Submits {@code text} for a unit, translated from the source whose hash the translator loaded.
      *
-     * @throws ApiProblem 409 {@code unit.source-changed} naming the current hash when {@code loadedHash} is stale,
-     *                    422 {@code translation.checks-failed} when placeholders, links, tags or plurals break
+     * @throws dev.hashi.service.error.ConflictException {@code unit.source-changed} naming the current hash when
+     *     {@code loadedHash} is stale, {@code unit.assigned} when someone else holds the unit
+     * @throws RuleViolationException {@code translation.checks-failed} when placeholders, links, tags or plurals
+     *     break, one field error ({@code text}) per failed check
      */
-    public Submission submit(Identity caller, String unitId, String text, String loadedHash) {
+    public Submission submit(CommandContext context, String unitId, String text, String loadedHash) {
+        Identity caller = context.caller();
         Access.requireStaff(caller);
         Unit found = live(units.find(unitId), unitId);
         Access.requireTranslatorFor(caller, found.source().locale(), found.targetLocale());
@@ -67,16 +66,13 @@ public class Reviews {
         List<SubmitChecks.Failure> failures =
                 SubmitChecks.check(found.source().text(), translation, LocaleTag.parse(found.targetLocale()));
         if (!failures.isEmpty()) {
-            throw new ApiProblem(
-                            HttpStatus.UNPROCESSABLE_CONTENT,
+            throw new RuleViolationException(
                             "translation.checks-failed",
-                            "The translation does not keep what the source needs.")
-                    .with("unitId", unitId)
-                    .with(
-                            "failures",
+                            "The translation does not keep what the source needs.",
                             failures.stream()
-                                    .map(f -> Map.of("code", f.code(), "detail", f.detail()))
-                                    .toList());
+                                    .map(f -> FieldError.of("text", f.code(), f.detail()))
+                                    .toList())
+                    .with("unitId", unitId);
         }
         boolean[] changed = {false};
         Unit after = units.modify(unitId, current -> {
@@ -94,17 +90,19 @@ public class Reviews {
                         throw UnitProblems.invalidTransition(unit, "submitted");
                     }
                     String assignee = unit.plan().assignee();
-                    if (assignee != null && !assignee.equals(caller.subject()) && !Access.isManager(caller)) {
+                    if (assignee != null && !assignee.equals(caller.subject()) && !Access.isEditor(caller)) {
                         throw UnitProblems.assignedToOther(unit);
                     }
-                    Unit next = unit.withWork(new Unit.Work(
+                    Unit next = unit.toBuilder()
+                            .work(new Unit.Work(
                                     Unit.Work.Stage.TRANSLATED,
                                     translation,
                                     unit.source().hash(),
                                     caller.subject(),
                                     null,
                                     null))
-                            .withPlan(unit.plan().withAssignee(caller.subject()));
+                            .plan(unit.plan().withAssignee(caller.subject()))
+                            .build();
                     List<EventPayload> events = publishSubmitted
                             ? List.of(new TranslationSubmitted(
                                     unit.id(),
@@ -120,7 +118,7 @@ public class Reviews {
                     String previous = work.draft() != null
                             ? work.draft()
                             : unit.target() == null ? null : unit.target().text();
-                    return Optional.of(UnitChange.of(next, "submitted", actor(caller))
+                    return Optional.of(UnitChange.of(next, "submitted", context)
                             .texts(previous, translation)
                             .publishing(events));
                 })
@@ -129,18 +127,15 @@ public class Reviews {
     }
 
     /** A reviewer approves a submitted translation; it is published as {@code translation.approved}. */
-    public Unit approve(Identity caller, String unitId, String comment) {
+    public Unit approve(CommandContext context, String unitId, String comment) {
+        Identity caller = context.caller();
         Access.requireReviewer(caller);
         return units.modify(unitId, current -> {
                     Unit unit = reviewable(current, unitId, caller, "approved");
                     Unit.Work work = unit.work();
-                    Unit next = unit.withWork(new Unit.Work(
-                            Unit.Work.Stage.APPROVED,
-                            work.draft(),
-                            work.draftFromHash(),
-                            work.translator(),
-                            caller.subject(),
-                            comment));
+                    Unit next = unit.toBuilder()
+                            .work(reviewed(work, Unit.Work.Stage.APPROVED, caller, comment))
+                            .build();
                     TranslationApproved approved = new TranslationApproved(
                             unit.id(),
                             unit.entryId(),
@@ -151,7 +146,7 @@ public class Reviews {
                             work.draft(),
                             work.translator(),
                             caller.subject());
-                    return Optional.of(UnitChange.of(next, "approved", actor(caller))
+                    return Optional.of(UnitChange.of(next, "approved", context)
                             .texts(null, work.draft())
                             .comment(comment)
                             .publishing(List.of(approved)));
@@ -160,19 +155,16 @@ public class Reviews {
     }
 
     /** A reviewer rejects a submitted translation with a comment; it goes back to its translator. */
-    public Unit reject(Identity caller, String unitId, String comment) {
+    public Unit reject(CommandContext context, String unitId, String comment) {
+        Identity caller = context.caller();
         Access.requireReviewer(caller);
         return units.modify(unitId, current -> {
                     Unit unit = reviewable(current, unitId, caller, "rejected");
                     Unit.Work work = unit.work();
-                    Unit next = unit.withWork(new Unit.Work(
-                            Unit.Work.Stage.REJECTED,
-                            work.draft(),
-                            work.draftFromHash(),
-                            work.translator(),
-                            caller.subject(),
-                            comment));
-                    return Optional.of(UnitChange.of(next, "rejected", actor(caller))
+                    Unit next = unit.toBuilder()
+                            .work(reviewed(work, Unit.Work.Stage.REJECTED, caller, comment))
+                            .build();
+                    return Optional.of(UnitChange.of(next, "rejected", context)
                             .texts(work.draft(), null)
                             .comment(comment));
                 })
@@ -185,20 +177,18 @@ public class Reviews {
             throw UnitProblems.invalidTransition(unit, action);
         }
         if (caller.subject().equals(unit.work().translator())) {
-            throw new ApiProblem(
-                            HttpStatus.FORBIDDEN,
-                            "review.own-translation",
-                            "A translation is reviewed by someone other than its translator.")
+            throw new RuleViolationException(
+                            "review.own-translation", "A translation is reviewed by someone other than its translator.")
                     .with("unitId", unitId);
         }
         return unit;
     }
 
-    private static Unit live(Optional<Unit> unit, String unitId) {
-        return unit.filter(found -> !found.removed()).orElseThrow(() -> UnitProblems.unknown(unitId));
+    private static Unit.Work reviewed(Unit.Work work, Unit.Work.Stage stage, Identity reviewer, String comment) {
+        return new Unit.Work(stage, work.draft(), work.draftFromHash(), work.translator(), reviewer.subject(), comment);
     }
 
-    private UnitChange.Actor actor(Identity caller) {
-        return new UnitChange.Actor(caller.subject(), clock.instant(), RequestIdFilter.current());
+    private static Unit live(Optional<Unit> unit, String unitId) {
+        return UnitProblems.live(unit, unitId);
     }
 }

@@ -9,6 +9,7 @@ import dev.hashi.locale.LocaleTag;
 import dev.hashi.locale.TextMeasure;
 import dev.hashi.locale.TextSize;
 import dev.hashi.locale.Texts;
+import dev.hashi.service.command.CommandContext;
 
 /**
  * How one localized value written or removed in content changes one unit. Each side of a unit (source, target)
@@ -26,7 +27,7 @@ final class ContentRules {
             LocaleTag sourceLocale,
             LocaleTag target,
             long version,
-            UnitChange.Actor by) {
+            CommandContext by) {
         if (current.isEmpty()) {
             if (change.removed() || change.text() == null) {
                 return Optional.empty();
@@ -53,17 +54,21 @@ final class ContentRules {
         if (version <= unit.versions().source()) {
             return Optional.empty();
         }
-        Unit next = unit.withVersions(new Unit.Versions(
-                version, unit.versions().target(), unit.versions().titles()));
+        Unit.Builder next = unit.toBuilder()
+                .versions(new Unit.Versions(
+                        version, unit.versions().target(), unit.versions().titles()));
         if (change.removed() || change.text() == null) {
-            return Optional.of(UnitChange.of(next.withRemoved(true), "source-removed", by)
+            return Optional.of(UnitChange.of(next.removed(true).build(), "source-removed", by)
                     .texts(unit.source().text(), null));
         }
         Unit.Source source = source(change, sourceLocale);
-        next = next.withRemoved(false).withSource(source);
+        next.removed(false).source(source);
         if (!sourceLocale.tag().equals(unit.source().locale())) {
             return Optional.of(UnitChange.of(
-                            next.withTarget(null).withWork(Unit.Work.NONE).withOutdated(null),
+                            next.target(null)
+                                    .work(Unit.Work.NONE)
+                                    .outdated(null)
+                                    .build(),
                             "source-locale-changed",
                             by)
                     .texts(unit.source().text(), source.text()));
@@ -73,87 +78,91 @@ final class ContentRules {
             if (source.text().equals(unit.source().text()) && !unit.removed()) {
                 return Optional.empty();
             }
-            return Optional.of(UnitChange.of(next, "source-reformatted", by)
+            return Optional.of(UnitChange.of(next.build(), "source-reformatted", by)
                     .texts(unit.source().text(), source.text()));
         }
         if (change.minor()) {
-            return Optional.of(UnitChange.of(keptCurrent(next, oldHash, source.hash()), "source-minor-edit", by)
+            return Optional.of(UnitChange.of(keptCurrent(next.build(), oldHash, source.hash()), "source-minor-edit", by)
                     .texts(unit.source().text(), source.text()));
         }
         Unit.Outdated outdated = unit.outdated() != null
                 ? new Unit.Outdated(unit.outdated().oldText(), unit.outdated().oldHash(), source.text())
                 : new Unit.Outdated(unit.source().text(), oldHash, source.text());
-        return Optional.of(UnitChange.of(next.withOutdated(outdated), "source-changed", by)
+        return Optional.of(UnitChange.of(next.outdated(outdated).build(), "source-changed", by)
                 .texts(unit.source().text(), source.text()));
     }
 
-    static Optional<UnitChange> onLocaleBecameSource(Optional<Unit> current, long version, UnitChange.Actor by) {
+    static Optional<UnitChange> onLocaleBecameSource(Optional<Unit> current, long version, CommandContext by) {
         if (current.isEmpty()
                 || current.get().removed()
                 || version <= current.get().versions().source()) {
             return Optional.empty();
         }
         Unit unit = current.get();
-        Unit next = unit.withRemoved(true)
-                .withVersions(new Unit.Versions(
-                        version, unit.versions().target(), unit.versions().titles()));
-        return Optional.of(UnitChange.of(next, "locale-became-source", by));
+        return Optional.of(UnitChange.of(removed(unit, version), "locale-became-source", by));
     }
 
     static Optional<UnitChange> onTarget(
-            Optional<Unit> current, FieldValueChange change, long version, UnitChange.Actor by) {
+            Optional<Unit> current, FieldValueChange change, long version, CommandContext by) {
         if (current.isEmpty() || version <= current.get().versions().target()) {
             return Optional.empty();
         }
         Unit unit = current.get();
-        Unit next = unit.withVersions(new Unit.Versions(
-                unit.versions().source(), version, unit.versions().titles()));
+        Unit.Builder next = unit.toBuilder()
+                .versions(new Unit.Versions(
+                        unit.versions().source(), version, unit.versions().titles()));
         String oldText = unit.target() == null ? null : unit.target().text();
         if (change.removed() || change.text() == null) {
             if (unit.target() == null) {
                 return Optional.empty();
             }
-            return Optional.of(UnitChange.of(next.withTarget(null), "translation-removed", by)
+            return Optional.of(UnitChange.of(next.target(null).build(), "translation-removed", by)
                     .texts(oldText, null));
         }
         Unit.Target target =
-                new Unit.Target(change.text(), change.sourceHash(), change.translationUnitId(), by.subject());
-        next = next.withTarget(target);
+                new Unit.Target(change.text(), change.sourceHash(), change.translationUnitId(), by.actor());
+        next.target(target);
         boolean landed = unit.id().equals(change.translationUnitId());
         if (!Objects.equals(change.sourceHash(), unit.source().hash())) {
-            return Optional.of(UnitChange.of(next, landed ? "translation-landed-stale" : "manual-translation-stale", by)
-                    .texts(oldText, change.text()));
+            return Optional.of(
+                    UnitChange.of(next.build(), landed ? "translation-landed-stale" : "manual-translation-stale", by)
+                            .texts(oldText, change.text()));
         }
-        next = next.withWork(Unit.Work.NONE).withPlan(unit.plan().withAssignee(null));
-        return Optional.of(UnitChange.of(next, landed ? "translation-landed" : "manual-translation", by)
+        next.work(Unit.Work.NONE).plan(unit.plan().withAssignee(null));
+        return Optional.of(UnitChange.of(next.build(), landed ? "translation-landed" : "manual-translation", by)
                 .texts(oldText, change.text()));
     }
 
-    static Optional<UnitChange> onEntryDeleted(Optional<Unit> current, long version, UnitChange.Actor by) {
+    static Optional<UnitChange> onEntryDeleted(Optional<Unit> current, long version, CommandContext by) {
         if (current.isEmpty()
                 || current.get().removed()
                 || version <= current.get().versions().source()) {
             return Optional.empty();
         }
         Unit unit = current.get();
-        Unit next = unit.withRemoved(true)
-                .withVersions(new Unit.Versions(
-                        version, unit.versions().target(), unit.versions().titles()));
-        return Optional.of(UnitChange.of(next, "entry-deleted", by));
+        return Optional.of(UnitChange.of(removed(unit, version), "entry-deleted", by));
+    }
+
+    private static Unit removed(Unit unit, long version) {
+        return unit.toBuilder()
+                .removed(true)
+                .versions(new Unit.Versions(
+                        version, unit.versions().target(), unit.versions().titles()))
+                .build();
     }
 
     private static Unit keptCurrent(Unit unit, String oldHash, String newHash) {
-        Unit next = unit;
+        Unit.Builder next = unit.toBuilder();
         if (unit.target() != null && oldHash.equals(unit.target().fromHash())) {
             Unit.Target target = unit.target();
-            next = next.withTarget(new Unit.Target(target.text(), newHash, target.unitId(), target.author()));
+            next.target(new Unit.Target(target.text(), newHash, target.unitId(), target.author()));
         }
         Unit.Work work = unit.work();
         if (oldHash.equals(work.draftFromHash())) {
-            next = next.withWork(new Unit.Work(
+            next.work(new Unit.Work(
                     work.stage(), work.draft(), newHash, work.translator(), work.reviewer(), work.comment()));
         }
-        return next;
+        return next.build();
     }
 
     private static Unit.Source source(FieldValueChange change, LocaleTag locale) {

@@ -1,19 +1,21 @@
 package dev.hashi.translation.unit;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.mongodb.client.model.Filters;
 
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.content.ContentEntryChanged;
 import dev.hashi.events.content.ContentEntryDeleted;
 import dev.hashi.events.content.FieldValueChange;
+import dev.hashi.identity.Identity;
+import dev.hashi.identity.Role;
 import dev.hashi.locale.LocaleException;
 import dev.hashi.locale.LocaleTag;
 import dev.hashi.locale.SupportedLocales;
+import dev.hashi.service.command.CommandContext;
 
 /**
  * Keeps units in step with content: every value written in a supported locale S gets a unit for each other
@@ -24,6 +26,9 @@ public final class ContentTracking {
 
     private static final Logger log = LoggerFactory.getLogger(ContentTracking.class);
 
+    /** The actor recorded for events that name none. */
+    static final String SYSTEM = "system";
+
     private final Units units;
     private final SupportedLocales locales;
 
@@ -32,26 +37,28 @@ public final class ContentTracking {
         this.locales = locales;
     }
 
-    /** Applies a content event; types other than entry changed or deleted are ignored. */
+    /**
+     * Applies a content event as its actor, under its trace id and at its time; types other than entry changed or
+     * deleted are ignored.
+     */
     public void apply(EventEnvelope<?> event) {
-        UnitChange.Actor by = new UnitChange.Actor(event.actor(), event.occurredAt(), event.traceId());
+        CommandContext by = contextOf(event);
         if (event.payload() instanceof ContentEntryChanged changed) {
             for (FieldValueChange change : changed.changes()) {
                 apply(changed, change, event.aggregateVersion(), by);
             }
             if (changed.titles() != null && !changed.titles().isEmpty()) {
                 units.updateTitles(
-                        changed.entryId(), changed.titles(), changed.contentType(), event.aggregateVersion());
+                        changed.entryId(), changed.titles(), changed.contentType(), event.aggregateVersion(), by);
             }
         } else if (event.payload() instanceof ContentEntryDeleted deleted) {
-            units.forEach(
-                    Filters.eq(UnitFields.ENTRY, deleted.entryId()),
-                    unit -> units.modify(
-                            unit.id(), current -> ContentRules.onEntryDeleted(current, event.aggregateVersion(), by)));
+            for (Unit unit : units.ofEntry(deleted.entryId())) {
+                units.modify(unit.id(), current -> ContentRules.onEntryDeleted(current, event.aggregateVersion(), by));
+            }
         }
     }
 
-    private void apply(ContentEntryChanged entry, FieldValueChange change, long version, UnitChange.Actor by) {
+    private void apply(ContentEntryChanged entry, FieldValueChange change, long version, CommandContext by) {
         Optional<LocaleTag> locale = supported(change.locale());
         if (locale.isEmpty()) {
             log.warn(
@@ -77,6 +84,14 @@ public final class ContentTracking {
                     UnitIds.of(entry.entryId(), change.path(), locale.get().tag()),
                     current -> ContentRules.onTarget(current, change, version, by));
         }
+    }
+
+    /** The context of background work on an event: its actor (an editor of content), trace and time. */
+    static CommandContext contextOf(EventEnvelope<?> event) {
+        String actor =
+                event.actor() != null && Identity.SUBJECT.matcher(event.actor()).matches() ? event.actor() : SYSTEM;
+        return CommandContext.system(
+                new Identity(actor, Set.of(Role.EDITOR), Set.of()), event.traceId(), event.occurredAt());
     }
 
     private Optional<LocaleTag> supported(String tag) {

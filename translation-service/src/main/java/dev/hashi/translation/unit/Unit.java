@@ -9,12 +9,13 @@ import java.util.Objects;
  * ({@link Source}, {@link Target}) come from content events; {@link Work} and {@link Plan} from translators,
  * reviewers and editors. The {@link #state()} is always {@link #derivedState()} of those facts.
  *
- * @param rev revision, incremented by every write; the compare-and-set guard and the events' aggregate version
+ * @param type content type key of the entry
+ * @param rev  revision, incremented by every write; the compare-and-set guard and the events' aggregate version
  */
 public record Unit(
         String id,
         String entryId,
-        String contentType,
+        String type,
         String path,
         String targetLocale,
         UnitState state,
@@ -66,10 +67,6 @@ public record Unit(
             APPROVED,
             REJECTED
         }
-
-        Work withStage(Stage next) {
-            return new Work(next, draft, draftFromHash, translator, reviewer, comment);
-        }
     }
 
     /** Planning set by editors: assignee (a subject), due date and priority (higher first). */
@@ -87,7 +84,7 @@ public record Unit(
 
     /** What content events alone determine about a unit; a rebuild reproduces exactly this. */
     public record ContentFacts(
-            String contentType,
+            String type,
             UnitState state,
             Source source,
             Target target,
@@ -97,7 +94,7 @@ public record Unit(
             boolean removed) {}
 
     public ContentFacts contentFacts() {
-        return new ContentFacts(contentType, state, source, target, outdated, titles, versions, removed);
+        return new ContentFacts(type, state, source, target, outdated, titles, versions, removed);
     }
 
     /**
@@ -108,22 +105,13 @@ public record Unit(
         Outdated keptOutdated = rebuilt.outdated != null
                 ? rebuilt.outdated
                 : Objects.equals(source.hash(), rebuilt.source.hash()) ? outdated : null;
-        return new Unit(
-                        id,
-                        rebuilt.entryId,
-                        rebuilt.contentType,
-                        rebuilt.path,
-                        rebuilt.targetLocale,
-                        state,
-                        rebuilt.source,
-                        rebuilt.target,
-                        keptOutdated,
-                        work,
-                        plan,
-                        rebuilt.titles,
-                        rebuilt.versions,
-                        rebuilt.removed,
-                        rev)
+        return rebuilt.toBuilder()
+                .state(state)
+                .outdated(keptOutdated)
+                .work(work)
+                .plan(plan)
+                .rev(rev)
+                .build()
                 .settled();
     }
 
@@ -156,196 +144,142 @@ public record Unit(
 
     /** This unit with its state re-derived and the outdated record kept only while a translation lags behind. */
     public Unit settled() {
-        Unit derived = new Unit(
-                id,
-                entryId,
-                contentType,
-                path,
-                targetLocale,
-                derivedState(),
-                source,
-                target,
-                outdated,
-                work,
-                plan,
-                titles,
-                versions,
-                removed,
-                rev);
-        if (derived.state == UnitState.APPROVED || derived.state == UnitState.UNTRANSLATED) {
-            return derived.withOutdated(null);
+        UnitState derivedState = derivedState();
+        Builder derived = toBuilder().state(derivedState);
+        if (derivedState == UnitState.APPROVED || derivedState == UnitState.UNTRANSLATED) {
+            derived.outdated(null);
         }
-        return derived;
+        return derived.build();
     }
 
-    public Unit withSource(Source next) {
-        return new Unit(
-                id,
-                entryId,
-                contentType,
-                path,
-                targetLocale,
-                state,
-                next,
-                target,
-                outdated,
-                work,
-                plan,
-                titles,
-                versions,
-                removed,
-                rev);
+    /** A builder starting from this unit, to change some of its parts. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public Unit withTarget(Target next) {
-        return new Unit(
-                id,
-                entryId,
-                contentType,
-                path,
-                targetLocale,
-                state,
-                source,
-                next,
-                outdated,
-                work,
-                plan,
-                titles,
-                versions,
-                removed,
-                rev);
-    }
+    /** Changes parts of a unit; {@link #build()} makes the new unit (its state as set, see {@link #settled()}). */
+    public static final class Builder {
+        private final String id;
+        private String entryId;
+        private String type;
+        private String path;
+        private String targetLocale;
+        private UnitState state;
+        private Source source;
+        private Target target;
+        private Outdated outdated;
+        private Work work;
+        private Plan plan;
+        private Map<String, String> titles;
+        private Versions versions;
+        private boolean removed;
+        private long rev;
 
-    public Unit withOutdated(Outdated next) {
-        return new Unit(
-                id,
-                entryId,
-                contentType,
-                path,
-                targetLocale,
-                state,
-                source,
-                target,
-                next,
-                work,
-                plan,
-                titles,
-                versions,
-                removed,
-                rev);
-    }
+        private Builder(Unit unit) {
+            id = unit.id;
+            entryId = unit.entryId;
+            type = unit.type;
+            path = unit.path;
+            targetLocale = unit.targetLocale;
+            state = unit.state;
+            source = unit.source;
+            target = unit.target;
+            outdated = unit.outdated;
+            work = unit.work;
+            plan = unit.plan;
+            titles = unit.titles;
+            versions = unit.versions;
+            removed = unit.removed;
+            rev = unit.rev;
+        }
 
-    public Unit withWork(Work next) {
-        return new Unit(
-                id,
-                entryId,
-                contentType,
-                path,
-                targetLocale,
-                state,
-                source,
-                target,
-                outdated,
-                next,
-                plan,
-                titles,
-                versions,
-                removed,
-                rev);
-    }
+        public Builder entryId(String value) {
+            entryId = value;
+            return this;
+        }
 
-    public Unit withPlan(Plan next) {
-        return new Unit(
-                id,
-                entryId,
-                contentType,
-                path,
-                targetLocale,
-                state,
-                source,
-                target,
-                outdated,
-                work,
-                next,
-                titles,
-                versions,
-                removed,
-                rev);
-    }
+        public Builder type(String value) {
+            type = value;
+            return this;
+        }
 
-    public Unit withTitles(Map<String, String> next, String nextContentType) {
-        return new Unit(
-                id,
-                entryId,
-                nextContentType,
-                path,
-                targetLocale,
-                state,
-                source,
-                target,
-                outdated,
-                work,
-                plan,
-                next,
-                versions,
-                removed,
-                rev);
-    }
+        public Builder path(String value) {
+            path = value;
+            return this;
+        }
 
-    public Unit withVersions(Versions next) {
-        return new Unit(
-                id,
-                entryId,
-                contentType,
-                path,
-                targetLocale,
-                state,
-                source,
-                target,
-                outdated,
-                work,
-                plan,
-                titles,
-                next,
-                removed,
-                rev);
-    }
+        public Builder targetLocale(String value) {
+            targetLocale = value;
+            return this;
+        }
 
-    public Unit withRemoved(boolean next) {
-        return new Unit(
-                id,
-                entryId,
-                contentType,
-                path,
-                targetLocale,
-                state,
-                source,
-                target,
-                outdated,
-                work,
-                plan,
-                titles,
-                versions,
-                next,
-                rev);
-    }
+        public Builder state(UnitState value) {
+            state = value;
+            return this;
+        }
 
-    Unit withRev(long next) {
-        return new Unit(
-                id,
-                entryId,
-                contentType,
-                path,
-                targetLocale,
-                state,
-                source,
-                target,
-                outdated,
-                work,
-                plan,
-                titles,
-                versions,
-                removed,
-                next);
+        public Builder source(Source value) {
+            source = value;
+            return this;
+        }
+
+        public Builder target(Target value) {
+            target = value;
+            return this;
+        }
+
+        public Builder outdated(Outdated value) {
+            outdated = value;
+            return this;
+        }
+
+        public Builder work(Work value) {
+            work = value;
+            return this;
+        }
+
+        public Builder plan(Plan value) {
+            plan = value;
+            return this;
+        }
+
+        public Builder titles(Map<String, String> value) {
+            titles = value;
+            return this;
+        }
+
+        public Builder versions(Versions value) {
+            versions = value;
+            return this;
+        }
+
+        public Builder removed(boolean value) {
+            removed = value;
+            return this;
+        }
+
+        Builder rev(long value) {
+            rev = value;
+            return this;
+        }
+
+        public Unit build() {
+            return new Unit(
+                    id,
+                    entryId,
+                    type,
+                    path,
+                    targetLocale,
+                    state,
+                    source,
+                    target,
+                    outdated,
+                    work,
+                    plan,
+                    titles,
+                    versions,
+                    removed,
+                    rev);
+        }
     }
 }

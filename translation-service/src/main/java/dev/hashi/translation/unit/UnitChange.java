@@ -1,19 +1,20 @@
 package dev.hashi.translation.unit;
 
-import java.time.Instant;
 import java.util.List;
 
 import dev.hashi.events.EventPayload;
+import dev.hashi.service.command.CommandContext;
 
 /**
  * A decided change to a unit: its next form, what to record in its history and which events beyond the
  * state change to publish with it.
  *
- * @param action  history action name
+ * @param action  history action name; {@code null} for a change that adds no history line (the entry's titles)
  * @param oldText replaced text for the history line, may be {@code null}
  * @param newText new text for the history line, may be {@code null}
  * @param comment note for the history line, may be {@code null}
  * @param events  payloads published together with the write (a state change event is added automatically)
+ * @param by      who caused the change, when, and the trace it belongs to
  */
 public record UnitChange(
         Unit after,
@@ -22,17 +23,19 @@ public record UnitChange(
         String newText,
         String comment,
         List<EventPayload> events,
-        Actor by) {
-
-    /** Who caused a change, when, and the request or trace it belongs to ({@code traceId} may be {@code null}). */
-    public record Actor(String subject, Instant at, String traceId) {}
+        CommandContext by) {
 
     public UnitChange {
         events = List.copyOf(events);
     }
 
-    public static UnitChange of(Unit after, String action, Actor by) {
+    public static UnitChange of(Unit after, String action, CommandContext by) {
         return new UnitChange(after, action, null, null, null, List.of(), by);
+    }
+
+    /** A change that the unit's history does not list. */
+    static UnitChange unrecorded(Unit after, CommandContext by) {
+        return new UnitChange(after, null, null, null, null, List.of(), by);
     }
 
     public UnitChange texts(String previous, String next) {
@@ -45,5 +48,9 @@ public record UnitChange(
 
     public UnitChange publishing(List<EventPayload> payloads) {
         return new UnitChange(after, action, oldText, newText, comment, payloads, by);
+    }
+
+    boolean recorded() {
+        return action != null;
     }
 }

@@ -1,14 +1,15 @@
 package dev.hashi.translation.unit;
 
-import java.util.List;
-
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.hashi.identity.Identity;
-import dev.hashi.translation.access.Access;
+import dev.hashi.service.access.Access;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.paging.Page;
+import dev.hashi.service.paging.PageRequest;
 
 @RestController
 @RequestMapping("/api/translations/units")
@@ -20,16 +21,22 @@ class UnitController {
         this.units = units;
     }
 
-    @GetMapping("/{id}")
-    UnitView unit(@PathVariable String id, Identity caller) {
-        Access.requireStaff(caller);
-        return UnitView.of(units.find(id).filter(unit -> !unit.removed()).orElseThrow(() -> UnitProblems.unknown(id)));
+    @GetMapping("/{unitId}")
+    ResponseEntity<UnitView> unit(@PathVariable String unitId, CommandContext context) {
+        Access.requireStaff(context.caller());
+        return versioned(UnitView.of(UnitProblems.live(units.find(unitId), unitId)));
     }
 
-    @GetMapping("/{id}/history")
-    List<HistoryEntry> history(@PathVariable String id, Identity caller) {
-        Access.requireStaff(caller);
-        units.find(id).orElseThrow(() -> UnitProblems.unknown(id));
-        return units.history(id);
+    /** The unit's history, oldest first; {@code total} is given. */
+    @GetMapping("/{unitId}/history")
+    Page<HistoryEntry> history(@PathVariable String unitId, PageRequest page, CommandContext context) {
+        Access.requireStaff(context.caller());
+        units.find(unitId).orElseThrow(() -> UnitProblems.notFound(unitId));
+        return LoadedPages.of(units.history(unitId), page);
+    }
+
+    /** The unit with its version as {@code ETag}. */
+    private static ResponseEntity<UnitView> versioned(UnitView unit) {
+        return ResponseEntity.ok().eTag(String.valueOf(unit.version())).body(unit);
     }
 }

@@ -19,7 +19,7 @@ final class UnitDocuments {
         Unit.Source source = unit.source();
         Document doc = new Document("_id", unit.id())
                 .append("entryId", unit.entryId())
-                .append("contentType", unit.contentType())
+                .append(UnitFields.TYPE, unit.type())
                 .append("path", unit.path())
                 .append("sourceLocale", source.locale())
                 .append("targetLocale", unit.targetLocale())
@@ -73,7 +73,7 @@ final class UnitDocuments {
                                 .append("titles", unit.versions().titles()))
                 .append("removed", unit.removed())
                 .append("approvedText", unit.approvedText())
-                .append("rev", unit.rev());
+                .append(UnitFields.REV, unit.rev());
         return doc;
     }
 
@@ -92,7 +92,7 @@ final class UnitDocuments {
         return new Unit(
                 doc.getString("_id"),
                 doc.getString("entryId"),
-                doc.getString("contentType"),
+                doc.getString(UnitFields.TYPE),
                 doc.getString("path"),
                 doc.getString("targetLocale"),
                 UnitState.fromWire(doc.getString("state")).orElseThrow(),
@@ -130,7 +130,7 @@ final class UnitDocuments {
                         versions.get("target", Number.class).longValue(),
                         versions.get("titles", Number.class).longValue()),
                 doc.getBoolean("removed", false),
-                doc.get("rev", Number.class).longValue());
+                doc.get(UnitFields.REV, Number.class).longValue());
     }
 
     static Document history(HistoryEntry entry) {
@@ -145,7 +145,7 @@ final class UnitDocuments {
     }
 
     static List<HistoryEntry> history(Document doc) {
-        return doc.getList("history", Document.class, List.of()).stream()
+        return doc.getList(UnitFields.HISTORY, Document.class, List.of()).stream()
                 .map(line -> new HistoryEntry(
                         line.getDate("at").toInstant(),
                         line.getString("actor"),

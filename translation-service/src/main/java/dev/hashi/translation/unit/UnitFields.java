@@ -1,21 +1,27 @@
 package dev.hashi.translation.unit;
 
-/** Field names of the unit documents that other features filter, sort and group on. */
-public final class UnitFields {
+/** Field names of the unit documents that the named queries filter, sort and group on. */
+final class UnitFields {
 
-    public static final String ENTRY = "entryId";
-    public static final String CONTENT_TYPE = "contentType";
-    public static final String PATH = "path";
-    public static final String SOURCE_LOCALE = "sourceLocale";
-    public static final String TARGET_LOCALE = "targetLocale";
-    public static final String STATE = "state";
-    public static final String ASSIGNEE = "assignee";
-    public static final String DUE_AT = "dueAt";
-    public static final String DUE_SORT = "dueSort";
-    public static final String PRIORITY = "priority";
-    public static final String REMOVED = "removed";
-    public static final String SOURCE_SIZE = "source.size";
-    public static final String SOURCE_HASH = "source.hash";
+    static final String ENTRY = "entryId";
+    /** The content type key; stored under its earlier name so existing unit documents stay readable. */
+    static final String TYPE = "contentType";
+
+    static final String PATH = "path";
+    static final String SOURCE_LOCALE = "sourceLocale";
+    static final String TARGET_LOCALE = "targetLocale";
+    static final String STATE = "state";
+    static final String ASSIGNEE = "assignee";
+    static final String DUE_AT = "dueAt";
+    static final String DUE_SORT = "dueSort";
+    static final String PRIORITY = "priority";
+    static final String REMOVED = "removed";
+    static final String SOURCE_SIZE = "source.size";
+    static final String SOURCE_SIZE_UNIT = "source.sizeUnit";
+    static final String TITLES = "titles";
+    static final String VERSIONS = "versions";
+    static final String REV = "rev";
+    static final String HISTORY = "history";
 
     private UnitFields() {}
 }

@@ -1,32 +1,33 @@
 package dev.hashi.translation.unit;
 
-import org.springframework.http.HttpStatus;
+import java.util.Optional;
 
-import dev.hashi.service.web.ApiProblem;
+import dev.hashi.service.error.ConflictException;
+import dev.hashi.service.error.DomainException;
+import dev.hashi.service.error.InvalidTransitionException;
+import dev.hashi.service.error.NotFoundException;
 
-/** The problems answered for requests about units. */
+/** The failures of requests about units, as domain exceptions with their catalogue codes. */
 public final class UnitProblems {
+
+    /** The resource name in problems: {@code unit.not-found}, {@code unit.invalid-transition}. */
+    public static final String RESOURCE = "unit";
 
     private UnitProblems() {}
 
-    public static ApiProblem unknown(String id) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, "unit.unknown", "There is no translation unit " + id + ".")
-                .with("unitId", id);
+    /** {@code unit.not-found}. */
+    public static NotFoundException notFound(String id) {
+        return new NotFoundException(RESOURCE, id);
     }
 
-    public static ApiProblem invalidTransition(Unit unit, String action) {
-        return new ApiProblem(
-                        HttpStatus.CONFLICT,
-                        "unit.invalid-transition",
-                        "A unit in state " + unit.state().wireName() + " cannot be " + action + ".")
-                .with("unitId", unit.id())
-                .with("state", unit.state().wireName())
-                .with("action", action);
+    /** {@code unit.invalid-transition}: the unit's state does not allow {@code action}. */
+    public static DomainException invalidTransition(Unit unit, String action) {
+        return new InvalidTransitionException(RESOURCE, unit.state().wireName(), action).with("unitId", unit.id());
     }
 
-    public static ApiProblem sourceChanged(Unit unit, String loadedHash) {
-        return new ApiProblem(
-                        HttpStatus.CONFLICT,
+    /** {@code unit.source-changed}: the translator loaded another source than the current one. */
+    public static DomainException sourceChanged(Unit unit, String loadedHash) {
+        return new ConflictException(
                         "unit.source-changed",
                         "The source text changed since it was loaded; translate the current source.")
                 .with("unitId", unit.id())
@@ -35,9 +36,15 @@ public final class UnitProblems {
                 .with("currentSourceText", unit.source().text());
     }
 
-    public static ApiProblem assignedToOther(Unit unit) {
-        return new ApiProblem(HttpStatus.CONFLICT, "unit.assigned", "The unit is assigned to someone else.")
+    /** {@code unit.assigned}: someone else holds the unit. */
+    public static DomainException assignedToOther(Unit unit) {
+        return new ConflictException("unit.assigned", "The unit is assigned to someone else.")
                 .with("unitId", unit.id())
                 .with("assignee", unit.plan().assignee());
+    }
+
+    /** The live (not removed) unit, else {@code unit.not-found}. */
+    public static Unit live(Optional<Unit> unit, String id) {
+        return unit.filter(found -> !found.removed()).orElseThrow(() -> notFound(id));
     }
 }

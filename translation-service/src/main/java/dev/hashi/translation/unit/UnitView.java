@@ -7,15 +7,19 @@ import java.util.Map;
 /**
  * A unit as clients see it.
  *
+ * @param type     content type key of the entry
+ * @param state    the workflow state's wire name ({@link UnitState#wireName()})
+ * @param dueAt    ISO-8601 instant, {@code null} if none
+ * @param version  the unit's revision, also its {@code ETag}; it moves on with every change, content events included
  * @param titles   the entry's title in the source and the target locale ({@code null} where the entry has none)
  * @param target   the value content holds in the target locale, {@code null} if none
  * @param draft    the translation being worked on or reviewed, {@code null} if none
  * @param outdated the source text the translation was made from and the source text now, when the source moved on
  */
 public record UnitView(
-        String id,
+        String unitId,
         String entryId,
-        String contentType,
+        String type,
         String path,
         String sourceLocale,
         String targetLocale,
@@ -27,7 +31,8 @@ public record UnitView(
         String assignee,
         Instant dueAt,
         int priority,
-        Map<String, String> titles) {
+        Map<String, String> titles,
+        long version) {
 
     /** @param size words or characters, as {@code sizeUnit} says */
     public record Source(String text, String hash, int size, String sizeUnit) {}
@@ -47,7 +52,7 @@ public record UnitView(
         return new UnitView(
                 unit.id(),
                 unit.entryId(),
-                unit.contentType(),
+                unit.type(),
                 unit.path(),
                 unit.source().locale(),
                 unit.targetLocale(),
@@ -75,6 +80,7 @@ public record UnitView(
                 unit.plan().assignee(),
                 unit.plan().dueAt(),
                 unit.plan().priority(),
-                titles);
+                titles,
+                unit.rev());
     }
 }

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -23,44 +23,58 @@ import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.EventPayload;
 import dev.hashi.events.outbox.Outbox;
 import dev.hashi.events.translation.TranslationUnitStateChanged;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.mongo.VersionedDocuments;
+import dev.hashi.service.paging.Page;
+import dev.hashi.service.paging.PageRequest;
 
 /**
- * The translation units, one MongoDB document each, with their history and pending events inside. Every write
- * is a compare-and-set on the unit's revision, and its events travel in the same single-document write.
+ * The translation units, one MongoDB document each, with their history and pending events inside; the only class
+ * that touches their collection. Reads are named queries; every write goes through {@link VersionedDocuments}: a
+ * compare-and-set on the unit's {@code rev}, its events in the same single-document write.
  */
 public final class Units {
 
     public static final String COLLECTION = "units";
+    private static final String RESOURCE = UnitProblems.RESOURCE;
     private static final int MAX_ATTEMPTS = 20;
 
+    private final MongoDatabase database;
     private final MongoCollection<Document> collection;
-    private final Outbox outbox;
-    private final Consumer<String> nudge;
-    private final List<Consumer<Unit>> approvalListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final VersionedDocuments writer;
+    private final List<Consumer<Unit>> approvalListeners = new CopyOnWriteArrayList<>();
 
-    private Units(MongoCollection<Document> collection, Outbox outbox, Consumer<String> nudge) {
+    private Units(MongoDatabase database, MongoCollection<Document> collection, VersionedDocuments writer) {
+        this.database = database;
         this.collection = collection;
-        this.outbox = outbox;
-        this.nudge = nudge;
+        this.writer = writer;
     }
 
     /**
-     * The service's units, publishing their events through {@code outbox}; {@code nudge} gets the id of each unit
-     * written, so its pending events can be relayed at once.
+     * The service's units, publishing their events through {@code outbox}; {@code nudge} is told (collection,
+     * unit id) after each write that carried events, so they can be relayed at once.
      */
-    public static Units live(MongoDatabase database, Outbox outbox, Consumer<String> nudge) {
+    public static Units live(MongoDatabase database, Outbox outbox, BiConsumer<String, Object> nudge) {
         MongoCollection<Document> collection = database.getCollection(COLLECTION);
         Outbox.prepare(collection);
-        collection.createIndex(Indexes.ascending("entryId"));
-        collection.createIndex(Indexes.ascending("targetLocale", "sourceLocale", "state"));
-        collection.createIndex(Indexes.ascending("assignee"));
-        return new Units(collection, outbox, nudge);
+        collection.createIndex(Indexes.ascending(UnitFields.ENTRY));
+        collection.createIndex(Indexes.ascending(UnitFields.TARGET_LOCALE, UnitFields.SOURCE_LOCALE, UnitFields.STATE));
+        collection.createIndex(Indexes.ascending(UnitFields.ASSIGNEE));
+        return new Units(
+                database, collection, new VersionedDocuments(collection, RESOURCE, UnitFields.REV, outbox, nudge));
     }
 
-    /** Units in a scratch collection that publishes nothing, for rebuilding state. */
-    public static Units scratch(MongoCollection<Document> collection) {
-        collection.createIndex(Indexes.ascending("entryId"));
-        return new Units(collection, null, id -> {});
+    /** Empty units in the scratch collection {@code name} of the same database, publishing nothing. */
+    public Units scratch(String name) {
+        MongoCollection<Document> scratch = database.getCollection(name);
+        scratch.drop();
+        scratch.createIndex(Indexes.ascending(UnitFields.ENTRY));
+        return new Units(database, scratch, new VersionedDocuments(scratch, RESOURCE, UnitFields.REV, null, null));
+    }
+
+    /** Drops these units' collection (for scratch units). */
+    public void drop() {
+        collection.drop();
     }
 
     /** Calls {@code listener} after every write that leaves a unit approved with a new approved text. */
@@ -76,49 +90,73 @@ public final class Units {
         return Optional.ofNullable(doc).map(UnitDocuments::toUnit);
     }
 
+    /** The unit's history, oldest first; empty when there is no such unit. */
     public List<HistoryEntry> history(String id) {
         Document doc = collection
                 .find(Filters.eq("_id", id))
-                .projection(Projections.include("history"))
+                .projection(Projections.include(UnitFields.HISTORY))
                 .first();
         return doc == null ? List.of() : UnitDocuments.history(doc);
     }
 
-    /** Units matching {@code filter} (see {@link UnitFields}), in {@code sort} order, without their history. */
-    public List<Unit> query(Bson filter, Bson sort, int skip, int limit) {
+    /** A page of the live units matching {@code filter} in {@code order} (offset paging; no total). */
+    public Page<Unit> queue(UnitFilter filter, UnitOrder order, PageRequest page) {
         List<Unit> units = new ArrayList<>();
         collection
-                .find(filter)
+                .find(UnitQueries.filter(filter))
                 .projection(withoutHistory())
-                .sort(sort)
-                .skip(skip)
-                .limit(limit)
+                .sort(UnitQueries.sort(order))
+                .skip(page.offset())
+                .limit(page.fetchSize())
                 .forEach(doc -> units.add(UnitDocuments.toUnit(doc)));
+        return Page.offset(units, page, null);
+    }
+
+    /** Every unit of an entry, removed ones included. */
+    public List<Unit> ofEntry(String entryId) {
+        List<Unit> units = new ArrayList<>();
+        visit(UnitQueries.ofEntry(entryId), units::add);
         return units;
     }
 
-    /** Visits every unit matching {@code filter}, without history. */
-    public void forEach(Bson filter, Consumer<Unit> visitor) {
-        collection.find(filter).projection(withoutHistory()).forEach(doc -> visitor.accept(UnitDocuments.toUnit(doc)));
+    /** Visits every unit, removed ones included. */
+    public void forEach(Consumer<Unit> visitor) {
+        visit(Filters.empty(), visitor);
     }
 
-    /** Runs an aggregation over the units (for statistics); the result documents stay inside the service. */
-    public List<Document> aggregate(List<Bson> pipeline) {
-        return collection.aggregate(pipeline).into(new ArrayList<>());
+    /** Visits every live (not removed) unit. */
+    public void forEachLive(Consumer<Unit> visitor) {
+        visit(UnitQueries.live(), visitor);
     }
 
-    public long count(Bson filter) {
-        return collection.countDocuments(filter);
+    /** Live units per locale pair, state and size unit, of one entry or ({@code entryId} null) of all. */
+    public List<StateTotal> stateTotals(String entryId) {
+        Bson match =
+                entryId == null ? UnitQueries.live() : Filters.and(UnitQueries.live(), UnitQueries.ofEntry(entryId));
+        List<StateTotal> totals = new ArrayList<>();
+        collection
+                .aggregate(UnitQueries.stateTotals(match))
+                .forEach(group -> totals.add(UnitQueries.stateTotal(group)));
+        return totals;
     }
 
-    /** Sets the titles of every unit of an entry whose titles are older than {@code version}. */
-    public void updateTitles(String entryId, Map<String, String> titles, String contentType, long version) {
-        collection.updateMany(
-                Filters.and(Filters.eq("entryId", entryId), Filters.lt("versions.titles", version)),
-                Updates.combine(
-                        Updates.set("titles", new Document(titles)),
-                        Updates.set("contentType", contentType),
-                        Updates.set("versions.titles", version)));
+    /** Sets the entry's titles and type on each of its units whose titles are older than {@code version}. */
+    public void updateTitles(String entryId, Map<String, String> titles, String type, long version, CommandContext by) {
+        for (Unit unit : ofEntry(entryId)) {
+            modify(
+                    unit.id(),
+                    current -> current.filter(found -> found.versions().titles() < version)
+                            .map(found -> UnitChange.unrecorded(
+                                    found.toBuilder()
+                                            .titles(titles)
+                                            .type(type)
+                                            .versions(new Unit.Versions(
+                                                    found.versions().source(),
+                                                    found.versions().target(),
+                                                    version))
+                                            .build(),
+                                    by)));
+        }
     }
 
     /**
@@ -136,7 +174,6 @@ public final class Units {
             }
             Optional<Unit> written = write(current.orElse(null), change.get());
             if (written.isPresent()) {
-                nudge.accept(id);
                 Unit after = written.get();
                 String before = current.map(Unit::approvedText).orElse(null);
                 if (after.approvedText() != null && !after.approvedText().equals(before)) {
@@ -149,46 +186,33 @@ public final class Units {
     }
 
     private Optional<Unit> write(Unit before, UnitChange change) {
-        Unit after = change.after().settled().withRev(before == null ? 1 : before.rev() + 1);
-        HistoryEntry line = new HistoryEntry(
+        Unit after = change.after().settled().toBuilder()
+                .rev(before == null ? 1 : before.rev() + 1)
+                .build();
+        List<EventEnvelope<?>> events = events(before, after, change);
+        Document state = UnitDocuments.toDocument(after);
+        List<Document> line =
+                change.recorded() ? List.of(UnitDocuments.history(line(before, after, change))) : List.of();
+        boolean written;
+        if (before == null) {
+            written = writer.tryInsert(state.append(UnitFields.HISTORY, line), events);
+        } else {
+            List<Bson> extra = line.isEmpty() ? List.of() : List.of(Updates.push(UnitFields.HISTORY, line.get(0)));
+            written = writer.tryUpdate(after.id(), before.rev(), state, extra, events);
+        }
+        return written ? Optional.of(after) : Optional.empty();
+    }
+
+    private static HistoryEntry line(Unit before, Unit after, UnitChange change) {
+        return new HistoryEntry(
                 change.by().at(),
-                change.by().subject(),
+                change.by().actor(),
                 change.action(),
                 before == null ? null : before.state().wireName(),
                 after.state().wireName(),
                 change.oldText(),
                 change.newText(),
                 change.comment());
-        List<EventEnvelope<?>> events = events(before, after, change);
-        Document doc = UnitDocuments.toDocument(after);
-        if (before == null) {
-            doc.append("history", List.of(UnitDocuments.history(line)));
-            try {
-                collection.insertOne(outbox == null || events.isEmpty() ? doc : outbox.withEvents(doc, events));
-                return Optional.of(after);
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
-        }
-        List<Bson> updates = new ArrayList<>();
-        doc.forEach((field, value) -> {
-            if (!"_id".equals(field)) {
-                updates.add(Updates.set(field, value));
-            }
-        });
-        updates.add(Updates.push("history", UnitDocuments.history(line)));
-        if (outbox != null && !events.isEmpty()) {
-            updates.add(outbox.append(events));
-        }
-        long matched = collection
-                .updateOne(
-                        Filters.and(Filters.eq("_id", after.id()), Filters.eq("rev", before.rev())),
-                        Updates.combine(updates))
-                .getMatchedCount();
-        return matched == 1 ? Optional.of(after) : Optional.empty();
     }
 
     private static List<EventEnvelope<?>> events(Unit before, Unit after, UnitChange change) {
@@ -205,16 +229,20 @@ public final class Units {
                     after.source().hash()));
         }
         payloads.addAll(change.events());
-        UnitChange.Actor by = change.by();
+        CommandContext by = change.by();
         return payloads.stream()
                 .<EventEnvelope<?>>map(payload ->
-                        EventEnvelope.of(payload, after.id(), after.rev(), by.traceId(), by.subject(), by.at()))
+                        EventEnvelope.of(payload, after.id(), after.rev(), by.traceId(), by.actor(), by.at()))
                 .toList();
+    }
+
+    private void visit(Bson filter, Consumer<Unit> visitor) {
+        collection.find(filter).projection(withoutHistory()).forEach(doc -> visitor.accept(UnitDocuments.toUnit(doc)));
     }
 
     private static Bson withoutHistory() {
         List<String> hidden = new ArrayList<>(Outbox.fields());
-        hidden.add("history");
+        hidden.add(UnitFields.HISTORY);
         return Projections.exclude(hidden);
     }
 }

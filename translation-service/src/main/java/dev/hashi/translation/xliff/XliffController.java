@@ -3,12 +3,12 @@ package dev.hashi.translation.xliff;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.EnumSet;
 import javax.xml.stream.XMLStreamException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,50 +17,60 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.hashi.identity.Identity;
-import dev.hashi.locale.SupportedLocales;
-import dev.hashi.service.web.ApiProblem;
-import dev.hashi.translation.queue.QueueFilter;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.locale.LocaleInput;
+import dev.hashi.translation.unit.UnitFilter;
 import dev.hashi.translation.unit.UnitState;
-import dev.hashi.translation.web.LocaleParams;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 @RestController
 @RequestMapping("/api/translations/xliff")
 class XliffController {
 
-    static final MediaType XLIFF = MediaType.parseMediaType("application/xliff+xml");
+    static final String XLIFF_TYPE = "application/xliff+xml";
+    static final MediaType XLIFF = MediaType.parseMediaType(XLIFF_TYPE);
 
     private final XliffExchange exchange;
-    private final SupportedLocales locales;
+    private final LocaleInput locales;
     private final XliffSettings settings;
 
-    XliffController(XliffExchange exchange, SupportedLocales locales, XliffSettings settings) {
+    XliffController(XliffExchange exchange, LocaleInput locales, XliffSettings settings) {
         this.exchange = exchange;
         this.locales = locales;
         this.settings = settings;
     }
 
-    /** The selected units of one locale pair as XLIFF 2.0 (untranslated, outdated, in progress and rejected by default). */
+    @Operation(
+            summary = "Export open units of one locale pair as XLIFF 2.0",
+            description = "Untranslated, outdated, in progress and rejected units, in page order, up to max-units.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "An XLIFF 2.0 document",
+            content = @Content(mediaType = XLIFF_TYPE, schema = @Schema(type = "string", format = "binary")))
     @GetMapping
     ResponseEntity<byte[]> export(
-            @RequestParam String source,
-            @RequestParam String target,
-            @RequestParam(required = false) String entry,
-            @RequestParam(required = false) String type,
+            @Parameter(example = "ja") @RequestParam String source,
+            @Parameter(example = "en") @RequestParam String target,
+            @RequestParam(required = false) String entryId,
+            @Parameter(description = "content type key") @RequestParam(required = false) String type,
             @RequestParam(required = false) String assignee,
-            Identity caller)
+            CommandContext context)
             throws XMLStreamException {
-        QueueFilter filter = new QueueFilter(
-                LocaleParams.require(locales, "target", target),
-                LocaleParams.require(locales, "source", source),
-                java.util.EnumSet.of(
-                        UnitState.UNTRANSLATED, UnitState.OUTDATED, UnitState.IN_PROGRESS, UnitState.REJECTED),
+        UnitFilter filter = new UnitFilter(
+                locales.require("target", target),
+                locales.require("source", source),
+                EnumSet.of(UnitState.UNTRANSLATED, UnitState.OUTDATED, UnitState.IN_PROGRESS, UnitState.REJECTED),
                 type,
-                entry,
+                entryId,
                 assignee,
                 null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exchange.export(caller, filter, out);
+        exchange.export(context, filter, out);
         return ResponseEntity.ok()
                 .contentType(XLIFF)
                 .header(
@@ -70,20 +80,21 @@ class XliffController {
                 .body(out.toByteArray());
     }
 
-    @PostMapping(consumes = {"application/xliff+xml", MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
-    XliffExchange.ImportReport importFile(HttpServletRequest request, Identity caller) throws IOException {
+    @Operation(
+            summary = "Import a translated XLIFF 2.0 file",
+            description = "Each unit is submitted as the caller; the report lists every unit as applied, unchanged"
+                    + " or rejected with a code.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = @Content(mediaType = XLIFF_TYPE, schema = @Schema(type = "string"))))
+    @PostMapping(consumes = {XLIFF_TYPE, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    XliffExchange.ImportReport importFile(HttpServletRequest request, CommandContext context) throws IOException {
         long limit = settings.maxBytes().toBytes();
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         }
-        if (body.length > limit) {
-            throw new ApiProblem(
-                            HttpStatus.CONTENT_TOO_LARGE,
-                            "xliff.too-large",
-                            "The file is larger than " + limit + " bytes.")
-                    .with("limit", limit);
-        }
-        return exchange.importFile(caller, body);
+        return exchange.importFile(context, body);
     }
 }

@@ -9,24 +9,28 @@ import javax.xml.stream.XMLStreamException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
-import dev.hashi.identity.Identity;
 import dev.hashi.locale.LocaleTag;
-import dev.hashi.locale.SupportedLocales;
-import dev.hashi.service.web.ApiProblem;
-import dev.hashi.translation.access.Access;
-import dev.hashi.translation.queue.QueueFilter;
+import dev.hashi.service.access.Access;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.DomainException;
+import dev.hashi.service.locale.LocaleInput;
+import dev.hashi.service.paging.PageRequest;
 import dev.hashi.translation.queue.TranslationQueue;
 import dev.hashi.translation.review.Reviews;
 import dev.hashi.translation.unit.Unit;
+import dev.hashi.translation.unit.UnitFilter;
+import dev.hashi.translation.unit.UnitOrder;
 import dev.hashi.translation.unit.Units;
-import dev.hashi.translation.web.LocaleParams;
 
 /** XLIFF 2.0 export of a queue selection and import of translated files, validated unit by unit. */
 @Service
 @EnableConfigurationProperties(XliffSettings.class)
 public class XliffExchange {
 
-    /** How one imported unit fared: {@code applied}, {@code unchanged} or {@code rejected} (with a code). */
+    /**
+     * How one imported unit fared: {@code applied}, {@code unchanged} or {@code rejected} with the code the same
+     * submission through the API would have failed with (e.g. {@code unit.source-changed}).
+     */
     public record UnitResult(String unitId, String status, String code, String detail) {}
 
     public record ImportReport(int applied, int unchanged, int rejected, List<UnitResult> units) {}
@@ -34,11 +38,10 @@ public class XliffExchange {
     private final TranslationQueue queue;
     private final Units units;
     private final Reviews reviews;
-    private final SupportedLocales locales;
+    private final LocaleInput locales;
     private final XliffSettings settings;
 
-    XliffExchange(
-            TranslationQueue queue, Units units, Reviews reviews, SupportedLocales locales, XliffSettings settings) {
+    XliffExchange(TranslationQueue queue, Units units, Reviews reviews, LocaleInput locales, XliffSettings settings) {
         this.queue = queue;
         this.units = units;
         this.reviews = reviews;
@@ -46,40 +49,40 @@ public class XliffExchange {
         this.settings = settings;
     }
 
-    /** Writes the units of {@code filter} (source and target locale required) in page order. */
-    public void export(Identity caller, QueueFilter filter, OutputStream out) throws XMLStreamException {
-        Access.requireStaff(caller);
-        List<Unit> selected = queue.find(filter, TranslationQueue.Order.PAGE, 0, settings.maxUnits())
-                .units();
+    /** Writes up to {@code max-units} units of {@code filter} (source and target locale required) in page order. */
+    public void export(CommandContext context, UnitFilter filter, OutputStream out) throws XMLStreamException {
+        List<Unit> selected = queue.find(context, filter, UnitOrder.PAGE, PageRequest.first(settings.maxUnits()))
+                .items();
         XliffWriter.write(selected, filter.source().tag(), filter.target().tag(), out);
     }
 
-    /** Applies every valid translated unit of the file as a submission by {@code caller}; reports each unit. */
-    public ImportReport importFile(Identity caller, byte[] file) {
-        Access.requireStaff(caller);
+    /**
+     * Applies every valid translated unit of the file as a submission by the caller; reports each unit.
+     *
+     * @throws dev.hashi.service.error.InvalidInputException naming {@code body} when the file is too large, not
+     *     XLIFF 2.0 or hostile ({@code xliff.*} codes), or {@code srcLang}/{@code trgLang} when unsupported
+     */
+    public ImportReport importFile(CommandContext context, byte[] file) {
+        Access.requireStaff(context.caller());
         if (file.length > settings.maxBytes().toBytes()) {
-            throw new ApiProblem(
-                            org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
-                            "xliff.too-large",
-                            "The file is larger than " + settings.maxBytes().toBytes() + " bytes.")
-                    .with("limit", settings.maxBytes().toBytes());
+            throw XliffReader.tooLarge(settings.maxBytes().toBytes());
         }
         XliffReader.ReadDocument document = new XliffReader(settings).read(file);
-        LocaleTag source = LocaleParams.require(locales, "srcLang", document.sourceLocale());
-        LocaleTag target = LocaleParams.require(locales, "trgLang", document.targetLocale());
+        LocaleTag source = locales.require("srcLang", document.sourceLocale());
+        LocaleTag target = locales.require("trgLang", document.targetLocale());
         List<UnitResult> results = new ArrayList<>();
         for (XliffReader.ReadUnit read : document.units()) {
-            results.add(apply(caller, read, source, target));
+            results.add(apply(context, read, source, target));
         }
         return new ImportReport(
                 count(results, "applied"), count(results, "unchanged"), count(results, "rejected"), results);
     }
 
-    private UnitResult apply(Identity caller, XliffReader.ReadUnit read, LocaleTag source, LocaleTag target) {
+    private UnitResult apply(CommandContext context, XliffReader.ReadUnit read, LocaleTag source, LocaleTag target) {
         Optional<Unit> found =
                 read.id() == null ? Optional.empty() : units.find(read.id()).filter(unit -> !unit.removed());
         if (found.isEmpty()) {
-            return rejected(read, "unit.unknown", "There is no translation unit with this id.");
+            return rejected(read, "unit.not-found", "There is no translation unit with this id.");
         }
         Unit unit = found.get();
         if (!unit.source().locale().equals(source.tag()) || !unit.targetLocale().equals(target.tag())) {
@@ -99,10 +102,10 @@ public class XliffExchange {
             return rejected(read, "unit.source-hash-missing", "The unit lacks its hashi:source-hash note.");
         }
         try {
-            Reviews.Submission submission = reviews.submit(caller, unit.id(), read.target(), read.sourceHash());
+            Reviews.Submission submission = reviews.submit(context, unit.id(), read.target(), read.sourceHash());
             return new UnitResult(unit.id(), submission.changed() ? "applied" : "unchanged", null, null);
-        } catch (ApiProblem problem) {
-            return rejected(read, problem.code(), problem.getMessage());
+        } catch (DomainException refused) {
+            return rejected(read, refused.code(), refused.getMessage());
         }
     }
 

@@ -8,14 +8,14 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import org.springframework.http.HttpStatus;
-
-import dev.hashi.service.web.ApiProblem;
+import dev.hashi.service.error.InvalidInputException;
 
 /**
  * Reads translated units from an XLIFF 2.0 document with a hardened StAX parser: no DTD (a DOCTYPE is refused
  * outright, so no entity of any kind is expanded), no external entities, bounded nesting, unit count and text
- * length.
+ * length. Every refusal is {@code request.invalid} with one field error on {@code body} whose code says why
+ * ({@code xliff.invalid}, {@code xliff.doctype-refused}, {@code xliff.entity-refused}, {@code xliff.too-large},
+ * {@code xliff.too-many-units}, {@code xliff.text-too-long}).
  */
 final class XliffReader {
 
@@ -64,11 +64,9 @@ final class XliffReader {
             int event = xml.next();
             switch (event) {
                 case XMLStreamConstants.DTD ->
-                    throw new ApiProblem(
-                            HttpStatus.BAD_REQUEST, "xliff.doctype-refused", "Documents with a DOCTYPE are refused.");
+                    throw refused("xliff.doctype-refused", "Documents with a DOCTYPE are refused.", null);
                 case XMLStreamConstants.ENTITY_REFERENCE ->
-                    throw new ApiProblem(
-                            HttpStatus.BAD_REQUEST, "xliff.entity-refused", "Entity references are refused.");
+                    throw refused("xliff.entity-refused", "Entity references are refused.", xml.getLocalName());
                 case XMLStreamConstants.START_ELEMENT -> {
                     if (++depth > limits.maxDepth()) {
                         throw invalid("Elements are nested deeper than " + limits.maxDepth() + ".");
@@ -87,11 +85,10 @@ final class XliffReader {
                         markup = true;
                     } else if (xliffElement && "unit".equals(name)) {
                         if (units.size() >= limits.maxUnits()) {
-                            throw new ApiProblem(
-                                            HttpStatus.CONTENT_TOO_LARGE,
-                                            "xliff.too-many-units",
-                                            "A file may hold at most " + limits.maxUnits() + " units.")
-                                    .with("limit", limits.maxUnits());
+                            throw refused(
+                                    "xliff.too-many-units",
+                                    "A file may hold at most " + limits.maxUnits() + " units.",
+                                    null);
                         }
                         unitId = xml.getAttributeValue(null, "id");
                         hash = null;
@@ -112,11 +109,10 @@ final class XliffReader {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     if (text != null && (inTarget || noteCategory != null)) {
                         if (text.length() + xml.getTextLength() > limits.maxTextLength()) {
-                            throw new ApiProblem(
-                                            HttpStatus.CONTENT_TOO_LARGE,
-                                            "xliff.text-too-long",
-                                            "A text is longer than " + limits.maxTextLength() + " characters.")
-                                    .with("unitId", unitId);
+                            throw refused(
+                                    "xliff.text-too-long",
+                                    "A text is longer than " + limits.maxTextLength() + " characters.",
+                                    unitId);
                         }
                         text.append(xml.getText());
                     }
@@ -147,7 +143,16 @@ final class XliffReader {
         return new ReadDocument(sourceLocale, targetLocale, units);
     }
 
-    private static ApiProblem invalid(String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "xliff.invalid", detail);
+    /** {@code xliff.too-large}: the file has more than {@code limit} bytes. */
+    static InvalidInputException tooLarge(long limit) {
+        return refused("xliff.too-large", "The file is larger than " + limit + " bytes.", null);
+    }
+
+    private static InvalidInputException invalid(String detail) {
+        return refused("xliff.invalid", detail, null);
+    }
+
+    private static InvalidInputException refused(String code, String detail, Object value) {
+        return InvalidInputException.field("body", code, detail, value);
     }
 }

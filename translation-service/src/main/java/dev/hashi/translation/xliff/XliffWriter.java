@@ -42,7 +42,7 @@ final class XliffWriter {
             xml.writeAttribute("id", "f" + (++file));
             xml.writeAttribute("original", entry.getKey());
             xml.writeStartElement(NS, "notes");
-            note(xml, "hashi:content-type", first.contentType());
+            note(xml, "hashi:content-type", first.type());
             note(xml, "hashi:title-" + sourceLocale, first.titles().get(sourceLocale));
             note(xml, "hashi:title-" + targetLocale, first.titles().get(targetLocale));
             xml.writeEndElement();

@@ -1,11 +1,12 @@
 package dev.hashi.translation.queue;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.hashi.identity.Identity;
-import dev.hashi.translation.support.Api;
+import dev.hashi.testsupport.Reply;
 import dev.hashi.translation.support.ConferencePages;
 import dev.hashi.translation.support.ServiceTest;
 
@@ -16,79 +17,103 @@ import static org.awaitility.Awaitility.await;
 
 class QueueAndProgressTest extends ServiceTest {
 
-    private static final Identity EDITOR = Api.editor("ed-nakamura");
-    private static final Identity TRANSLATOR = Api.translator("tr-ono", "ja:en");
+    private static final Identity EDITOR = editor("ed-nakamura");
+    private static final Identity TRANSLATOR = translator("tr-ono", "ja:en");
 
     @Test
     void editorsScheduleAndAssignAndTheQueueSortsAndFiltersAccordingly() {
         String entry = publishedPage();
-        String base = "/api/translations/queue?source=ja&target=en&entry=" + entry;
-        JsonNode page = api().as(EDITOR).get(base + "&sort=page&size=2").json();
+        String base = "/api/translations/queue?source=ja&target=en&entryId=" + entry;
+        JsonNode page = client().get(EDITOR, base + "&sort=page&limit=2").body();
         assertThat(page.path("items").size()).isEqualTo(2);
-        assertThat(page.path("hasMore").asBoolean()).isTrue();
-        String urgent = page.path("items").get(1).path("id").asString();
-        String later = page.path("items").get(0).path("id").asString();
+        assertThat(page.path("next").isString()).isTrue();
+        assertThat(page.has("total")).as("the queue gives no total").isFalse();
+        String urgent = page.path("items").get(1).path("unitId").asString();
+        String later = page.path("items").get(0).path("unitId").asString();
 
-        assertThat(api().as(EDITOR)
-                        .put(
+        assertThat(client().put(
+                                EDITOR,
                                 "/api/translations/units/" + urgent + "/schedule",
-                                "{\"dueAt\":\"2003-10-20T00:00:00Z\",\"priority\":5}")
+                                Map.of("dueAt", "2003-10-20T00:00:00Z", "priority", 5))
                         .status())
                 .isEqualTo(200);
-        api().as(EDITOR).put("/api/translations/units/" + later + "/schedule", "{\"dueAt\":\"2003-10-27T00:00:00Z\"}");
-        assertThat(api().as(EDITOR)
-                        .post("/api/translations/units/" + urgent + "/assign", "{\"assignee\":\"tr-ono\"}")
-                        .json()
-                        .path("state")
-                        .asString())
-                .isEqualTo("in_progress");
+        client().put(EDITOR, "/api/translations/units/" + later + "/schedule", Map.of("dueAt", "2003-10-27T00:00:00Z"));
+        Reply assigned =
+                client().post(EDITOR, "/api/translations/units/" + urgent + "/assign", Map.of("assignee", "tr-ono"));
+        assertThat(assigned.body().path("state").asString()).isEqualTo("in_progress");
+        assertThat(assigned.body().path("dueAt").asString()).isEqualTo("2003-10-20T00:00:00Z");
+        long version = assigned.body().path("version").asLong();
+        assertThat(assigned.etag()).isEqualTo("\"" + version + "\"");
+        assertThat(client().get(TRANSLATOR, "/api/translations/units/" + urgent).etag())
+                .isEqualTo("\"" + version + "\"");
 
         assertThat(first(base + "&sort=priority")).isEqualTo(urgent);
         assertThat(first(base + "&sort=due&dueBefore=2003-10-28")).isEqualTo(urgent);
-        assertThat(api().as(EDITOR)
-                        .get(base + "&dueBefore=2003-10-21")
-                        .json()
+        assertThat(client().get(EDITOR, base + "&dueBefore=2003-10-21")
+                        .body()
                         .path("items")
                         .size())
                 .isEqualTo(1);
-        assertThat(api().as(EDITOR)
-                        .get(base + "&assignee=tr-ono&state=in_progress&type=event-page")
-                        .json()
-                        .path("items")
-                        .get(0)
-                        .path("id")
-                        .asString())
+        assertThat(first(base + "&assignee=tr-ono&state=in_progress&type=event-page"))
                 .isEqualTo(urgent);
-        JsonNode mine = api().as(TRANSLATOR).get("/api/translations/mine").json();
+        JsonNode mine = client().get(TRANSLATOR, "/api/translations/mine").body();
         assertThat(mine.path("items").toString()).contains(urgent);
 
-        assertThat(api().as(TRANSLATOR)
-                        .post("/api/translations/units/" + urgent + "/unassign", "")
-                        .json()
+        assertThat(client().post(TRANSLATOR, "/api/translations/units/" + urgent + "/unassign", "")
+                        .body()
                         .path("state")
                         .asString())
                 .isEqualTo("untranslated");
     }
 
     @Test
+    void theQueueWalkedToItsEndByCursorServesEveryUnitOnceInEveryOrder() {
+        String entry = publishedPage();
+        int expected = 2 * (1 + ConferencePages.JAPANESE_ONLY.size() + ConferencePages.ENGLISH_ONLY.size());
+        for (String sort : new String[] {"priority", "due", "page"}) {
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            String path = "/api/translations/queue?entryId=" + entry + "&sort=" + sort + "&limit=3";
+            String next = null;
+            int pages = 0;
+            do {
+                Reply reply = client().get(EDITOR, next == null ? path : path + "&cursor=" + next);
+                assertThat(reply.status()).isEqualTo(200);
+                reply.body()
+                        .path("items")
+                        .forEach(item -> seen.add(item.path("unitId").asString()));
+                next = reply.body().path("next").isString()
+                        ? reply.body().path("next").asString()
+                        : null;
+                if (next != null) {
+                    assertThat(reply.header("Link")).contains("cursor=" + next, "rel=\"next\"");
+                }
+                pages++;
+            } while (next != null && pages < 50);
+            assertThat(seen).as("sort=" + sort).hasSize(expected).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void progressCountsUnitsPerStateAndPercentOfCharactersAndWordsPerPairAndLocale() {
         String entry = publishedPage();
-        JsonNode queue = api().as(TRANSLATOR)
-                .get("/api/translations/queue?source=ja&target=en&sort=page&entry=" + entry)
-                .json();
+        JsonNode queue = client().get(
+                        TRANSLATOR, "/api/translations/queue?source=ja&target=en&sort=page&entryId=" + entry)
+                .body();
         JsonNode first = queue.path("items").get(0);
-        String id = first.path("id").asString();
-        api().as(TRANSLATOR)
-                .post(
+        String id = first.path("unitId").asString();
+        client().post(
+                        TRANSLATOR,
                         "/api/translations/units/" + id + "/submit",
-                        "{\"text\":\"A title\",\"sourceHash\":\""
-                                + first.path("source").path("hash").asString() + "\"}");
+                        Map.of(
+                                "text",
+                                "A title",
+                                "sourceHash",
+                                first.path("source").path("hash").asString()));
 
-        JsonNode pairs = api().as(TRANSLATOR)
-                .get("/api/translations/progress/entries/" + entry)
-                .json();
+        JsonNode pairs = client().get(TRANSLATOR, "/api/translations/progress/entries/" + entry)
+                .body();
         JsonNode jaEn = null;
-        for (JsonNode pair : pairs) {
+        for (JsonNode pair : pairs.path("items")) {
             if (pair.path("sourceLocale").asString().equals("ja")
                     && pair.path("targetLocale").asString().equals("en")) {
                 jaEn = pair;
@@ -102,11 +127,12 @@ class QueueAndProgressTest extends ServiceTest {
         double expected = Math.round(first.path("source").path("size").asInt() * 1000.0 / total) / 10.0;
         assertThat(jaEn.path("translatedPercent").asDouble()).isEqualTo(expected);
         assertThat(jaEn.path("approvedPercent").asDouble()).isZero();
-        assertThat(pairs.size()).isEqualTo(4);
+        assertThat(pairs.path("items").size()).isEqualTo(4);
+        assertThat(pairs.path("total").asInt()).isEqualTo(4);
 
         JsonNode dashboard =
-                api().as(TRANSLATOR).get("/api/translations/progress/dashboard").json();
-        assertThat(dashboard.toString())
+                client().get(TRANSLATOR, "/api/translations/progress/dashboard").body();
+        assertThat(dashboard.path("items").toString())
                 .contains(
                         "\"targetLocale\":\"en\"",
                         "\"targetLocale\":\"ja\"",
@@ -116,46 +142,59 @@ class QueueAndProgressTest extends ServiceTest {
     }
 
     @Test
-    void queueRejectsBadParametersWithSpecificProblems() {
-        Api staff = api().as(TRANSLATOR);
-        assertThat(staff.get("/api/translations/queue?target=xx-invalid-").code())
-                .isEqualTo("locale.invalid");
-        assertThat(staff.get("/api/translations/queue?target=de").code()).isEqualTo("locale.unsupported");
-        assertThat(staff.get("/api/translations/queue?state=done").code()).isEqualTo("queue.invalid-state");
-        assertThat(staff.get("/api/translations/queue?dueBefore=yesterday").code())
-                .isEqualTo("queue.invalid-date");
-        assertThat(staff.get("/api/translations/queue?size=0").code()).isEqualTo("queue.invalid-size");
-        assertThat(staff.get("/api/translations/queue?sort=random").code()).isEqualTo("queue.invalid-sort");
-        assertThat(api().as(Api.reader("rd-2")).get("/api/translations/queue").status())
-                .isEqualTo(403);
-        assertThat(api().get("/api/translations/queue").status()).isEqualTo(401);
+    void queueRejectsBadParametersAsInvalidRequestsNamingTheParameter() {
+        assertInvalid("/api/translations/queue?target=xx-invalid-", "target", "locale.invalid");
+        assertInvalid("/api/translations/queue?target=de", "target", "locale.unsupported");
+        assertInvalid("/api/translations/queue?state=done", "state", "queue.invalid-state");
+        assertInvalid("/api/translations/queue?dueBefore=yesterday", "dueBefore", "format");
+        assertInvalid("/api/translations/queue?sort=random", "sort", "queue.invalid-sort");
+        assertInvalid("/api/translations/queue?cursor=not-a-cursor", "cursor", "format");
+        Reply two = client().get(TRANSLATOR, "/api/translations/queue?state=done&sort=random");
+        assertThat(two.body().path("errors").size()).isEqualTo(2);
+        assertThat(client().get(reader("rd-2"), "/api/translations/queue").code())
+                .isEqualTo("auth.forbidden");
+        Reply anonymous = client().get(null, "/api/translations/queue");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.code()).isEqualTo("auth.required");
     }
 
     @Test
-    void openApiDescribesTheQueue() {
-        Api.Response docs = api().get("/v3/api-docs");
-        assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.body())
-                .contains("/api/translations/queue", "/api/translations/units/{id}/submit", "/api/translations/xliff");
+    void aLimitOutOfRangeIsAnInvalidRequestNeverClamped() {
+        for (String limit : new String[] {"0", "101", "-1", "many"}) {
+            assertInvalid("/api/translations/queue?limit=" + limit, "limit", "range");
+        }
+        assertInvalid("/api/translations/mine?limit=1000", "limit", "range");
+        assertInvalid("/api/translations/progress/pairs?limit=0", "limit", "range");
+        assertThat(client().get(TRANSLATOR, "/api/translations/queue?limit=100").status())
+                .isEqualTo(200);
+    }
+
+    private void assertInvalid(String query, String field, String code) {
+        Reply reply = client().get(TRANSLATOR, query);
+        assertThat(reply.status()).as(query).isEqualTo(400);
+        assertThat(reply.code()).as(query).isEqualTo("request.invalid");
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode error = reply.body().path("errors").get(0);
+        assertThat(error.path("field").asString()).as(query).isEqualTo(field);
+        assertThat(error.path("code").asString()).as(query).isEqualTo(code);
     }
 
     private String first(String query) {
-        return api().as(EDITOR)
-                .get(query)
-                .json()
+        return client().get(EDITOR, query)
+                .body()
                 .path("items")
                 .get(0)
-                .path("id")
+                .path("unitId")
                 .asString();
     }
 
     private String publishedPage() {
         String entry = ConferencePages.newEntryId();
         ConferencePages.publish(content(), entry);
-        String query = "/api/translations/queue?source=ja&target=en&entry=" + entry;
+        String query = "/api/translations/queue?entryId=" + entry + "&limit=100";
+        int all = 2 * (1 + ConferencePages.JAPANESE_ONLY.size() + ConferencePages.ENGLISH_ONLY.size());
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> api().as(EDITOR).get(query).json().path("items").size()
-                        == ConferencePages.JAPANESE_ONLY.size());
+                .until(() -> client().get(EDITOR, query).body().path("items").size() == all);
         return entry;
     }
 }

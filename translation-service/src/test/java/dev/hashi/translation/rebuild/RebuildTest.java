@@ -5,17 +5,22 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.hashi.locale.Texts;
-import dev.hashi.translation.support.Api;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.UnavailableException;
+import dev.hashi.testsupport.Reply;
 import dev.hashi.translation.support.ConferencePages;
 import dev.hashi.translation.support.ServiceTest;
 import dev.hashi.translation.unit.Unit;
@@ -27,6 +32,7 @@ import static dev.hashi.translation.support.ContentEvents.minorSource;
 import static dev.hashi.translation.support.ContentEvents.source;
 import static dev.hashi.translation.support.ContentEvents.translation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class RebuildTest extends ServiceTest {
@@ -39,6 +45,11 @@ class RebuildTest extends ServiceTest {
 
     @Autowired
     Rebuild rebuild;
+
+    @Autowired
+    MongoDatabase database;
+
+    private static final CommandContext ADMIN = new CommandContext(admin("ad-rebuild"), "t-rebuild", Instant.now());
 
     @Test
     void rebuildingFromTheTopicYieldsIdenticalUnitsAfterTheyWereWiped() {
@@ -74,24 +85,44 @@ class RebuildTest extends ServiceTest {
                 .hasSize(2 * (1 + ConferencePages.JAPANESE_ONLY.size() + ConferencePages.ENGLISH_ONLY.size()));
 
         database.getCollection(Units.COLLECTION).deleteMany(Filters.eq("entryId", entry));
-        Rebuild.Report report = rebuild.fromTopic();
+        Rebuild.Report report = rebuild.fromTopic(ADMIN);
 
         assertThat(report.created()).isGreaterThanOrEqualTo(before.size());
         assertThat(facts(entry)).isEqualTo(before);
-        assertThat(rebuild.fromTopic().changed()).isZero();
+        assertThat(rebuild.fromTopic(ADMIN).changed()).isZero();
     }
 
     @Test
     void rebuildEndpointIsForAdminsOnly() {
-        assertThat(api().as(Api.editor("ed-1"))
-                        .post("/api/translations/admin/rebuild", "")
-                        .status())
-                .isEqualTo(403);
-        assertThat(api().post("/api/translations/admin/rebuild", "").status()).isEqualTo(401);
-        assertThat(api().as(Api.admin("ad-1"))
-                        .post("/api/translations/admin/rebuild?from=tape", "")
+        assertThat(client().post(editor("ed-1"), "/api/translations/admin/rebuild", "")
                         .code())
-                .isEqualTo("rebuild.invalid-source");
+                .isEqualTo("auth.forbidden");
+        assertThat(client().post(null, "/api/translations/admin/rebuild", "").code())
+                .isEqualTo("auth.required");
+        Reply tape = client().post(admin("ad-1"), "/api/translations/admin/rebuild?from=tape", "");
+        assertThat(tape.code()).isEqualTo("request.invalid");
+        assertThat(tape.body().path("errors").get(0).path("field").asString()).isEqualTo("from");
+        assertThat(tape.body().path("errors").get(0).path("code").asString()).isEqualTo("rebuild.invalid-source");
+    }
+
+    @Test
+    void anUnreachableSnapshotIsUnavailableAndChangesNothing() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/content/snapshot", exchange -> {
+            exchange.sendResponseHeaders(502, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+            assertThatThrownBy(() -> rebuild.fromSnapshot(ADMIN, new HttpContentSnapshots(base, SECRET)))
+                    .isInstanceOfSatisfying(UnavailableException.class, e -> {
+                        assertThat(e.code()).isEqualTo("rebuild.snapshot-unavailable");
+                        assertThat(e.details()).containsEntry("service", "content");
+                    });
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
@@ -99,24 +130,25 @@ class RebuildTest extends ServiceTest {
         String entry = "e-snapshot-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         String english = "Fukuoka City's international environmental cooperation";
         String fukuoka = ConferencePages.JAPANESE_ONLY.get("p-fukuoka");
-        String body = """
-                {"next":null,"items":[{"entryId":"%s","contentType":"event-page","version":7,"titles":{"en":"WPC 2003"},
+        String firstPage = """
+                {"next":"c-2","items":[{"entryId":"%s","type":"event-page","version":7,"titles":{"en":"WPC 2003"},
                   "values":[
                     {"path":"p1","locale":"ja","originLocale":"ja","text":"%s","sourceHash":"%s","write":"source"},
                     {"path":"p1","locale":"en","originLocale":"ja","text":"%s","sourceHash":"%s",
-                     "write":"translation","translationUnitId":null},
+                     "write":"translation","translationUnitId":null}]}]}
+                """.formatted(entry, fukuoka, Texts.sourceHash(fukuoka), english, Texts.sourceHash(fukuoka));
+        String secondPage = """
+                {"next":null,"total":2,"items":[{"entryId":"%s","contentType":"event-page","version":3,
+                  "titles":{"en":"WPC 2003"},
+                  "values":[
                     {"path":"p2","locale":"en","originLocale":"en","text":"Dalian","sourceHash":"%s","write":"source"}]}]}
-                """.formatted(
-                        entry,
-                        fukuoka,
-                        Texts.sourceHash(fukuoka),
-                        english,
-                        Texts.sourceHash(fukuoka),
-                        Texts.sourceHash("Dalian"));
+                """.formatted(entry + "-b", Texts.sourceHash("Dalian"));
+        List<String> queries = new java.util.concurrent.CopyOnWriteArrayList<>();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/content/snapshot", exchange -> {
-            boolean firstPage = !exchange.getRequestURI().getQuery().contains("after=");
-            byte[] bytes = (firstPage ? body : "{\"items\":[],\"next\":null}").getBytes(StandardCharsets.UTF_8);
+            String query = exchange.getRequestURI().getQuery();
+            queries.add(query);
+            byte[] bytes = (query.contains("cursor=c-2") ? secondPage : firstPage).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, bytes.length);
             exchange.getResponseBody().write(bytes);
@@ -125,7 +157,7 @@ class RebuildTest extends ServiceTest {
         server.start();
         try {
             URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-            rebuild.fromSnapshot(new HttpContentSnapshots(base, Api.SECRET));
+            rebuild.fromSnapshot(ADMIN, new HttpContentSnapshots(base, SECRET));
         } finally {
             server.stop(0);
         }
@@ -136,10 +168,13 @@ class RebuildTest extends ServiceTest {
             assertThat(translated.target().text()).isEqualTo(english);
             assertThat(units.find(UnitIds.of(entry, "p1", "ko")).orElseThrow().state())
                     .isEqualTo(UnitState.UNTRANSLATED);
-            assertThat(units.find(UnitIds.of(entry, "p2", "ja")).orElseThrow().titles())
+            assertThat(units.find(UnitIds.of(entry + "-b", "p2", "ja"))
+                            .orElseThrow()
+                            .titles())
                     .containsEntry("en", "WPC 2003");
+            assertThat(queries).containsExactly("limit=200", "limit=200&cursor=c-2");
         } finally {
-            rebuild.fromTopic();
+            rebuild.fromTopic(ADMIN);
         }
         assertThat(units.find(UnitIds.of(entry, "p1", "en")).orElseThrow().removed())
                 .as("an entry the topic never mentioned is gone after a full rebuild from the topic")
@@ -148,7 +183,7 @@ class RebuildTest extends ServiceTest {
 
     private Map<String, Unit.ContentFacts> facts(String entry) {
         Map<String, Unit.ContentFacts> facts = new TreeMap<>();
-        units.forEach(Filters.eq("entryId", entry), unit -> facts.put(unit.id(), unit.contentFacts()));
+        units.ofEntry(entry).forEach(unit -> facts.put(unit.id(), unit.contentFacts()));
         return facts;
     }
 }

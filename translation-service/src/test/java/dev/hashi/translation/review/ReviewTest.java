@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.hashi.identity.Identity;
-import dev.hashi.translation.support.Api;
+import dev.hashi.testsupport.Reply;
 import dev.hashi.translation.support.ConferencePages;
 import dev.hashi.translation.support.ServiceTest;
 import dev.hashi.translation.unit.UnitIds;
@@ -20,8 +20,8 @@ import static org.awaitility.Awaitility.await;
 class ReviewTest extends ServiceTest {
 
     private static final String PATH = "sessions[s-local].intro";
-    private static final Identity TRANSLATOR = Api.translator("tr-kim", "en:ja", "en:ko");
-    private static final Identity REVIEWER = Api.reviewer("rv-lee");
+    private static final Identity TRANSLATOR = translator("tr-kim", "en:ja", "en:ko");
+    private static final Identity REVIEWER = reviewer("rv-lee");
 
     @Autowired
     Units units;
@@ -33,10 +33,11 @@ class ReviewTest extends ServiceTest {
         content().changed(entryOf, 2, "editor-1", Map.of(), source(PATH, "en", "Presentations by Kitakyushu City"));
         await().atMost(Duration.ofSeconds(10)).until(() -> !hash(unit).equals(hash));
 
-        Api.Response refused = submit(unit, "北九州市の発表", hash);
+        Reply refused = submit(unit, "北九州市の発表", hash);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("unit.source-changed");
-        assertThat(refused.json().path("currentSourceHash").asString()).isEqualTo(hash(unit));
+        assertThat(refused.body().path("currentSourceHash").asString()).isEqualTo(hash(unit));
+        assertThat(refused.body().path("unitId").asString()).isEqualTo(unit);
         assertThat(units.find(unit).orElseThrow().work().draft()).isNull();
     }
 
@@ -44,16 +45,15 @@ class ReviewTest extends ServiceTest {
     void placeholdersLinksTagsAndPluralCategoriesMustSurviveTranslation() {
         String unit = unitFor(
                 "{count, plural, one {# talk} other {# talks}} in <b>[Kitakyushu](https://example.org/k)</b>", "ko");
-        Api.Response broken = submit(unit, "{n, plural, other {# 발표}} 북큐슈", hash(unit));
+        Reply broken = submit(unit, "{n, plural, other {# 발표}} 북큐슈", hash(unit));
         assertThat(broken.status()).isEqualTo(422);
         assertThat(broken.code()).isEqualTo("translation.checks-failed");
-        assertThat(broken.json().path("failures").toString())
-                .contains("check.placeholders", "check.links", "check.markup");
+        assertThat(broken.body().path("errors").toString())
+                .contains("\"field\":\"text\"", "check.placeholders", "check.links", "check.markup");
 
-        Api.Response fine =
-                submit(unit, "<b>[기타큐슈](https://example.org/k)</b>에서 {count, plural, other {# 발표}}", hash(unit));
+        Reply fine = submit(unit, "<b>[기타큐슈](https://example.org/k)</b>에서 {count, plural, other {# 발표}}", hash(unit));
         assertThat(fine.status()).isEqualTo(200);
-        assertThat(fine.json().path("state").asString()).isEqualTo("translated");
+        assertThat(fine.body().path("state").asString()).isEqualTo("translated");
     }
 
     @Test
@@ -62,70 +62,104 @@ class ReviewTest extends ServiceTest {
         content().changed(entry, 1, "editor-1", Map.of(), source(PATH, "ja", "{count, plural, other {#件の発表}}"));
         String unit = UnitIds.of(entry, PATH, "en");
         await().atMost(Duration.ofSeconds(10)).until(() -> units.find(unit).isPresent());
-        Identity japaneseToEnglish = Api.translator("tr-ito", "ja:en");
-        Api.Response response = api().as(japaneseToEnglish)
-                .post(
+        Identity japaneseToEnglish = translator("tr-ito", "ja:en");
+        Reply response = client().post(
+                        japaneseToEnglish,
                         "/api/translations/units/" + unit + "/submit",
-                        "{\"text\":\"{count, plural, other {# presentations}}\",\"sourceHash\":\"" + hash(unit)
-                                + "\"}");
+                        Map.of("text", "{count, plural, other {# presentations}}", "sourceHash", hash(unit)));
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.json().path("failures").toString()).contains("check.plural-categories", "one");
+        assertThat(response.body().path("errors").toString()).contains("check.plural-categories", "one");
     }
 
     @Test
     void rolesAndLocalePairsDecideWhoMayDoWhat() {
         String unit = unitFor("Pollution Control Programmes and Cooperation with Japan", "ja");
         String take = "/api/translations/units/" + unit + "/take";
-        assertThat(api().post(take, "").status()).isEqualTo(401);
-        assertThat(api().as(Api.reader("rd-1")).post(take, "").status()).isEqualTo(403);
-        Api.Response wrongPair = api().as(Api.translator("tr-x", "ja:en")).post(take, "");
+        Reply anonymous = client().post(null, take, "");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.code()).isEqualTo("auth.required");
+        Reply reader = client().post(reader("rd-1"), take, "");
+        assertThat(reader.status()).isEqualTo(403);
+        assertThat(reader.code()).isEqualTo("auth.forbidden");
+        assertThat(reader.body().path("reason").asString()).isEqualTo("role");
+        Reply wrongPair = client().post(translator("tr-x", "ja:en"), take, "");
         assertThat(wrongPair.status()).isEqualTo(403);
-        assertThat(wrongPair.code()).isEqualTo("access.locale-pair");
+        assertThat(wrongPair.code()).isEqualTo("auth.forbidden");
+        assertThat(wrongPair.body().path("reason").asString()).isEqualTo("locale-pair");
+        assertThat(wrongPair.body().path("sourceLocale").asString()).isEqualTo("en");
+        assertThat(wrongPair.body().path("targetLocale").asString()).isEqualTo("ja");
 
         assertThat(submit(unit, "日本との公害防止計画と協力", hash(unit)).status()).isEqualTo(200);
         String approve = "/api/translations/units/" + unit + "/approve";
-        assertThat(api().as(TRANSLATOR).post(approve, "{}").status()).isEqualTo(403);
-        assertThat(api().as(Api.reviewer("tr-kim")).post(approve, "{}").code()).isEqualTo("review.own-translation");
-        Api.Response rejected = api().as(REVIEWER)
-                .post(
+        assertThat(client().post(TRANSLATOR, approve, "{}").status()).isEqualTo(403);
+        Reply own = client().post(reviewer("tr-kim"), approve, "{}");
+        assertThat(own.status()).isEqualTo(422);
+        assertThat(own.code()).isEqualTo("review.own-translation");
+        Reply rejected = client().post(
+                        REVIEWER,
                         "/api/translations/units/" + unit + "/reject",
-                        "{\"comment\":\"Use 汚染防止 for pollution control\"}");
-        assertThat(rejected.json().path("state").asString()).isEqualTo("rejected");
-        assertThat(rejected.json().path("draft").path("comment").asString()).contains("汚染防止");
-        Api.Response again = api().as(REVIEWER).post(approve, "{}");
+                        Map.of("comment", "Use 汚染防止 for pollution control"));
+        assertThat(rejected.body().path("state").asString()).isEqualTo("rejected");
+        assertThat(rejected.body().path("draft").path("comment").asString()).contains("汚染防止");
+        Reply again = client().post(REVIEWER, approve, "{}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("unit.invalid-transition");
+        assertThat(again.body().path("state").asString()).isEqualTo("rejected");
+        assertThat(again.body().path("action").asString()).isEqualTo("approved");
         assertThat(submit(unit, "日本との汚染防止計画と協力", hash(unit))
-                        .json()
+                        .body()
                         .path("state")
                         .asString())
                 .isEqualTo("translated");
-        assertThat(api().as(REVIEWER).post(approve, "{}").json().path("state").asString())
+        assertThat(client().post(REVIEWER, approve, "{}").body().path("state").asString())
                 .isEqualTo("approved");
-        assertThat(api().as(TRANSLATOR).post(take, "").code()).isEqualTo("unit.invalid-transition");
+        assertThat(client().post(TRANSLATOR, take, "").code()).isEqualTo("unit.invalid-transition");
     }
 
     @Test
     void badRequestsGetSpecificProblemsAndChangeNothing() {
         String unit = unitFor("Partnerships on Sustainable Development in Surabaya", "ja");
         String submit = "/api/translations/units/" + unit + "/submit";
-        Api.Response malformed = api().as(TRANSLATOR).post(submit, "{\"text\": \"スラバヤ");
+        Reply malformed = client().post(TRANSLATOR, submit, "{\"text\": \"スラバヤ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.code()).isEqualTo("request.malformed");
-        Api.Response invalid = api().as(TRANSLATOR).post(submit, "{\"text\":\"\",\"sourceHash\":\"abc\"}");
+        Reply invalid = client().post(TRANSLATOR, submit, Map.of("text", "", "sourceHash", "abc"));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.code()).isEqualTo("request.invalid");
-        assertThat(invalid.json().path("errors").toString()).contains("text", "sourceHash");
-        assertThat(api().as(TRANSLATOR)
-                        .post(
-                                "/api/translations/units/u-nothing/submit",
-                                "{\"text\":\"x\",\"sourceHash\":\"" + "0".repeat(64) + "\"}")
-                        .code())
-                .isEqualTo("unit.unknown");
+        assertThat(invalid.body().path("errors").toString()).contains("text", "sourceHash");
+        Reply unknown = client().post(
+                        TRANSLATOR,
+                        "/api/translations/units/u-nothing/submit",
+                        Map.of("text", "x", "sourceHash", "0".repeat(64)));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("unit.not-found");
+        assertThat(unknown.body().path("resource").asString()).isEqualTo("unit");
+        assertThat(unknown.body().path("id").asString()).isEqualTo("u-nothing");
         String huge = "{\"text\":\"" + "あ".repeat(3_000_000) + "\",\"sourceHash\":\"" + hash(unit) + "\"}";
-        assertThat(api().as(TRANSLATOR).post(submit, huge).status()).isEqualTo(413);
+        assertThat(client().post(TRANSLATOR, submit, huge).status()).isEqualTo(413);
         assertThat(units.find(unit).orElseThrow().rev()).isEqualTo(1);
         assertThat(units.history(unit)).hasSize(1);
+    }
+
+    @Test
+    void aSubmissionRepeatedWithTheSameIdempotencyKeyIsReplayedAndADifferentOneUnderItRefused() {
+        String unit = unitFor("Environmental Management and International Cooperation in Kitakyushu", "ja");
+        String submit = "/api/translations/units/" + unit + "/submit";
+        Map<String, String> body = Map.of("text", "北九州における環境管理と国際協力", "sourceHash", hash(unit));
+        Reply first = client().post(TRANSLATOR, submit, body, "Idempotency-Key", "submit-" + unit);
+        assertThat(first.status()).isEqualTo(200);
+        Reply again = client().post(TRANSLATOR, submit, body, "Idempotency-Key", "submit-" + unit);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(units.history(unit)).extracting(line -> line.action()).containsOnlyOnce("submitted");
+        Reply reused = client().post(
+                        TRANSLATOR,
+                        submit,
+                        Map.of("text", "北九州の環境管理", "sourceHash", hash(unit)),
+                        "Idempotency-Key",
+                        "submit-" + unit);
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.code()).isEqualTo("idempotency.key-reused");
     }
 
     private String entryOf;
@@ -142,10 +176,10 @@ class ReviewTest extends ServiceTest {
         return units.find(unit).orElseThrow().source().hash();
     }
 
-    private Api.Response submit(String unit, String text, String hash) {
-        return api().as(TRANSLATOR)
-                .post(
+    private Reply submit(String unit, String text, String hash) {
+        return client().post(
+                        TRANSLATOR,
                         "/api/translations/units/" + unit + "/submit",
-                        "{\"text\":\"" + text.replace("\"", "\\\"") + "\",\"sourceHash\":\"" + hash + "\"}");
+                        Map.of("text", text, "sourceHash", hash));
     }
 }

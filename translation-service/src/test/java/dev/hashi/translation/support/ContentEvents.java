@@ -6,45 +6,20 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
-import dev.hashi.embedded.SharedInfra;
-import dev.hashi.events.EventCodec;
 import dev.hashi.events.EventEnvelope;
-import dev.hashi.events.Topics;
 import dev.hashi.events.content.ContentEntryChanged;
 import dev.hashi.events.content.ContentEntryDeleted;
 import dev.hashi.events.content.FieldValueChange;
 import dev.hashi.locale.Texts;
+import dev.hashi.testsupport.KafkaProbe;
 
 /** Publishes content events to the real content topic, as content-service would. */
 public final class ContentEvents {
 
-    private static KafkaProducer<String, byte[]> producer;
+    static final ContentEvents INSTANCE = new ContentEvents();
 
-    private final EventCodec codec;
-
-    private ContentEvents(EventCodec codec) {
-        this.codec = codec;
-    }
-
-    static synchronized ContentEvents shared(EventCodec codec) {
-        if (producer == null) {
-            Properties props = new Properties();
-            props.put(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers());
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        }
-        return new ContentEvents(codec);
-    }
+    private ContentEvents() {}
 
     /** A source value written by an author. */
     public static FieldValueChange source(String path, String locale, String text) {
@@ -122,15 +97,7 @@ public final class ContentEvents {
 
     /** Publishes an already built event again (a duplicate delivery). */
     public void send(EventEnvelope<?> event) {
-        try {
-            producer.send(new ProducerRecord<>(Topics.CONTENT, event.aggregateId(), codec.encode(event)))
-                    .get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        KafkaProbe.send(event);
     }
 
     public static List<FieldValueChange> list(FieldValueChange... changes) {

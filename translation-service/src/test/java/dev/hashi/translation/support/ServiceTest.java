@@ -2,16 +2,15 @@ package dev.hashi.translation.support;
 
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.mongodb.client.MongoDatabase;
-
 import dev.hashi.embedded.SharedInfra;
-import dev.hashi.events.EventCodec;
+import dev.hashi.identity.Identity;
+import dev.hashi.identity.Role;
+import dev.hashi.testsupport.ServiceClient;
 
 /**
  * A test against the running service on a real Kafka broker and the MongoDB-wire server. Every subclass shares
@@ -21,7 +20,7 @@ import dev.hashi.events.EventCodec;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "cms.security.gateway-secret=" + Api.SECRET,
+            "cms.security.gateway-secret=" + ServiceTest.SECRET,
             "cms.translation.locales=en,ja,ko",
             "cms.events.retry.backoff=50ms",
             "cms.translation.xliff.max-units=50",
@@ -29,7 +28,7 @@ import dev.hashi.events.EventCodec;
         })
 public abstract class ServiceTest {
 
-    static final String DATABASE = "translation_" + UUID.randomUUID().toString().substring(0, 8);
+    public static final String SECRET = "translation-tests-shared-gateway-secret-0123456789";
 
     @DynamicPropertySource
     static void sharedInfra(DynamicPropertyRegistry registry) {
@@ -43,17 +42,32 @@ public abstract class ServiceTest {
     @LocalServerPort
     protected int port;
 
-    @Autowired
-    protected MongoDatabase database;
-
-    @Autowired
-    protected EventCodec codec;
-
-    protected Api api() {
-        return new Api(port);
+    /** Calls the service as a signed caller (or none). */
+    protected ServiceClient client() {
+        return new ServiceClient(port, SECRET);
     }
 
     protected ContentEvents content() {
-        return ContentEvents.shared(codec);
+        return ContentEvents.INSTANCE;
+    }
+
+    public static Identity reviewer(String subject) {
+        return ServiceClient.user(subject, Role.REVIEWER);
+    }
+
+    public static Identity editor(String subject) {
+        return ServiceClient.user(subject, Role.EDITOR);
+    }
+
+    public static Identity admin(String subject) {
+        return ServiceClient.user(subject, Role.ADMIN);
+    }
+
+    public static Identity reader(String subject) {
+        return ServiceClient.user(subject, Role.READER);
+    }
+
+    public static Identity translator(String subject, String... pairs) {
+        return ServiceClient.translator(subject, pairs);
     }
 }

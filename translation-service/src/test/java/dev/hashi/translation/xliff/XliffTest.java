@@ -11,10 +11,8 @@ import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.mongodb.client.model.Filters;
-
 import dev.hashi.identity.Identity;
-import dev.hashi.translation.support.Api;
+import dev.hashi.testsupport.Reply;
 import dev.hashi.translation.support.ConferencePages;
 import dev.hashi.translation.support.ServiceTest;
 import dev.hashi.translation.unit.Unit;
@@ -24,12 +22,11 @@ import dev.hashi.translation.unit.Units;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 class XliffTest extends ServiceTest {
 
-    private static final Identity TRANSLATOR = Api.translator("tr-mori", "ja:en");
+    private static final Identity TRANSLATOR = translator("tr-mori", "ja:en");
 
     @Autowired
     Units units;
@@ -37,34 +34,31 @@ class XliffTest extends ServiceTest {
     @Test
     void exportOfTheJapaneseOnlyQueueIsValidXliff20WithOneUnitPerTranslationUnit() throws Exception {
         String entry = publishedPage();
-        Api.Response export = export(entry);
+        Reply export = export(entry);
         assertThat(export.status()).isEqualTo(200);
-        assertThat(export.contentType()).startsWith("application/xliff+xml");
+        assertThat(export.header("Content-Type")).startsWith("application/xliff+xml");
 
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(getClass().getResource("/net/sf/okapi/lib/xliff2/xliff_core_2.0.xsd"))
                 .newValidator()
-                .validate(new StreamSource(new StringReader(export.body())));
-        assertThat(export.body())
+                .validate(new StreamSource(new StringReader(export.raw())));
+        assertThat(export.raw())
                 .contains(
                         "srcLang=\"ja\"",
                         "trgLang=\"en\"",
                         "original=\"" + entry + "\"",
                         ConferencePages.JAPANESE_ONLY.get("p-minamata"),
                         "hashi:source-hash");
-        assertThat(export.body().split("<unit ", -1)).hasSize(ConferencePages.JAPANESE_ONLY.size() + 1);
+        assertThat(export.raw().split("<unit ", -1)).hasSize(ConferencePages.JAPANESE_ONLY.size() + 1);
     }
 
     @Test
     void importAppliesValidUnitsReportsTheOthersPerUnitAndIsIdempotent() {
         String entry = publishedPage();
-        List<Unit> selected = new ArrayList<>();
-        units.forEach(
-                Filters.and(
-                        Filters.eq("entryId", entry),
-                        Filters.eq("targetLocale", "en"),
-                        Filters.eq("sourceLocale", "ja")),
-                selected::add);
+        List<Unit> selected = new ArrayList<>(units.ofEntry(entry).stream()
+                .filter(unit -> unit.targetLocale().equals("en")
+                        && unit.source().locale().equals("ja"))
+                .toList());
         Unit good = selected.get(0);
         Unit stale = selected.get(1);
         String file = """
@@ -81,21 +75,21 @@ class XliffTest extends ServiceTest {
                         unit(stale.id(), "0".repeat(64), "Stale"),
                         unit("u-unknown", "0".repeat(64), "Nobody"));
 
-        JsonNode report = importFile(file).json();
+        JsonNode report = importFile(file).body();
         assertThat(report.path("applied").asInt()).isEqualTo(1);
         assertThat(report.path("rejected").asInt()).isEqualTo(2);
-        assertThat(report.path("units").toString()).contains("unit.source-changed", "unit.unknown");
+        assertThat(report.path("units").toString()).contains("unit.source-changed", "unit.not-found");
         Unit applied = units.find(good.id()).orElseThrow();
         assertThat(applied.state()).isEqualTo(UnitState.TRANSLATED);
         assertThat(applied.work().draft()).isEqualTo("A translated title & more");
 
-        JsonNode again = importFile(file).json();
+        JsonNode again = importFile(file).body();
         assertThat(again.path("applied").asInt()).isZero();
         assertThat(again.path("unchanged").asInt()).isEqualTo(1);
         assertThat(units.find(good.id()).orElseThrow().rev()).isEqualTo(applied.rev());
 
         String korean = file.replace("trgLang=\"en\"", "trgLang=\"ko\"");
-        assertThat(importFile(korean).json().path("units").get(0).path("code").asString())
+        assertThat(importFile(korean).body().path("units").get(0).path("code").asString())
                 .isEqualTo("unit.wrong-locale");
     }
 
@@ -111,51 +105,61 @@ class XliffTest extends ServiceTest {
                 <!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
                 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ja" trgLang="en">
                 <file id="f1"><unit id="u1"><segment><source>&xxe;</source></segment></unit></file></xliff>""";
-        assertThat(importFile(laughs).code()).isEqualTo("xliff.doctype-refused");
-        Api.Response xxe = importFile(external);
-        assertThat(xxe.code()).isEqualTo("xliff.doctype-refused");
-        assertThat(xxe.body()).doesNotContain("root:");
-        assertThat(importFile("<xliff version=\"2.0\">").code()).isEqualTo("xliff.invalid");
-        assertThat(importFile("<html xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"/>")
-                        .code())
-                .isEqualTo("xliff.invalid");
+        assertRefused(importFile(laughs), "xliff.doctype-refused");
+        Reply xxe = importFile(external);
+        assertRefused(xxe, "xliff.doctype-refused");
+        assertThat(xxe.raw()).doesNotContain("root:");
+        assertRefused(importFile("<xliff version=\"2.0\">"), "xliff.invalid");
+        assertRefused(importFile("<html xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"/>"), "xliff.invalid");
 
         StringBuilder many = new StringBuilder("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\""
                 + " srcLang=\"ja\" trgLang=\"en\"><file id=\"f\">");
         for (int i = 0; i < 51; i++) {
             many.append(unit("u" + i, "0".repeat(64), "x"));
         }
-        assertThat(importFile(many.append("</file></xliff>").toString()).code()).isEqualTo("xliff.too-many-units");
-        assertThat(importFile("<a>" + "x".repeat(210_000) + "</a>").code()).isEqualTo("xliff.too-large");
-        assertThat(importFile("<a>" + "<b>".repeat(40) + "</a>").code()).isEqualTo("xliff.invalid");
+        assertRefused(importFile(many.append("</file></xliff>").toString()), "xliff.too-many-units");
+        assertRefused(importFile("<a>" + "x".repeat(210_000) + "</a>"), "xliff.too-large");
+        assertRefused(importFile("<a>" + "<b>".repeat(40) + "</a>"), "xliff.invalid");
     }
 
     @Test
     void exportNeedsAValidSupportedLocalePair() {
-        Api staff = api().as(TRANSLATOR);
-        assertThat(staff.get("/api/translations/xliff?source=ja&target=fr").code())
+        Reply unsupported = client().get(TRANSLATOR, "/api/translations/xliff?source=ja&target=fr");
+        assertThat(unsupported.code()).isEqualTo("request.invalid");
+        assertThat(unsupported.body().path("errors").get(0).path("field").asString())
+                .isEqualTo("target");
+        assertThat(unsupported.body().path("errors").get(0).path("code").asString())
                 .isEqualTo("locale.unsupported");
-        assertThat(staff.get("/api/translations/xliff?source=ja_JP&target=en").code())
-                .isEqualTo("locale.invalid");
-        assertThatCode(() -> staff.get("/api/translations/xliff?source=ja&target=en"))
-                .doesNotThrowAnyException();
+        Reply invalid = client().get(TRANSLATOR, "/api/translations/xliff?source=ja_JP&target=en");
+        assertThat(invalid.body().path("errors").get(0).path("code").asString()).isEqualTo("locale.invalid");
+        assertThat(client().get(TRANSLATOR, "/api/translations/xliff?source=ja&target=en")
+                        .status())
+                .isEqualTo(200);
     }
 
     private String publishedPage() {
         String entry = ConferencePages.newEntryId();
         ConferencePages.publish(content(), entry);
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> units.count(Filters.eq("entryId", entry))
-                        == 2L * (1 + ConferencePages.JAPANESE_ONLY.size() + ConferencePages.ENGLISH_ONLY.size()));
+                .until(() -> units.ofEntry(entry).size()
+                        == 2 * (1 + ConferencePages.JAPANESE_ONLY.size() + ConferencePages.ENGLISH_ONLY.size()));
         return entry;
     }
 
-    private Api.Response export(String entry) {
-        return api().as(TRANSLATOR).get("/api/translations/xliff?source=ja&target=en&entry=" + entry);
+    private Reply export(String entry) {
+        return client().get(TRANSLATOR, "/api/translations/xliff?source=ja&target=en&entryId=" + entry);
     }
 
-    private Api.Response importFile(String xml) {
-        return api().as(TRANSLATOR).send("POST", "/api/translations/xliff", xml, "application/xliff+xml");
+    private Reply importFile(String xml) {
+        return client().send(
+                        TRANSLATOR, "POST", "/api/translations/xliff", xml, "Content-Type", "application/xliff+xml");
+    }
+
+    private static void assertRefused(Reply reply, String code) {
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("request.invalid");
+        assertThat(reply.body().path("errors").get(0).path("field").asString()).isEqualTo("body");
+        assertThat(reply.body().path("errors").get(0).path("code").asString()).isEqualTo(code);
     }
 
     private static String unit(String id, String hash, String target) {

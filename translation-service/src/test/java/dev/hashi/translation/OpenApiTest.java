@@ -1,0 +1,45 @@
+package dev.hashi.translation;
+
+import org.junit.jupiter.api.Test;
+
+import dev.hashi.testsupport.Reply;
+import dev.hashi.translation.support.OpenApiChecks;
+import dev.hashi.translation.support.ServiceTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenApiTest extends ServiceTest {
+
+    @Test
+    void everyOperationHasATypedResponseAndProblemResponsesAndTheDocumentHasABearerSchemeAndExamples() {
+        Reply docs = client().get(null, "/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.raw())
+                .contains(
+                        "/api/translations/queue",
+                        "/api/translations/units/{unitId}/submit",
+                        "/api/translations/xliff",
+                        "/api/translations/units/{unitId}/suggestions");
+        assertThat(OpenApiChecks.violations(docs.body())).isEmpty();
+    }
+
+    @Test
+    void listsDocumentTheirPagingParametersAndInternalParametersStayHidden() {
+        Reply docs = client().get(null, "/v3/api-docs");
+        String queue = docs.body()
+                .path("paths")
+                .path("/api/translations/queue")
+                .path("get")
+                .path("parameters")
+                .toString();
+        assertThat(queue).contains("\"name\":\"cursor\"", "\"name\":\"limit\"", "\"maximum\":100");
+        assertThat(docs.body()
+                        .path("paths")
+                        .path("/api/translations/units/{unitId}/submit")
+                        .path("post")
+                        .path("parameters")
+                        .toString())
+                .contains("Idempotency-Key");
+        assertThat(docs.raw()).doesNotContain("\"name\":\"context\"", "\"name\":\"page\"", "traceId");
+    }
+}
