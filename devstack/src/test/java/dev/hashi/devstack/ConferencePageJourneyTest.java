@@ -86,11 +86,11 @@ class ConferencePageJourneyTest {
 
         JsonNode unit = awaitQueueItem(
                 translator,
-                "/api/translations/queue?source=ja&target=en&state=untranslated,outdated&entry=" + page.id,
+                "/api/translations/queue?source=ja&target=en&state=untranslated,outdated&entryId=" + page.id,
                 item -> item.path("source").path("text").asString().equals(MINAMATA));
         assertThat(unit.path("source").path("size").asInt()).isEqualTo(23);
         assertThat(unit.path("source").path("sizeUnit").asString()).isEqualTo("characters");
-        String unitId = unit.path("id").asString();
+        String unitId = unit.path("unitId").asString();
         String hash = unit.path("source").path("hash").asString();
 
         assertThat(stack.send("POST", "/api/translations/units/" + unitId + "/take", translator, "{}")
@@ -176,12 +176,12 @@ class ConferencePageJourneyTest {
         Page page = createPage("wpc-2003-pairs");
         JsonNode dalian = awaitQueueItem(
                 editor,
-                "/api/translations/queue?source=en&target=ja&state=untranslated&entry=" + page.id,
+                "/api/translations/queue?source=en&target=ja&state=untranslated&entryId=" + page.id,
                 item -> item.path("source").path("text").asString().equals(DALIAN));
         assertThat(dalian.path("source").path("sizeUnit").asString()).isEqualTo("words");
 
         HttpResponse<String> outsidePair = stack.send(
-                "POST", "/api/translations/units/" + dalian.path("id").asString() + "/take", translator, "{}");
+                "POST", "/api/translations/units/" + dalian.path("unitId").asString() + "/take", translator, "{}");
         assertThat(outsidePair.statusCode()).as("translator holds ja:en only").isEqualTo(403);
         HttpResponse<String> translatorPublishes = stack.send(
                 "POST",
