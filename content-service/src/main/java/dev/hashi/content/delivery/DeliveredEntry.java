@@ -8,18 +8,19 @@ import dev.hashi.content.media.MediaSummary;
 /**
  * An entry as delivered in one locale.
  *
+ * @param type     the content type key
  * @param locale   the negotiated locale
- * @param revision the entry version delivered (for preview, the current draft's)
+ * @param version  the entry version delivered (for preview, the current draft's)
  * @param fields   nested by field key; each value a {@link Value}; component lists as arrays of items with ids
  * @param media    summaries of the assets the fields reference, by asset id
  * @param slugs    the slug of each locale this entry is available in
  */
 public record DeliveredEntry(
-        String id,
+        String entryId,
         String type,
         String locale,
         String slug,
-        long revision,
+        long version,
         Instant publishedAt,
         boolean preview,
         Map<String, Object> fields,
@@ -34,7 +35,11 @@ public record DeliveredEntry(
      */
     public record Value(Object value, String locale, boolean fallback) {}
 
-    /** What a reader needs to show or fetch an asset. */
+    /**
+     * What a reader needs to show or fetch an asset.
+     *
+     * @param availability {@code available}, {@code on_request} or {@code pending}
+     */
     public record MediaView(
             String kind,
             Map<String, String> titles,
