@@ -49,7 +49,7 @@ class EntryEditingTest extends ContentServiceTest {
         assertThat(minamata.path("ja").path("value").asString()).isEqualTo("住民協働の環境モデル都市づくりを目指して~水俣市~");
         assertThat(minamata.path("ja").path("originLocale").asString()).isEqualTo("ja");
         assertThat(minamata.path("ja").path("source").asBoolean()).isTrue();
-        assertThat(minamata.path("ja").path("author").asString()).isEqualTo("eri");
+        assertThat(minamata.path("ja").path("updatedBy").asString()).isEqualTo("eri");
         assertThat(minamata.path("ja").path("sourceHash").asString())
                 .isEqualTo(Texts.sourceHash("住民協働の環境モデル都市づくりを目指して~水俣市~"));
         JsonNode bucheon = presentations.get(1).path("title");

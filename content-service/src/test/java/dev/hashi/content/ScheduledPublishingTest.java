@@ -17,6 +17,9 @@ import dev.hashi.content.workflow.Publishing;
 import dev.hashi.content.workflow.ScheduleProperties;
 import dev.hashi.content.workflow.ScheduleRunner;
 import dev.hashi.content.workflow.Schedules;
+import dev.hashi.events.EventEnvelope;
+import dev.hashi.events.Topics;
+import dev.hashi.testsupport.KafkaProbe;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -95,7 +98,7 @@ class ScheduledPublishingTest extends ContentServiceTest {
                 "/api/content/entries",
                 Pages.create("organisation", "en", Map.of("name", "Future organisation")));
         String id = created.body().path("entryId").asString();
-        api.post(
+        Reply scheduled = api.post(
                 Users.EDITOR,
                 "/api/content/entries/" + id + "/schedules",
                 Map.of(
@@ -105,6 +108,9 @@ class ScheduledPublishingTest extends ContentServiceTest {
                         "publish",
                         "at",
                         Instant.now().plusSeconds(2).toString()));
+        assertThat(scheduled.status()).as(scheduled.raw()).isEqualTo(201);
+        assertThat(scheduled.body().path("entryId").asString()).isEqualTo(id);
+        assertThat(scheduled.body().path("status").asString()).isEqualTo("pending");
 
         assertThat(api.get(Users.EDITOR, "/api/content/entries/" + id)
                         .body()
@@ -122,6 +128,16 @@ class ScheduledPublishingTest extends ContentServiceTest {
                         .path("state")
                         .asString()
                         .equals("published"));
+        EventEnvelope<?> published = KafkaProbe.await(
+                        Topics.CONTENT, id, e -> e.type().equals("content.entry.published"), Duration.ofSeconds(20))
+                .stream()
+                .filter(e -> e.type().equals("content.entry.published"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(published.actor()).isEqualTo("scheduler:eri");
+        assertThat(published.traceId())
+                .as("the run continues the trace of the request that scheduled it")
+                .isEqualTo(scheduled.header("X-Request-Id"));
     }
 
     private static int await(CountDownLatch go, ScheduleRunner runner) {

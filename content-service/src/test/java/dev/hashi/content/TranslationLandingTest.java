@@ -82,7 +82,7 @@ class TranslationLandingTest extends ContentServiceTest {
         assertThat(title.path("en").path("value").asString()).isEqualTo(MINAMATA_EN);
         assertThat(title.path("en").path("originLocale").asString()).isEqualTo("ja");
         assertThat(title.path("en").path("unitId").asString()).isEqualTo(unit);
-        assertThat(title.path("en").path("author").asString()).isEqualTo("taro");
+        assertThat(title.path("en").path("updatedBy").asString()).isEqualTo("taro");
         assertThat(title.path("en").path("sourceHash").asString()).isEqualTo(Texts.sourceHash(MINAMATA));
         assertThat(entry().path("workflow").path("en").path("state").asString()).isEqualTo("draft");
 
@@ -94,6 +94,8 @@ class TranslationLandingTest extends ContentServiceTest {
         assertThat(change.originLocale()).isEqualTo("ja");
         assertThat(change.locale()).isEqualTo("en");
         assertThat(events.get(2).aggregateVersion()).isEqualTo(3);
+        assertThat(events.get(2).actor()).isEqualTo("taro");
+        assertThat(events.get(2).traceId()).as("the approval's trace continues").isEqualTo("trace-" + unit);
     }
 
     @Test

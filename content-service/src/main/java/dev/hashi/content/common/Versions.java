@@ -1,5 +1,7 @@
 package dev.hashi.content.common;
 
+import java.util.regex.Pattern;
+
 import dev.hashi.problem.ProblemCodes;
 import dev.hashi.service.error.InvalidInputException;
 import dev.hashi.service.error.VersionRequiredException;
@@ -9,6 +11,8 @@ public final class Versions {
 
     /** The header a write names its version in, also the field of its errors. */
     public static final String IF_MATCH = "If-Match";
+
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
     private Versions() {}
 
@@ -34,13 +38,8 @@ public final class Versions {
         if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
             tag = tag.substring(1, tag.length() - 1);
         }
-        try {
-            long version = Long.parseLong(tag);
-            if (version >= 0) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
+        if (DIGITS.matcher(tag).matches()) {
+            return Long.parseLong(tag);
         }
         throw InvalidInputException.field(
                 IF_MATCH, ProblemCodes.FIELD_FORMAT, "If-Match must be one ETag of this " + resource + ".", header);

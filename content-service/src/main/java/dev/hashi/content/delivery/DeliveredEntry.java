@@ -15,7 +15,7 @@ import dev.hashi.content.media.MediaSummary;
  * @param media    summaries of the assets the fields reference, by asset id
  * @param slugs    the slug of each locale this entry is available in
  */
-public record DeliveredEntry(
+record DeliveredEntry(
         String entryId,
         String type,
         String locale,

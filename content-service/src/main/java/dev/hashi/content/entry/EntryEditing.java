@@ -41,7 +41,7 @@ public class EntryEditing {
         this.locales = locales;
     }
 
-    public Entry create(EntryRequests.Create request, CommandContext context) {
+    Entry create(EntryRequests.Create request, CommandContext context) {
         String locale = locales.require("locale", request.locale());
         TypeCatalog catalog = types.catalog();
         ContentType type = catalog.require(request.type());
@@ -76,7 +76,7 @@ public class EntryEditing {
         return write(blank, catalog, type, locale, request.slug(), request.fields(), false, "create", context);
     }
 
-    public Entry patch(String id, long expectedVersion, EntryRequests.Patch request, CommandContext context) {
+    Entry patch(String id, long expectedVersion, EntryRequests.Patch request, CommandContext context) {
         String locale = locales.require("locale", request.locale());
         Entry before = current(id, expectedVersion);
         TypeCatalog catalog = types.catalog();
@@ -131,7 +131,7 @@ public class EntryEditing {
                 context);
     }
 
-    public void delete(String id, long expectedVersion, CommandContext context) {
+    void delete(String id, long expectedVersion, CommandContext context) {
         Entry before = current(id, expectedVersion);
         EventEnvelope<ContentEntryDeleted> event = EventEnvelope.of(
                 new ContentEntryDeleted(id, before.type()),

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import tools.jackson.databind.JsonNode;
 
 /** Write requests for entries. */
-public final class EntryRequests {
+final class EntryRequests {
 
     private EntryRequests() {}
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param states  workflow state per locale ({@code draft}, {@code in_review}, {@code published}, {@code archived})
  * @param missing locales some localized value of the entry lacks
  */
-public record EntrySummary(
+record EntrySummary(
         String entryId,
         String type,
         long version,

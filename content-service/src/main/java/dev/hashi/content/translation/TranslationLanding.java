@@ -31,7 +31,7 @@ import dev.hashi.service.error.VersionConflictException;
  */
 @Component
 @EnableConfigurationProperties(LandingProperties.class)
-public class TranslationLanding {
+class TranslationLanding {
 
     private static final Logger log = LoggerFactory.getLogger(TranslationLanding.class);
     private static final int CONFLICT_RETRIES = 5;

@@ -10,7 +10,7 @@ import java.util.List;
  * @param localizedPaths paths of its localized fields, list items written as {@code list[*]}
  * @param version        the type's version (its ETag)
  */
-public record ContentTypeView(
+record ContentTypeView(
         String type,
         String name,
         boolean component,
