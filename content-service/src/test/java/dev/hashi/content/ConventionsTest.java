@@ -118,6 +118,21 @@ class ConventionsTest extends ContentServiceTest {
         assertThat(docs.status()).isEqualTo(200);
 
         assertThat(OpenApiChecks.violations(docs.body())).isEmpty();
+        assertThat(docs.body().path("components").path("schemas").propertyNames())
+                .as("records of the same simple name keep their own schemas")
+                .contains("DeliveredValue", "SnapshotValue", "RevisionSummary", "Problem", "PageEntrySummary");
+        assertThat(docs.body()
+                        .path("paths")
+                        .path("/api/content/entries")
+                        .path("post")
+                        .path("responses")
+                        .path("201")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema")
+                        .path("$ref")
+                        .asString())
+                .endsWith("/EntryView");
         assertThat(docs.body()
                         .path("paths")
                         .path("/api/content/entries")

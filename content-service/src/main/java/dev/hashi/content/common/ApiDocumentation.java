@@ -10,6 +10,8 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.method.HandlerMethod;
 
@@ -28,6 +30,7 @@ import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
@@ -85,6 +88,14 @@ class ApiDocumentation {
             problem(responses, "401", "Not signed in (auth.required)");
             problem(responses, "403", "The caller's roles do not allow this (auth.forbidden)");
             problem(responses, "404", "Not found (entry.not-found, type.not-found, revision.not-found)");
+            if (creates(handler)) {
+                operation.addParametersItem(new HeaderParameter()
+                        .name("Idempotency-Key")
+                        .description("1–255 of A–Z a–z 0–9 . _ : -; the same key and request replay the first"
+                                + " response (Idempotent-Replayed: true), the same key with another request is 409"
+                                + " idempotency.key-reused")
+                        .schema(new StringSchema().maxLength(255)));
+            }
             if (writes(handler)) {
                 problem(responses, "409", "Conflicts with the current state (slug.taken, *.invalid-transition)");
                 problem(responses, "422", "Breaks a rule (publish.invalid with errors)");
@@ -117,6 +128,12 @@ class ApiDocumentation {
                         .minimum(java.math.BigDecimal.ONE)
                         .maximum(java.math.BigDecimal.valueOf(limits.max()))
                         ._default(limits.defaultLimit())));
+    }
+
+    private static boolean creates(HandlerMethod handler) {
+        return handler.hasMethodAnnotation(PostMapping.class)
+                && Arrays.stream(handler.getMethodParameters())
+                        .anyMatch(p -> p.hasParameterAnnotation(RequestBody.class));
     }
 
     private static boolean writes(HandlerMethod handler) {

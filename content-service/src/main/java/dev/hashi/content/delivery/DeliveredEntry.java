@@ -5,6 +5,8 @@ import java.util.Map;
 
 import dev.hashi.content.media.MediaSummary;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * An entry as delivered in one locale.
  *
@@ -33,6 +35,7 @@ record DeliveredEntry(
      * @param locale   the locale the value is actually in ({@code null} for fields that are not localized)
      * @param fallback whether it is in another locale than the one asked for (e.g. "Japanese only")
      */
+    @Schema(name = "DeliveredValue")
     public record Value(Object value, String locale, boolean fallback) {}
 
     /**
@@ -40,6 +43,7 @@ record DeliveredEntry(
      *
      * @param availability {@code available}, {@code on_request} or {@code pending}
      */
+    @Schema(name = "DeliveredMedia")
     public record MediaView(
             String kind,
             Map<String, String> titles,
@@ -60,5 +64,6 @@ record DeliveredEntry(
     }
 
     /** Where an old slug now lives. */
+    @Schema(name = "DeliveryMoved")
     public record Moved(String location, String slug, String locale) {}
 }

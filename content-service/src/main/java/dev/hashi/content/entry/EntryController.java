@@ -36,8 +36,10 @@ import dev.hashi.service.paging.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@Tag(name = "entries")
 @RequestMapping("/api/content/entries")
 class EntryController {
 

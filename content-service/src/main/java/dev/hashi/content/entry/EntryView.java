@@ -8,6 +8,8 @@ import java.util.Map;
 import dev.hashi.content.type.ContentType;
 import dev.hashi.content.type.TypeCatalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * An entry for editors and translators: every locale's value of every field with its origin.
  *
@@ -34,6 +36,7 @@ public record EntryView(
      * @param source       whether this is the value the field's other locales are translated from
      * @param outdated     for a translation: the source changed since it was made
      */
+    @Schema(name = "EntryValue")
     public record ValueView(
             Object value,
             String originLocale,
@@ -51,6 +54,7 @@ public record EntryView(
      * @param updatedBy        who moved it there
      * @param publishedVersion the entry version delivery serves for the locale, {@code null} when unpublished
      */
+    @Schema(name = "EntryLocaleStatus")
     public record LocaleStatus(
             WorkflowState state,
             Instant updatedAt,

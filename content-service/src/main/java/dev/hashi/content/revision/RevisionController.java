@@ -36,8 +36,10 @@ import dev.hashi.service.paging.Page;
 import dev.hashi.service.paging.PageRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@Tag(name = "revisions")
 @RequestMapping("/api/content/entries/{entryId}/revisions")
 class RevisionController {
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import dev.hashi.content.entry.EntryContent;
 import dev.hashi.content.entry.Revision;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** Revision responses. */
 final class RevisionViews {
 
@@ -21,6 +23,7 @@ final class RevisionViews {
      * @param createdBy who made the change
      * @param createdAt when
      */
+    @Schema(name = "RevisionSummary")
     record Summary(
             String entryId,
             long version,
@@ -43,6 +46,7 @@ final class RevisionViews {
     }
 
     /** One revision with the whole content it produced. */
+    @Schema(name = "RevisionDetail")
     record Detail(
             String entryId,
             long version,
@@ -75,5 +79,6 @@ final class RevisionViews {
      * @param to    the newer version compared
      * @param slugs per locale whose slug differs, the slug in {@code from} and in {@code to}
      */
+    @Schema(name = "RevisionDiff")
     record Diff(String entryId, long from, long to, List<Revision.Change> changes, Map<String, List<String>> slugs) {}
 }

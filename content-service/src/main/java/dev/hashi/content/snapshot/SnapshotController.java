@@ -21,8 +21,11 @@ import dev.hashi.service.paging.PageRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@Tag(name = "snapshot")
 class SnapshotController {
 
     static final int DEFAULT_LIMIT = 100;
@@ -41,6 +44,7 @@ class SnapshotController {
      *
      * @param write {@code source} or {@code translation}
      */
+    @Schema(name = "SnapshotValue")
     record Value(
             String path,
             String locale,

@@ -25,8 +25,10 @@ import dev.hashi.service.paging.Page;
 import dev.hashi.service.paging.PageRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@Tag(name = "types")
 @RequestMapping("/api/content/types")
 class TypeController {
 

@@ -34,8 +34,11 @@ import dev.hashi.service.paging.Page;
 import dev.hashi.service.paging.PageRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@Tag(name = "workflow")
 @RequestMapping("/api/content/entries/{entryId}")
 class WorkflowController {
 
@@ -55,6 +58,7 @@ class WorkflowController {
     }
 
     /** A publish or unpublish to run at {@code at}. */
+    @Schema(name = "ScheduleRequest")
     record ScheduleRequest(
             @NotBlank String locale,
             @NotBlank String action,
