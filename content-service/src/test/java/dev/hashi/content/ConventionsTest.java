@@ -120,7 +120,13 @@ class ConventionsTest extends ContentServiceTest {
         assertThat(OpenApiChecks.violations(docs.body())).isEmpty();
         assertThat(docs.body().path("components").path("schemas").propertyNames())
                 .as("records of the same simple name keep their own schemas")
-                .contains("DeliveredValue", "SnapshotValue", "RevisionSummary", "Problem", "PageEntrySummary");
+                .contains(
+                        "SnapshotValue",
+                        "RevisionSummary",
+                        "RevisionDetail",
+                        "DeliveredMedia",
+                        "Problem",
+                        "PageEntrySummary");
         assertThat(docs.body()
                         .path("paths")
                         .path("/api/content/entries")

@@ -57,7 +57,8 @@ public class Publishing {
      * Applies {@code action} to {@code locale} (a canonical supported tag) of {@code before}, which must still be the
      * stored version, by {@code context}'s caller.
      *
-     * @throws WorkflowTransitionException {@code workflow.invalid-transition} when the locale's state does not allow it
+     * @throws dev.hashi.service.error.InvalidTransitionException {@code workflow.invalid-transition} when the
+     *     locale's state does not allow it
      * @throws RuleViolationException     {@code publish.invalid} listing every problem as a field error
      * @throws VersionConflictException   when the entry changed since {@code before}
      */
