@@ -1,48 +1,38 @@
 package dev.hashi.content;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.web.bind.annotation.RestController;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import dev.hashi.content.common.ConsumerMarks;
+import dev.hashi.content.entry.Entries;
+import dev.hashi.content.entry.RevisionLog;
+import dev.hashi.content.media.MediaSummaries;
+import dev.hashi.content.type.ContentTypes;
+import dev.hashi.content.workflow.Schedules;
+import dev.hashi.testsupport.ArchitectureRules;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The feature packages stay honest: no cycles, private controllers, no database types at the web edge. */
+/**
+ * The feature packages stay honest: the platform's rules (no cycles, package-private controllers without database
+ * types, domain code free of web types, collections touched only by their repository) plus content's own.
+ */
 class ArchitectureTest {
 
-    static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.hashi.content");
+    static final JavaClasses CLASSES = ArchitectureRules.importMain("dev.hashi.content");
 
     @Test
-    void featurePackagesHaveNoCycles() {
-        slices().matching("dev.hashi.content.(*)..").should().beFreeOfCycles().check(CLASSES);
-    }
-
-    @Test
-    void controllersArePackagePrivate() {
-        classes()
-                .that()
-                .areAnnotatedWith(RestController.class)
-                .should()
-                .notBePublic()
-                .check(CLASSES);
-    }
-
-    @Test
-    void controllersNeverTouchMongoDocumentsOrTheDriver() {
-        noClasses()
-                .that()
-                .areAnnotatedWith(RestController.class)
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.bson..", "com.mongodb..")
-                .because("requests and responses are records, never documents")
-                .check(CLASSES);
+    void platformRulesHold() {
+        ArchitectureRules.checkService(
+                CLASSES,
+                "dev.hashi.content",
+                Entries.class.getName(),
+                RevisionLog.class.getName(),
+                ContentTypes.class.getName(),
+                Schedules.class.getName(),
+                MediaSummaries.class.getName(),
+                ConsumerMarks.class.getName());
     }
 
     @Test
@@ -75,6 +65,18 @@ class ArchitectureTest {
                 .orShould()
                 .dependOnClassesThat()
                 .haveSimpleName("Publishing")
+                .check(CLASSES);
+    }
+
+    @Test
+    void contentNeverUsesTheOldProblemTypeOrTheRequestIdThreadLocal() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.hashi.service.web.ApiProblem")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("dev.hashi.service.web.RequestIdFilter")
                 .check(CLASSES);
     }
 }

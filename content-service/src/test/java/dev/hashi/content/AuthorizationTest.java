@@ -5,22 +5,24 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.hashi.content.Api.Reply;
+import dev.hashi.testsupport.Reply;
+import dev.hashi.testsupport.ServiceClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthorizationTest extends ContentServiceTest {
 
-    Api api;
+    ServiceClient api;
     String pageId;
 
     @BeforeEach
     void setUp() {
         seedTypes();
         api = api();
-        pageId = api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()))
+        pageId = api.post(
+                        Users.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()))
                 .body()
-                .path("id")
+                .path("entryId")
                 .asString();
     }
 
@@ -28,63 +30,67 @@ class AuthorizationTest extends ContentServiceTest {
     void onlyAdminsDefineContentTypes() {
         Map<String, Object> type =
                 Map.of("name", "Note", "fields", java.util.List.of(Map.of("key", "body", "kind", "text")));
-        assertThat(api.put(Api.EDITOR, "/api/content/types/note", type).status())
+        assertThat(api.put(Users.EDITOR, "/api/content/types/note", type).status())
                 .isEqualTo(403);
-        assertThat(api.put(Api.ANONYMOUS, "/api/content/types/note", type).status())
+        assertThat(api.put(Users.ANONYMOUS, "/api/content/types/note", type).status())
                 .isEqualTo(401);
-        assertThat(api.put(Api.ADMIN, "/api/content/types/note", type).status()).isEqualTo(200);
+        assertThat(api.put(Users.ADMIN, "/api/content/types/note", type).status())
+                .isEqualTo(200);
     }
 
     @Test
     void translatorsReadDraftsButCannotWrite() {
-        Reply read = api.get(Api.TRANSLATOR, "/api/content/entries/" + pageId);
+        Reply read = api.get(Users.TRANSLATOR, "/api/content/entries/" + pageId);
         assertThat(read.status()).isEqualTo(200);
         Reply write = api.patch(
-                Api.TRANSLATOR,
+                Users.TRANSLATOR,
                 "/api/content/entries/" + pageId,
                 Pages.patch("en", Map.of("venue", "x")),
                 "If-Match",
                 read.etag());
         assertThat(write.status()).isEqualTo(403);
-        assertThat(write.code()).isEqualTo("access.denied");
+        assertThat(write.code()).isEqualTo("auth.forbidden");
+        assertThat(write.body().path("reason").asString()).isEqualTo("role");
     }
 
     @Test
     void anonymousAndReadersGetNotFoundForADraftEntryNeverForbidden() {
-        assertThat(api.get(Api.ANONYMOUS, "/api/content/entries/" + pageId).status())
+        assertThat(api.get(Users.ANONYMOUS, "/api/content/entries/" + pageId).status())
                 .isEqualTo(404);
-        assertThat(api.get(Api.READER, "/api/content/entries/" + pageId).status())
+        assertThat(api.get(Users.READER, "/api/content/entries/" + pageId).status())
                 .isEqualTo(404);
-        assertThat(api.get(Api.ANONYMOUS, "/api/content/entries/" + pageId + "/revisions")
-                        .status())
-                .isEqualTo(404);
+        Reply revisions = api.get(Users.ANONYMOUS, "/api/content/entries/" + pageId + "/revisions");
+        assertThat(revisions.status()).isEqualTo(404);
+        assertThat(revisions.code()).isEqualTo("entry.not-found");
+        assertThat(revisions.body().path("resource").asString()).isEqualTo("entry");
+        assertThat(revisions.body().path("id").asString()).isEqualTo(pageId);
     }
 
     @Test
     void anonymousListingIsUnauthorizedAndReaderListingForbidden() {
-        Reply anonymous = api.get(Api.ANONYMOUS, "/api/content/entries");
+        Reply anonymous = api.get(Users.ANONYMOUS, "/api/content/entries");
         assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.code()).isEqualTo("identity.required");
-        assertThat(api.get(Api.READER, "/api/content/entries").status()).isEqualTo(403);
-        assertThat(api.get(Api.ANONYMOUS, "/api/content/snapshot").status()).isEqualTo(401);
+        assertThat(anonymous.code()).isEqualTo("auth.required");
+        assertThat(api.get(Users.READER, "/api/content/entries").status()).isEqualTo(403);
+        assertThat(api.get(Users.ANONYMOUS, "/api/content/snapshot").status()).isEqualTo(401);
     }
 
     @Test
     void editorsListEntriesByTypeAndMissingLocale() {
-        Reply list = api.get(Api.EDITOR, "/api/content/entries?type=event-page&missingLocale=ja&limit=200");
-        assertThat(list.status()).isEqualTo(200);
-        assertThat(list.body().path("items").findValuesAsString("id")).contains(pageId);
+        assertThat(Lists.all(api, Users.EDITOR, "/api/content/entries?type=event-page&missingLocale=ja&limit=100")
+                        .findValuesAsString("entryId"))
+                .contains(pageId);
     }
 
     @Test
     void openApiDescribesTheContentApi() {
-        Reply docs = api.get(Api.ANONYMOUS, "/v3/api-docs");
+        Reply docs = api.get(Users.ANONYMOUS, "/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("paths").propertyNames())
                 .contains(
-                        "/api/content/entries/{id}",
+                        "/api/content/entries/{entryId}",
                         "/api/delivery/entries/{type}/{slug}",
-                        "/api/content/types/{key}",
+                        "/api/content/types/{type}",
                         "/api/content/snapshot");
     }
 }

@@ -9,7 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.mongodb.client.MongoDatabase;
 
-import dev.hashi.content.Api.Reply;
+import dev.hashi.testsupport.Reply;
+import dev.hashi.testsupport.ServiceClient;
+
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +22,7 @@ class BadInputTest extends ContentServiceTest {
     @Autowired
     MongoDatabase database;
 
-    Api api;
+    ServiceClient api;
     String pageId;
     String etag;
 
@@ -27,81 +30,118 @@ class BadInputTest extends ContentServiceTest {
     void setUp() {
         seedTypes();
         api = api();
-        Reply created =
-                api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
-        pageId = created.body().path("id").asString();
+        Reply created = api.post(
+                Users.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
+        pageId = created.body().path("entryId").asString();
         etag = created.etag();
     }
 
     Reply patch(Map<String, Object> fields, String locale) {
-        return api.patch(Api.EDITOR, "/api/content/entries/" + pageId, Pages.patch(locale, fields), "If-Match", etag);
+        return api.patch(Users.EDITOR, "/api/content/entries/" + pageId, Pages.patch(locale, fields), "If-Match", etag);
     }
 
     void assertNothingStored() {
-        Reply now = api.get(Api.EDITOR, "/api/content/entries/" + pageId);
+        Reply now = api.get(Users.EDITOR, "/api/content/entries/" + pageId);
         assertThat(now.etag()).isEqualTo(etag);
-        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + pageId + "/revisions")
-                        .body())
-                .hasSize(1);
+        assertThat(api.get(Users.EDITOR, "/api/content/entries/" + pageId + "/revisions")
+                        .body()
+                        .path("total")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    /** A {@code request.invalid} whose only error names {@code field}, {@code code} and (unless null) {@code value}. */
+    static void assertInvalid(Reply reply, String field, String code, String value) {
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("request.invalid");
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode error = reply.body().path("errors").get(0);
+        assertThat(reply.body().path("errors")).as(reply.raw()).hasSize(1);
+        assertThat(error.path("field").asString()).isEqualTo(field);
+        assertThat(error.path("code").asString()).isEqualTo(code);
+        if (value != null) {
+            assertThat(error.path("value").asString()).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void malformedIfMatchIsAnInvalidHeader() {
+        Reply reply = api.patch(
+                Users.EDITOR,
+                "/api/content/entries/" + pageId,
+                Pages.patch("en", Map.of("venue", "x")),
+                "If-Match",
+                "\"one\"");
+        assertInvalid(reply, "If-Match", "format", "\"one\"");
+        assertNothingStored();
+    }
+
+    @Test
+    void outOfRangeLimitAndForeignCursorAreInvalidNeverClamped() {
+        assertInvalid(api.get(Users.EDITOR, "/api/content/entries?limit=101"), "limit", "range", "101");
+        assertInvalid(api.get(Users.EDITOR, "/api/content/entries?limit=0"), "limit", "range", "0");
+        assertInvalid(api.get(Users.TRANSLATOR, "/api/content/snapshot?limit=501"), "limit", "range", "501");
+        assertThat(api.get(Users.TRANSLATOR, "/api/content/snapshot?limit=500").status())
+                .isEqualTo(200);
+        assertInvalid(api.get(Users.EDITOR, "/api/content/entries?cursor=%E5%8C%97"), "cursor", "format", null);
+    }
+
+    @Test
+    void unknownWorkflowStateFilterIsInvalid() {
+        assertInvalid(
+                api.get(Users.EDITOR, "/api/content/entries?state=reviewing"),
+                "state",
+                "workflow.state-unknown",
+                "reviewing");
     }
 
     @Test
     void unknownTypeIsRejectedWithItsKey() {
         long before = database.getCollection("entries").countDocuments();
-        Reply reply =
-                api.post(Api.EDITOR, "/api/content/entries", Pages.create("press-release", "en", Map.of("title", "x")));
+        Reply reply = api.post(
+                Users.EDITOR, "/api/content/entries", Pages.create("press-release", "en", Map.of("title", "x")));
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.code()).isEqualTo("type.unknown");
-        assertThat(reply.body().path("value").asString()).isEqualTo("press-release");
+        assertInvalid(reply, "type", "type.unknown", "press-release");
         assertThat(database.getCollection("entries").countDocuments()).isEqualTo(before);
     }
 
     @Test
     void unknownFieldIsRejectedWithItsPath() {
         Reply reply = patch(Map.of("sessions", List.of(Map.of("speaker", "Vivian Gunnarsson"))), "en");
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.code()).isEqualTo("entry.field-unknown");
-        assertThat(reply.body().path("path").asString()).isEqualTo("sessions[s-13].speaker");
+        assertInvalid(reply, "fields.sessions[s-13].speaker", "entry.field-unknown", null);
         assertNothingStored();
     }
 
     @Test
     void wrongFieldKindIsRejectedWithTheExpectedKind() {
         Reply reply = patch(Map.of("date", "28 October 2003"), "en");
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.code()).isEqualTo("entry.field-kind");
-        assertThat(reply.body().path("expected").asString()).isEqualTo("date");
-        assertThat(reply.body().path("path").asString()).isEqualTo("date");
+        assertInvalid(reply, "fields.date", "kind.mismatch", "28 October 2003");
         assertNothingStored();
     }
 
     @Test
     void invalidAndUnsupportedLocalesAreRejectedWithTheValue() {
         Reply invalid = patch(Map.of("venue", "x"), "ja_JP");
-        assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.code()).isEqualTo("locale.invalid");
-        assertThat(invalid.body().path("value").asString()).isEqualTo("ja_JP");
+        assertInvalid(invalid, "locale", "locale.invalid", "ja_JP");
         Reply unsupported = patch(Map.of("venue", "x"), "fr");
-        assertThat(unsupported.status()).isEqualTo(400);
-        assertThat(unsupported.code()).isEqualTo("locale.unsupported");
-        assertThat(unsupported.body().path("value").asString()).isEqualTo("fr");
+        assertInvalid(unsupported, "locale", "locale.unsupported", "fr");
         assertNothingStored();
     }
 
     @Test
     void overLongValueIsRejectedWithTheLimit() {
         Reply reply = patch(Map.of("title", "長".repeat(301)), "ja");
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.code()).isEqualTo("entry.value-too-long");
-        assertThat(reply.body().path("maxLength").asInt()).isEqualTo(300);
-        assertThat(reply.body().path("length").asInt()).isEqualTo(301);
+        assertInvalid(reply, "fields.title", "entry.value-too-long", null);
+        assertThat(reply.body().path("errors").get(0).path("message").asString())
+                .contains("301")
+                .contains("300");
         assertNothingStored();
     }
 
     @Test
     void malformedJsonIsRejected() {
         Reply reply = api.patch(
-                Api.EDITOR, "/api/content/entries/" + pageId, "{\"locale\": \"en\", \"fields\": {", "If-Match", etag);
+                Users.EDITOR, "/api/content/entries/" + pageId, "{\"locale\": \"en\", \"fields\": {", "If-Match", etag);
         assertThat(reply.status()).as(reply.raw()).isEqualTo(400);
         assertThat(reply.code()).as(reply.raw()).isEqualTo("request.malformed");
         assertNothingStored();
@@ -110,24 +150,21 @@ class BadInputTest extends ContentServiceTest {
     @Test
     void referenceToAMissingEntryIsRejected() {
         Reply reply = patch(Map.of("organiser", "e-0000000000000000"), "en");
-        assertThat(reply.status()).isEqualTo(422);
-        assertThat(reply.code()).isEqualTo("entry.reference-missing");
-        assertThat(reply.body().path("value").asString()).isEqualTo("e-0000000000000000");
+        assertInvalid(reply, "fields.organiser", "entry.reference-missing", "e-0000000000000000");
         assertNothingStored();
     }
 
     @Test
     void referenceToAnEntryOfAnotherTypeIsRejected() {
         Reply reply = patch(Map.of("organiser", pageId), "en");
-        assertThat(reply.status()).isEqualTo(422);
-        assertThat(reply.code()).isEqualTo("entry.reference-type");
+        assertInvalid(reply, "fields.organiser", "entry.reference-type", pageId);
         assertNothingStored();
     }
 
     @Test
     void slugClashIsAConflictNamingTheSlug() {
         api.post(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries",
                 Map.of(
                         "type",
@@ -139,7 +176,7 @@ class BadInputTest extends ContentServiceTest {
                         "fields",
                         Map.of("title", "Another conference")));
         Reply reply = api.patch(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries/" + pageId,
                 Map.of("locale", "en", "slug", "wpc-2003", "fields", Map.of()),
                 "If-Match",
@@ -154,35 +191,37 @@ class BadInputTest extends ContentServiceTest {
     @Test
     void invalidSlugIsRejected() {
         Reply reply = api.patch(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries/" + pageId,
                 Map.of("locale", "en", "slug", "WPC 2003", "fields", Map.of()),
                 "If-Match",
                 etag);
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.code()).isEqualTo("slug.invalid");
-        assertThat(reply.body().path("value").asString()).isEqualTo("WPC 2003");
+        assertInvalid(reply, "slug", "slug.invalid", "WPC 2003");
         assertNothingStored();
     }
 
     @Test
     void writeWithoutIfMatchIsPreconditionRequired() {
-        Reply reply = api.patch(Api.EDITOR, "/api/content/entries/" + pageId, Pages.patch("en", Map.of("venue", "x")));
+        Reply reply =
+                api.patch(Users.EDITOR, "/api/content/entries/" + pageId, Pages.patch("en", Map.of("venue", "x")));
         assertThat(reply.status()).isEqualTo(428);
-        assertThat(reply.code()).isEqualTo("entry.if-match-required");
+        assertThat(reply.code()).isEqualTo("version.required");
+        assertThat(reply.body().path("resource").asString()).isEqualTo("entry");
         assertNothingStored();
     }
 
     @Test
     void staleIfMatchIsPreconditionFailedWithTheCurrentVersion() {
         Reply reply = api.patch(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries/" + pageId,
                 Pages.patch("en", Map.of("venue", "x")),
                 "If-Match",
                 "\"0\"");
         assertThat(reply.status()).isEqualTo(412);
-        assertThat(reply.code()).isEqualTo("entry.version-conflict");
+        assertThat(reply.code()).isEqualTo("version.conflict");
+        assertThat(reply.body().path("resource").asString()).isEqualTo("entry");
+        assertThat(reply.body().path("id").asString()).isEqualTo(pageId);
         assertThat(reply.body().path("currentVersion").asLong()).isEqualTo(1);
         assertNothingStored();
     }
@@ -197,8 +236,7 @@ class BadInputTest extends ContentServiceTest {
     @Test
     void unknownListItemIsRejected() {
         Reply reply = patch(Map.of("sessions", List.of(Map.of("id", "s-999"))), "en");
-        assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.code()).isEqualTo("entry.item-unknown");
+        assertInvalid(reply, "fields.sessions", "entry.item-unknown", "s-999");
         assertNothingStored();
     }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.hashi.content.Api.Reply;
+import dev.hashi.testsupport.Reply;
+import dev.hashi.testsupport.ServiceClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -24,12 +25,12 @@ class ConcurrentWritesTest extends ContentServiceTest {
     @Test
     void concurrentWritersLoseNoUpdateAndEveryRejectedWriteGetsPreconditionFailed() throws Exception {
         seedTypes();
-        Api api = api();
+        ServiceClient api = api();
         Reply created = api.post(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries",
                 Pages.create("organisation", "en", Map.of("name", "Kitakyushu Initiative Network Secretariat")));
-        String id = created.body().path("id").asString();
+        String id = created.body().path("entryId").asString();
         int writers = 8;
         int rounds = 6;
         ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
@@ -43,17 +44,17 @@ class ConcurrentWritesTest extends ContentServiceTest {
                 start.await();
                 for (int round = 0; round < rounds; round++) {
                     String etag =
-                            api.get(Api.EDITOR, "/api/content/entries/" + id).etag();
+                            api.get(Users.EDITOR, "/api/content/entries/" + id).etag();
                     String unit = "writer " + writer + " round " + round;
                     Reply reply = api.patch(
-                            Api.EDITOR,
+                            Users.EDITOR,
                             "/api/content/entries/" + id,
                             Pages.patch("en", Map.of("unit", unit)),
                             "If-Match",
                             etag);
                     if (reply.status() == 200) {
                         accepted.add(unit);
-                    } else if (reply.status() == 412 && reply.code().equals("entry.version-conflict")) {
+                    } else if (reply.status() == 412 && reply.code().equals("version.conflict")) {
                         rejected.add(reply.body().path("currentVersion").asInt());
                     } else {
                         other.add(reply.status());
@@ -70,12 +71,11 @@ class ConcurrentWritesTest extends ContentServiceTest {
         assertThat(accepted.size() + rejected.size()).isEqualTo(writers * rounds);
         assertThat(accepted).isNotEmpty();
         assertThat(rejected).as("writers really raced").isNotEmpty();
-        JsonNode history =
-                api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions").body();
+        JsonNode history = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions?limit=7");
         List<String> written = new ArrayList<>();
         Set<Long> numbers = new HashSet<>();
         for (JsonNode revision : history) {
-            numbers.add(revision.path("revision").asLong());
+            numbers.add(revision.path("version").asLong());
             for (JsonNode change : revision.path("changes")) {
                 if (change.path("path").asString().equals("unit")) {
                     written.add(change.path("after").asString());
@@ -84,7 +84,7 @@ class ConcurrentWritesTest extends ContentServiceTest {
         }
         assertThat(written).containsExactlyInAnyOrderElementsOf(accepted);
         assertThat(numbers).hasSize(history.size()).hasSize(1 + accepted.size());
-        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + id).etag())
+        assertThat(api.get(Users.EDITOR, "/api/content/entries/" + id).etag())
                 .isEqualTo("\"" + (1 + accepted.size()) + "\"");
     }
 }

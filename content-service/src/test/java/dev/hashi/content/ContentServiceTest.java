@@ -1,5 +1,6 @@
 package dev.hashi.content;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,6 +11,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hashi.content.type.SeedTypes;
 import dev.hashi.embedded.SharedInfra;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.testsupport.ServiceClient;
 
 /**
  * Base of the integration tests: the whole service on a random port against the shared Kafka broker and
@@ -18,7 +21,7 @@ import dev.hashi.embedded.SharedInfra;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "cms.security.gateway-secret=" + Api.SECRET,
+            "cms.security.gateway-secret=" + Users.SECRET,
             "cms.content.types.install-seed=false",
             "cms.events.retry.backoff=50ms",
             "cms.content.schedule.poll-interval=200ms"
@@ -40,12 +43,12 @@ public abstract class ContentServiceTest {
     @Autowired
     SeedTypes seedTypes;
 
-    protected Api api() {
-        return new Api(port);
+    protected ServiceClient api() {
+        return new ServiceClient(port, Users.SECRET);
     }
 
     /** Installs the seed's content types (idempotent). */
     protected void seedTypes() {
-        seedTypes.install(Api.ADMIN);
+        seedTypes.install(CommandContext.system(Users.ADMIN, null, Instant.now()));
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.hashi.content.Api.Reply;
 import dev.hashi.content.type.SeedTypes;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.Topics;
@@ -14,6 +13,9 @@ import dev.hashi.events.content.ContentEntryPublished;
 import dev.hashi.events.content.ContentTypeChanged;
 import dev.hashi.events.content.FieldValueChange;
 import dev.hashi.locale.Texts;
+import dev.hashi.testsupport.KafkaProbe;
+import dev.hashi.testsupport.Reply;
+import dev.hashi.testsupport.ServiceClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,48 +29,51 @@ class EditorJourneyTest extends ContentServiceTest {
 
     @Test
     void editorBuildsTheConferencePagePublishesEnglishOnlyAndRestoresARevisionWithEveryStepAnnounced() {
-        Api api = api();
+        ServiceClient api = api();
         for (SeedTypes.Seed seed : SeedTypes.definitions()) {
-            Reply defined = api.put(Api.ADMIN, "/api/content/types/" + seed.key(), seed.definition());
+            Reply defined = api.put(Users.ADMIN, "/api/content/types/" + seed.key(), seed.definition());
             assertThat(defined.status()).as(defined.raw()).isEqualTo(200);
         }
-        List<EventEnvelope<?>> typeEvents = Kafka.read(Topics.CONTENT, "type:event-page", e -> !e.isEmpty());
+        List<EventEnvelope<?>> typeEvents = KafkaProbe.read(Topics.CONTENT, "type:event-page", e -> !e.isEmpty());
         assertThat(((ContentTypeChanged) typeEvents.get(0).payload()).localizedFields())
                 .contains("title", "summary", "sessions[*].title", "sessions[*].presentations[*].title");
 
         Reply organisation =
-                api.post(Api.EDITOR, "/api/content/entries", Pages.create("organisation", "en", Pages.secretariat()));
+                api.post(Users.EDITOR, "/api/content/entries", Pages.create("organisation", "en", Pages.secretariat()));
         Map<String, Object> page = new java.util.LinkedHashMap<>(Pages.conferencePage());
-        page.put("contact", organisation.body().path("id").asString());
-        Reply created = api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", page));
+        page.put("contact", organisation.body().path("entryId").asString());
+        Reply created = api.post(Users.EDITOR, "/api/content/entries", Pages.create("event-page", "en", page));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        String id = created.body().path("id").asString();
+        String id = created.body().path("entryId").asString();
         String createRequest = created.header("X-Request-Id");
 
         Reply japanese = api.patch(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries/" + id,
                 Pages.patch("ja", Pages.japaneseTitles(created.body())),
                 "If-Match",
                 created.etag());
         Reply published = api.post(
-                Api.EDITOR, "/api/content/entries/" + id + "/locales/en/publish", null, "If-Match", japanese.etag());
+                Users.EDITOR, "/api/content/entries/" + id + "/locales/en/publish", null, "If-Match", japanese.etag());
         assertThat(published.status()).as(published.raw()).isEqualTo(200);
         assertThat(published.body().path("workflow").path("ja").path("state").asString())
                 .isEqualTo("draft");
 
-        JsonNode history =
-                api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions").body();
+        JsonNode history = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions");
         assertThat(history.findValuesAsString("kind")).containsExactly("create", "save", "publish");
         assertThat(history.get(1).path("changes").findValuesAsString("locale"))
                 .containsOnly("ja")
                 .hasSize(5);
-        JsonNode diff = api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions/diff?from=1&to=2")
+        JsonNode diff = api.get(Users.EDITOR, "/api/content/entries/" + id + "/revisions/diff?from=1&to=2")
                 .body();
         assertThat(diff.path("changes")).hasSize(5);
 
         Reply restored = api.post(
-                Api.EDITOR, "/api/content/entries/" + id + "/revisions/1/restore", null, "If-Match", published.etag());
+                Users.EDITOR,
+                "/api/content/entries/" + id + "/revisions/1/restore",
+                null,
+                "If-Match",
+                published.etag());
         assertThat(restored.status()).as(restored.raw()).isEqualTo(200);
         assertThat(restored.etag()).isEqualTo("\"4\"");
         assertThat(restored.body()
@@ -79,12 +84,11 @@ class EditorJourneyTest extends ContentServiceTest {
                         .get(0)
                         .has("title"))
                 .isFalse();
-        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions")
-                        .body()
+        assertThat(Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions?limit=3")
                         .findValuesAsString("kind"))
                 .containsExactly("create", "save", "publish", "restore");
 
-        List<EventEnvelope<?>> events = Kafka.read(Topics.CONTENT, id, e -> e.size() >= 4);
+        List<EventEnvelope<?>> events = KafkaProbe.read(Topics.CONTENT, id, e -> e.size() >= 4);
         assertThat(events)
                 .extracting(EventEnvelope::type)
                 .containsExactly(
@@ -126,11 +130,11 @@ class EditorJourneyTest extends ContentServiceTest {
         });
 
         Reply delivered = api.get(
-                Api.ANONYMOUS,
+                Users.ANONYMOUS,
                 "/api/delivery/entries/event-page/"
                         + published.body().path("slugs").path("en").asString() + "?locale=en");
         assertThat(delivered.status()).isEqualTo(200);
-        assertThat(delivered.body().path("revision").asLong()).isEqualTo(3);
+        assertThat(delivered.body().path("version").asLong()).isEqualTo(3);
         assertThat(delivered
                         .body()
                         .path("fields")

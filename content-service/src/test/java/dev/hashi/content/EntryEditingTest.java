@@ -5,8 +5,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.hashi.content.Api.Reply;
 import dev.hashi.locale.Texts;
+import dev.hashi.testsupport.Reply;
+import dev.hashi.testsupport.ServiceClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EntryEditingTest extends ContentServiceTest {
 
-    Api api;
+    ServiceClient api;
 
     @BeforeEach
     void setUp() {
@@ -23,8 +24,8 @@ class EntryEditingTest extends ContentServiceTest {
     }
 
     Reply createPage() {
-        Reply created =
-                api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
+        Reply created = api.post(
+                Users.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         return created;
     }
@@ -32,9 +33,9 @@ class EntryEditingTest extends ContentServiceTest {
     @Test
     void japaneseOnlyPresentationTitlesAreJapaneseSourceValuesWithoutEnglish() {
         Reply created = createPage();
-        String id = created.body().path("id").asString();
+        String id = created.body().path("entryId").asString();
         Reply patched = api.patch(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries/" + id,
                 Pages.patch("ja", Pages.japaneseTitles(created.body())),
                 "If-Match",
@@ -48,7 +49,7 @@ class EntryEditingTest extends ContentServiceTest {
         assertThat(minamata.path("ja").path("value").asString()).isEqualTo("住民協働の環境モデル都市づくりを目指して~水俣市~");
         assertThat(minamata.path("ja").path("originLocale").asString()).isEqualTo("ja");
         assertThat(minamata.path("ja").path("source").asBoolean()).isTrue();
-        assertThat(minamata.path("ja").path("author").asString()).isEqualTo("eri");
+        assertThat(minamata.path("ja").path("updatedBy").asString()).isEqualTo("eri");
         assertThat(minamata.path("ja").path("sourceHash").asString())
                 .isEqualTo(Texts.sourceHash("住民協働の環境モデル都市づくりを目指して~水俣市~"));
         JsonNode bucheon = presentations.get(1).path("title");
@@ -63,9 +64,9 @@ class EntryEditingTest extends ContentServiceTest {
     @Test
     void writingAnotherLocaleOfAFieldIsATranslationOfTheCurrentSource() {
         Reply created = createPage();
-        String id = created.body().path("id").asString();
+        String id = created.body().path("entryId").asString();
         Reply patched = api.patch(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries/" + id,
                 Pages.patch("ja", Map.of("venue", "北九州国際会議場")),
                 "If-Match",
@@ -79,7 +80,7 @@ class EntryEditingTest extends ContentServiceTest {
         assertThat(venue.path("ja").path("outdated").asBoolean()).isFalse();
 
         Reply edited = api.patch(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries/" + id,
                 Pages.patch("en", Map.of("venue", "Kitakyushu International Conference Centre")),
                 "If-Match",
@@ -97,7 +98,7 @@ class EntryEditingTest extends ContentServiceTest {
     void textIsStoredNfcNormalised() {
         String decomposed = "Cafe\u0301 ｷﾀｷｭｳｼｭｳ １２３";
         Reply created = api.post(
-                Api.EDITOR, "/api/content/entries", Pages.create("organisation", "en", Map.of("name", decomposed)));
+                Users.EDITOR, "/api/content/entries", Pages.create("organisation", "en", Map.of("name", decomposed)));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         assertThat(created.body()
                         .path("fields")
@@ -112,12 +113,12 @@ class EntryEditingTest extends ContentServiceTest {
     @Test
     void componentItemsKeepTheirIdsAndPathsWhenTheyMove() {
         Reply created = createPage();
-        String id = created.body().path("id").asString();
+        String id = created.body().path("entryId").asString();
         JsonNode sessions = created.body().path("fields").path("sessions");
         String first = sessions.get(0).path("id").asString();
         String third = sessions.get(2).path("id").asString();
         Reply moved = api.patch(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries/" + id,
                 Pages.patch("en", Map.of("sessions", java.util.List.of(Map.of("id", third), Map.of("id", first)))),
                 "If-Match",

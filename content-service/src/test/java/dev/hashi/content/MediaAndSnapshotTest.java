@@ -7,10 +7,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.hashi.content.Api.Reply;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.media.MediaAssetChanged;
 import dev.hashi.locale.Texts;
+import dev.hashi.testsupport.KafkaProbe;
+import dev.hashi.testsupport.Reply;
+import dev.hashi.testsupport.ServiceClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -39,10 +41,10 @@ class MediaAndSnapshotTest extends ContentServiceTest {
     @Test
     void mediaSummaryFromMediaEventsIsDeliveredWithTheEntryAndNewerVersionsWin() {
         seedTypes();
-        Api api = api();
+        ServiceClient api = api();
         String assetId = "a-" + System.nanoTime();
         Reply created = api.post(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries",
                 Pages.create(
                         "event-page",
@@ -56,19 +58,21 @@ class MediaAndSnapshotTest extends ContentServiceTest {
                                 "2003-10-28",
                                 "declaration",
                                 assetId)));
-        String id = created.body().path("id").asString();
+        String id = created.body().path("entryId").asString();
         Reply refused = api.post(
-                Api.EDITOR, "/api/content/entries/" + id + "/locales/en/publish", null, "If-Match", created.etag());
+                Users.EDITOR, "/api/content/entries/" + id + "/locales/en/publish", null, "If-Match", created.etag());
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.body().path("problems").get(0).path("code").asString())
-                .isEqualTo("publish.asset-missing");
+        assertThat(refused.code()).isEqualTo("publish.invalid");
+        assertThat(refused.body().path("errors").get(0).path("code").asString()).isEqualTo("publish.asset-missing");
+        assertThat(refused.body().path("errors").get(0).path("field").asString())
+                .isEqualTo("declaration");
 
-        Kafka.send(asset(assetId, 2, "on_request", null));
-        Kafka.send(asset(assetId, 1, "pending", null));
+        KafkaProbe.send(asset(assetId, 2, "on_request", null));
+        KafkaProbe.send(asset(assetId, 1, "pending", null));
         String slug = created.body().path("slugs").path("en").asString();
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> api.post(
-                                        Api.EDITOR,
+                                        Users.EDITOR,
                                         "/api/content/entries/" + id + "/locales/en/publish",
                                         null,
                                         "If-Match",
@@ -76,7 +80,7 @@ class MediaAndSnapshotTest extends ContentServiceTest {
                                 .status()
                         == 200);
 
-        JsonNode media = api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/" + slug + "?locale=en")
+        JsonNode media = api.get(Users.ANONYMOUS, "/api/delivery/entries/event-page/" + slug + "?locale=en")
                 .body()
                 .path("media")
                 .path(assetId);
@@ -87,32 +91,23 @@ class MediaAndSnapshotTest extends ContentServiceTest {
     @Test
     void snapshotPagesThroughEveryEntryWithOriginLocaleAndSourceHash() {
         seedTypes();
-        Api api = api();
+        ServiceClient api = api();
         Reply created = api.post(
-                Api.EDITOR, "/api/content/entries", Pages.create("organisation", "ja", Map.of("name", "北九州市環境局")));
-        String id = created.body().path("id").asString();
+                Users.EDITOR, "/api/content/entries", Pages.create("organisation", "ja", Map.of("name", "北九州市環境局")));
+        String id = created.body().path("entryId").asString();
         api.patch(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries/" + id,
                 Pages.patch("en", Map.of("name", "Kitakyushu City")),
                 "If-Match",
                 created.etag());
 
         JsonNode found = null;
-        String after = null;
-        do {
-            Reply page =
-                    api.get(Api.TRANSLATOR, "/api/content/snapshot?limit=2" + (after == null ? "" : "&after=" + after));
-            assertThat(page.status()).isEqualTo(200);
-            for (JsonNode entry : page.body().path("items")) {
-                if (entry.path("entryId").asString().equals(id)) {
-                    found = entry;
-                }
+        for (JsonNode entry : Lists.all(api, Users.TRANSLATOR, "/api/content/snapshot?limit=2")) {
+            if (entry.path("entryId").asString().equals(id)) {
+                found = entry;
             }
-            after = page.body().path("next").isNull()
-                    ? null
-                    : page.body().path("next").asString();
-        } while (after != null);
+        }
 
         assertThat(found).isNotNull();
         assertThat(found.path("version").asLong()).isEqualTo(2);

@@ -6,7 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.hashi.content.Api.Reply;
+import dev.hashi.testsupport.Reply;
+import dev.hashi.testsupport.ServiceClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Publishing per locale and what delivery serves. */
 class PublishingTest extends ContentServiceTest {
 
-    Api api;
+    ServiceClient api;
     String id;
     String etag;
 
@@ -23,11 +24,11 @@ class PublishingTest extends ContentServiceTest {
     void setUp() {
         seedTypes();
         api = api();
-        Reply created =
-                api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
-        id = created.body().path("id").asString();
+        Reply created = api.post(
+                Users.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
+        id = created.body().path("entryId").asString();
         Reply japanese = api.patch(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries/" + id,
                 Pages.patch("ja", Pages.japaneseTitles(created.body())),
                 "If-Match",
@@ -37,7 +38,11 @@ class PublishingTest extends ContentServiceTest {
 
     Reply act(String locale, String action) {
         Reply reply = api.post(
-                Api.EDITOR, "/api/content/entries/" + id + "/locales/" + locale + "/" + action, null, "If-Match", etag);
+                Users.EDITOR,
+                "/api/content/entries/" + id + "/locales/" + locale + "/" + action,
+                null,
+                "If-Match",
+                etag);
         if (reply.etag() != null) {
             etag = reply.etag();
         }
@@ -45,7 +50,7 @@ class PublishingTest extends ContentServiceTest {
     }
 
     String slug(String locale) {
-        return api.get(Api.EDITOR, "/api/content/entries/" + id)
+        return api.get(Users.EDITOR, "/api/content/entries/" + id)
                 .body()
                 .path("slugs")
                 .path(locale)
@@ -64,7 +69,7 @@ class PublishingTest extends ContentServiceTest {
                         .body()
                         .path("workflow")
                         .path("ja")
-                        .path("publishedRevision")
+                        .path("publishedVersion")
                         .isNull())
                 .isTrue();
     }
@@ -72,7 +77,7 @@ class PublishingTest extends ContentServiceTest {
     @Test
     void deliveryShowsJapaneseOnlyTitlesAsJapaneseFallbacksOnTheEnglishPage() {
         act("en", "publish");
-        Reply page = api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/" + slug("en") + "?locale=en");
+        Reply page = api.get(Users.ANONYMOUS, "/api/delivery/entries/event-page/" + slug("en") + "?locale=en");
 
         assertThat(page.status()).as(page.raw()).isEqualTo(200);
         assertThat(page.header("Content-Language")).isEqualTo("en");
@@ -92,7 +97,7 @@ class PublishingTest extends ContentServiceTest {
     void laterDraftsDoNotLeakIntoTheDeliveredSnapshotButPreviewShowsThem() {
         act("en", "publish");
         Reply edited = api.patch(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries/" + id,
                 Pages.patch("en", Map.of("venue", "Draft venue")),
                 "If-Match",
@@ -100,21 +105,21 @@ class PublishingTest extends ContentServiceTest {
         assertThat(edited.status()).isEqualTo(200);
         String path = "/api/delivery/entries/event-page/" + slug("en") + "?locale=en";
 
-        assertThat(api.get(Api.ANONYMOUS, path)
+        assertThat(api.get(Users.ANONYMOUS, path)
                         .body()
                         .path("fields")
                         .path("venue")
                         .path("value")
                         .asString())
                 .isEqualTo("Kitakyushu International Conference Centre (Kitakyushu, Japan)");
-        assertThat(api.get(Api.EDITOR, path + "&preview=true")
+        assertThat(api.get(Users.EDITOR, path + "&preview=true")
                         .body()
                         .path("fields")
                         .path("venue")
                         .path("value")
                         .asString())
                 .isEqualTo("Draft venue");
-        assertThat(api.get(Api.ANONYMOUS, path + "&preview=true")
+        assertThat(api.get(Users.ANONYMOUS, path + "&preview=true")
                         .body()
                         .path("fields")
                         .path("venue")
@@ -125,9 +130,9 @@ class PublishingTest extends ContentServiceTest {
 
     @Test
     void anonymousReadingADraftOnlyLocaleGetsNotFound() {
-        Reply reply = api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/" + slug("en") + "?locale=ja");
+        Reply reply = api.get(Users.ANONYMOUS, "/api/delivery/entries/event-page/" + slug("en") + "?locale=ja");
         assertThat(reply.status()).isEqualTo(404);
-        assertThat(api.get(Api.EDITOR, "/api/delivery/entries/event-page/" + slug("ja") + "?locale=ja&preview=true")
+        assertThat(api.get(Users.EDITOR, "/api/delivery/entries/event-page/" + slug("ja") + "?locale=ja&preview=true")
                         .status())
                 .isEqualTo(200);
     }
@@ -136,19 +141,18 @@ class PublishingTest extends ContentServiceTest {
     void acceptLanguageChoosesTheLocaleWhenNoLocaleParameterIsGiven() {
         act("en", "publish");
         Reply reply = api.get(
-                Api.ANONYMOUS, "/api/delivery/entries/event-page/" + slug("en"), "Accept-Language", "fr-CA,fr;q=0.9");
+                Users.ANONYMOUS, "/api/delivery/entries/event-page/" + slug("en"), "Accept-Language", "fr-CA,fr;q=0.9");
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Language")).isEqualTo("en");
         Reply invalid =
-                api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/" + slug("en") + "?locale=xx-INVALID-");
-        assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.code()).isEqualTo("locale.invalid");
+                api.get(Users.ANONYMOUS, "/api/delivery/entries/event-page/" + slug("en") + "?locale=xx-INVALID-");
+        BadInputTest.assertInvalid(invalid, "locale", "locale.invalid", "xx-INVALID-");
     }
 
     @Test
     void publishingListsEveryMissingRequiredFieldAtOnce() {
         Reply created = api.post(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries",
                 Pages.create(
                         "event-page",
@@ -160,9 +164,9 @@ class PublishingTest extends ContentServiceTest {
                                 List.of(Map.of("theme", "環境")),
                                 "declaration",
                                 "a-declaration")));
-        String draftId = created.body().path("id").asString();
+        String draftId = created.body().path("entryId").asString();
         Reply reply = api.post(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries/" + draftId + "/locales/ja/publish",
                 null,
                 "If-Match",
@@ -170,15 +174,16 @@ class PublishingTest extends ContentServiceTest {
 
         assertThat(reply.status()).as(reply.raw()).isEqualTo(422);
         assertThat(reply.code()).isEqualTo("publish.invalid");
-        assertThat(reply.body().path("problems"))
+        assertThat(reply.body().path("locale").asString()).isEqualTo("ja");
+        assertThat(reply.body().path("errors"))
                 .extracting(
-                        p -> p.path("code").asString() + " " + p.path("path").asString())
+                        p -> p.path("code").asString() + " " + p.path("field").asString())
                 .containsExactlyInAnyOrder(
                         "publish.required-missing summary",
                         "publish.required-missing date",
                         "publish.required-missing sessions[s-1].title",
                         "publish.asset-missing declaration");
-        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + draftId).etag())
+        assertThat(api.get(Users.EDITOR, "/api/content/entries/" + draftId).etag())
                 .isEqualTo(created.etag());
     }
 
@@ -187,7 +192,7 @@ class PublishingTest extends ContentServiceTest {
         act("en", "publish");
         String old = slug("en");
         Reply renamed = api.patch(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries/" + id,
                 Map.of("locale", "en", "slug", "wpc-2003-kitakyushu", "fields", Map.of()),
                 "If-Match",
@@ -195,11 +200,11 @@ class PublishingTest extends ContentServiceTest {
         etag = renamed.etag();
         act("en", "publish");
 
-        Reply moved = api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/" + old + "?locale=en");
+        Reply moved = api.get(Users.ANONYMOUS, "/api/delivery/entries/event-page/" + old + "?locale=en");
         assertThat(moved.status()).isEqualTo(301);
         assertThat(moved.header("Location"))
                 .isEqualTo("/api/delivery/entries/event-page/wpc-2003-kitakyushu?locale=en");
-        assertThat(api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/wpc-2003-kitakyushu?locale=en")
+        assertThat(api.get(Users.ANONYMOUS, "/api/delivery/entries/event-page/wpc-2003-kitakyushu?locale=en")
                         .status())
                 .isEqualTo(200);
     }
@@ -210,20 +215,24 @@ class PublishingTest extends ContentServiceTest {
         String slug = slug("en");
         Reply unpublished = act("en", "unpublish");
         assertThat(unpublished.status()).isEqualTo(200);
-        assertThat(api.get(Api.ANONYMOUS, "/api/delivery/entries/event-page/" + slug + "?locale=en")
+        assertThat(api.get(Users.ANONYMOUS, "/api/delivery/entries/event-page/" + slug + "?locale=en")
                         .status())
                 .isEqualTo(404);
-        assertThat(act("en", "unpublish").status()).isEqualTo(409);
+        Reply again = act("en", "unpublish");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("workflow.invalid-transition");
+        assertThat(again.body().path("state").asString()).isEqualTo("draft");
+        assertThat(again.body().path("action").asString()).isEqualTo("unpublish");
     }
 
     @Test
     void kanjiTitleNeverBecomesPinyinSlug() {
         Reply created = api.post(
-                Api.EDITOR, "/api/content/entries", Pages.create("organisation", "ja", Map.of("name", "北九州市")));
+                Users.EDITOR, "/api/content/entries", Pages.create("organisation", "ja", Map.of("name", "北九州市")));
         String slug = created.body().path("slugs").path("ja").asString();
         assertThat(slug).doesNotContain("bei").matches("[0-9a-f]{12}");
         Reply kana = api.post(
-                Api.EDITOR, "/api/content/entries", Pages.create("organisation", "ja", Map.of("name", "キタキュウシュウ")));
+                Users.EDITOR, "/api/content/entries", Pages.create("organisation", "ja", Map.of("name", "キタキュウシュウ")));
         assertThat(kana.body().path("slugs").path("ja").asString()).startsWith("kitakyuushuu");
     }
 }

@@ -12,12 +12,16 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.hashi.content.Api.Reply;
 import dev.hashi.content.entry.Entries;
 import dev.hashi.content.workflow.Publishing;
 import dev.hashi.content.workflow.ScheduleProperties;
 import dev.hashi.content.workflow.ScheduleRunner;
 import dev.hashi.content.workflow.Schedules;
+import dev.hashi.events.EventEnvelope;
+import dev.hashi.events.Topics;
+import dev.hashi.testsupport.KafkaProbe;
+import dev.hashi.testsupport.Reply;
+import dev.hashi.testsupport.ServiceClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -40,19 +44,19 @@ class ScheduledPublishingTest extends ContentServiceTest {
     @Test
     void twoSchedulersRacingRunEachDueJobExactlyOnce() throws Exception {
         seedTypes();
-        Api api = api();
+        ServiceClient api = api();
         serviceRunner.stop();
         try {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 Reply created = api.post(
-                        Api.EDITOR,
+                        Users.EDITOR,
                         "/api/content/entries",
                         Pages.create("organisation", "en", Map.of("name", "Organisation " + i)));
-                String id = created.body().path("id").asString();
+                String id = created.body().path("entryId").asString();
                 ids.add(id);
                 Reply scheduled = api.post(
-                        Api.EDITOR,
+                        Users.EDITOR,
                         "/api/content/entries/" + id + "/schedules",
                         Map.of(
                                 "locale",
@@ -73,11 +77,9 @@ class ScheduledPublishingTest extends ContentServiceTest {
 
             assertThat(a.get() + b.get()).isEqualTo(12);
             for (String id : ids) {
-                JsonNode history = api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions")
-                        .body();
+                JsonNode history = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions");
                 assertThat(history.findValuesAsString("kind")).containsExactly("create", "publish");
-                JsonNode jobs = api.get(Api.EDITOR, "/api/content/entries/" + id + "/schedules")
-                        .body();
+                JsonNode jobs = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/schedules");
                 assertThat(jobs.get(0).path("status").asString()).isEqualTo("done");
                 assertThat(jobs.get(0).path("result").asString()).isEqualTo("2");
             }
@@ -90,14 +92,14 @@ class ScheduledPublishingTest extends ContentServiceTest {
     @Test
     void jobInTheFutureWaitsUntilItsInstant() {
         seedTypes();
-        Api api = api();
+        ServiceClient api = api();
         Reply created = api.post(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries",
                 Pages.create("organisation", "en", Map.of("name", "Future organisation")));
-        String id = created.body().path("id").asString();
-        api.post(
-                Api.EDITOR,
+        String id = created.body().path("entryId").asString();
+        Reply scheduled = api.post(
+                Users.EDITOR,
                 "/api/content/entries/" + id + "/schedules",
                 Map.of(
                         "locale",
@@ -106,8 +108,11 @@ class ScheduledPublishingTest extends ContentServiceTest {
                         "publish",
                         "at",
                         Instant.now().plusSeconds(2).toString()));
+        assertThat(scheduled.status()).as(scheduled.raw()).isEqualTo(201);
+        assertThat(scheduled.body().path("entryId").asString()).isEqualTo(id);
+        assertThat(scheduled.body().path("status").asString()).isEqualTo("pending");
 
-        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + id)
+        assertThat(api.get(Users.EDITOR, "/api/content/entries/" + id)
                         .body()
                         .path("workflow")
                         .path("en")
@@ -116,13 +121,23 @@ class ScheduledPublishingTest extends ContentServiceTest {
                 .isEqualTo("draft");
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(10))
-                .until(() -> api.get(Api.EDITOR, "/api/content/entries/" + id)
+                .until(() -> api.get(Users.EDITOR, "/api/content/entries/" + id)
                         .body()
                         .path("workflow")
                         .path("en")
                         .path("state")
                         .asString()
                         .equals("published"));
+        EventEnvelope<?> published = KafkaProbe.await(
+                        Topics.CONTENT, id, e -> e.type().equals("content.entry.published"), Duration.ofSeconds(20))
+                .stream()
+                .filter(e -> e.type().equals("content.entry.published"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(published.actor()).isEqualTo("scheduler:eri");
+        assertThat(published.traceId())
+                .as("the run continues the trace of the request that scheduled it")
+                .isEqualTo(scheduled.header("X-Request-Id"));
     }
 
     private static int await(CountDownLatch go, ScheduleRunner runner) {

@@ -5,7 +5,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-import dev.hashi.content.Api.Reply;
+import dev.hashi.testsupport.Reply;
+import dev.hashi.testsupport.ServiceClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,14 +22,14 @@ class ThirdLocaleTest extends ContentServiceTest {
     @Test
     void koreanIsWrittenPublishedAndDeliveredWithItsConfiguredFallbackChain() {
         seedTypes();
-        Api api = api();
+        ServiceClient api = api();
         Reply created = api.post(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries",
                 Pages.create("organisation", "ja", Map.of("name", "富川市", "unit", "環境政策課")));
-        String id = created.body().path("id").asString();
+        String id = created.body().path("entryId").asString();
         Reply korean = api.patch(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries/" + id,
                 Pages.patch("ko", Map.of("name", "부천시")),
                 "If-Match",
@@ -48,10 +49,10 @@ class ThirdLocaleTest extends ContentServiceTest {
                 .isEqualTo(korean.body().path("slugs").path("ja").asString());
 
         Reply published = api.post(
-                Api.EDITOR, "/api/content/entries/" + id + "/locales/ko/publish", null, "If-Match", korean.etag());
+                Users.EDITOR, "/api/content/entries/" + id + "/locales/ko/publish", null, "If-Match", korean.etag());
         assertThat(published.status()).as(published.raw()).isEqualTo(200);
         Reply delivered = api.get(
-                Api.ANONYMOUS, "/api/delivery/entries/organisation/" + slug, "Accept-Language", "ko-KR,ko;q=0.9");
+                Users.ANONYMOUS, "/api/delivery/entries/organisation/" + slug, "Accept-Language", "ko-KR,ko;q=0.9");
         assertThat(delivered.status()).as(delivered.raw()).isEqualTo(200);
         assertThat(delivered.header("Content-Language")).isEqualTo("ko");
         assertThat(delivered.body().path("fields").path("name").path("value").asString())

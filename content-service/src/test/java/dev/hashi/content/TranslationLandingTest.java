@@ -7,13 +7,15 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.hashi.content.Api.Reply;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.Topics;
 import dev.hashi.events.content.ContentEntryChanged;
 import dev.hashi.events.content.FieldValueChange;
 import dev.hashi.events.translation.TranslationApproved;
 import dev.hashi.locale.Texts;
+import dev.hashi.testsupport.KafkaProbe;
+import dev.hashi.testsupport.Reply;
+import dev.hashi.testsupport.ServiceClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -26,7 +28,7 @@ class TranslationLandingTest extends ContentServiceTest {
     static final String MINAMATA = "住民協働の環境モデル都市づくりを目指して~水俣市~";
     static final String MINAMATA_EN = "Towards an environmental model city built with residents ~Minamata City~";
 
-    Api api;
+    ServiceClient api;
     String id;
     String minamataPath;
     String sendaiPath;
@@ -35,11 +37,11 @@ class TranslationLandingTest extends ContentServiceTest {
     void setUp() {
         seedTypes();
         api = api();
-        Reply created =
-                api.post(Api.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
-        id = created.body().path("id").asString();
+        Reply created = api.post(
+                Users.EDITOR, "/api/content/entries", Pages.create("event-page", "en", Pages.conferencePage()));
+        id = created.body().path("entryId").asString();
         Reply japanese = api.patch(
-                Api.EDITOR,
+                Users.EDITOR,
                 "/api/content/entries/" + id,
                 Pages.patch("ja", Pages.japaneseTitles(created.body())),
                 "If-Match",
@@ -61,13 +63,13 @@ class TranslationLandingTest extends ContentServiceTest {
     }
 
     JsonNode entry() {
-        return api.get(Api.EDITOR, "/api/content/entries/" + id).body();
+        return api.get(Users.EDITOR, "/api/content/entries/" + id).body();
     }
 
     @Test
     void approvedTranslationLandsAsADraftWithProvenanceAndIsAnnouncedAsATranslationWrite() {
         String unit = "u-" + id + "-minamata";
-        Kafka.send(approval(unit, 3, minamataPath, Texts.sourceHash(MINAMATA), MINAMATA_EN));
+        KafkaProbe.send(approval(unit, 3, minamataPath, Texts.sourceHash(MINAMATA), MINAMATA_EN));
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> entry().path("version").asLong() == 3);
@@ -80,11 +82,11 @@ class TranslationLandingTest extends ContentServiceTest {
         assertThat(title.path("en").path("value").asString()).isEqualTo(MINAMATA_EN);
         assertThat(title.path("en").path("originLocale").asString()).isEqualTo("ja");
         assertThat(title.path("en").path("unitId").asString()).isEqualTo(unit);
-        assertThat(title.path("en").path("author").asString()).isEqualTo("taro");
+        assertThat(title.path("en").path("updatedBy").asString()).isEqualTo("taro");
         assertThat(title.path("en").path("sourceHash").asString()).isEqualTo(Texts.sourceHash(MINAMATA));
         assertThat(entry().path("workflow").path("en").path("state").asString()).isEqualTo("draft");
 
-        List<EventEnvelope<?>> events = Kafka.read(Topics.CONTENT, id, e -> e.size() >= 3);
+        List<EventEnvelope<?>> events = KafkaProbe.read(Topics.CONTENT, id, e -> e.size() >= 3);
         ContentEntryChanged landed = (ContentEntryChanged) events.get(2).payload();
         FieldValueChange change = landed.changes().get(0);
         assertThat(change.write()).isEqualTo(FieldValueChange.WriteKind.TRANSLATION);
@@ -92,6 +94,8 @@ class TranslationLandingTest extends ContentServiceTest {
         assertThat(change.originLocale()).isEqualTo("ja");
         assertThat(change.locale()).isEqualTo("en");
         assertThat(events.get(2).aggregateVersion()).isEqualTo(3);
+        assertThat(events.get(2).actor()).isEqualTo("taro");
+        assertThat(events.get(2).traceId()).as("the approval's trace continues").isEqualTo("trace-" + unit);
     }
 
     @Test
@@ -99,11 +103,11 @@ class TranslationLandingTest extends ContentServiceTest {
         String unit = "u-" + id + "-again";
         EventEnvelope<TranslationApproved> approval =
                 approval(unit, 3, minamataPath, Texts.sourceHash(MINAMATA), MINAMATA_EN);
-        Kafka.send(approval);
-        Kafka.send(approval);
-        Kafka.send(approval(unit, 4, minamataPath, Texts.sourceHash(MINAMATA), MINAMATA_EN));
+        KafkaProbe.send(approval);
+        KafkaProbe.send(approval);
+        KafkaProbe.send(approval(unit, 4, minamataPath, Texts.sourceHash(MINAMATA), MINAMATA_EN));
         String marker = "u-" + id + "-marker";
-        Kafka.send(approval(
+        KafkaProbe.send(approval(
                 marker,
                 1,
                 sendaiPath,
@@ -112,8 +116,7 @@ class TranslationLandingTest extends ContentServiceTest {
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> entry().path("version").asLong() == 4);
-        assertThat(api.get(Api.EDITOR, "/api/content/entries/" + id + "/revisions")
-                        .body()
+        assertThat(Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions")
                         .findValuesAsString("kind"))
                 .containsExactly("create", "save", "translation", "translation");
     }
@@ -121,9 +124,9 @@ class TranslationLandingTest extends ContentServiceTest {
     @Test
     void translationOfAChangedSourceIsNotLanded() {
         String unit = "u-" + id + "-stale";
-        Kafka.send(approval(unit, 1, minamataPath, Texts.sourceHash("an older source text"), MINAMATA_EN));
+        KafkaProbe.send(approval(unit, 1, minamataPath, Texts.sourceHash("an older source text"), MINAMATA_EN));
         String marker = "u-" + id + "-marker2";
-        Kafka.send(approval(
+        KafkaProbe.send(approval(
                 marker,
                 1,
                 sendaiPath,

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      entry falls back to the default locale
  */
 @ConfigurationProperties("cms.content.locales")
-public record ContentLocalesProperties(
+record ContentLocalesProperties(
         @DefaultValue({"en", "ja"}) List<String> supported,
         @DefaultValue("en") String defaultLocale,
         Map<String, List<String>> fallbacks) {

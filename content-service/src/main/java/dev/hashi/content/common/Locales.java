@@ -2,79 +2,62 @@ package dev.hashi.content.common;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
-
-import dev.hashi.locale.LocaleException;
-import dev.hashi.locale.LocaleNegotiator;
 import dev.hashi.locale.LocaleTag;
 import dev.hashi.locale.SupportedLocales;
-import dev.hashi.locale.UnsupportedLocaleException;
-import dev.hashi.service.web.ApiProblem;
+import dev.hashi.service.locale.LocaleInput;
 
-/** The configured locales, with client-supplied tags turned into 400 problems that name the offending value. */
+/**
+ * The configured content locales as canonical tags, with the fallback chains. Client-supplied tags are checked by
+ * the shared {@link LocaleInput}, so a rejected tag is {@code request.invalid} with a field error naming where it came
+ * from.
+ */
 public final class Locales {
 
-    private final SupportedLocales supported;
-    private final LocaleNegotiator negotiator;
+    private final LocaleInput input;
 
     public Locales(SupportedLocales supported) {
-        this.supported = supported;
-        this.negotiator = new LocaleNegotiator(supported);
+        this.input = new LocaleInput(supported);
     }
 
     public SupportedLocales supported() {
-        return supported;
+        return input.supported();
     }
 
     /** Every supported tag, canonical, in configured order. */
     public List<String> tags() {
-        return supported.all().stream().map(LocaleTag::tag).toList();
+        return supported().all().stream().map(LocaleTag::tag).toList();
     }
 
     public String defaultTag() {
-        return supported.defaultLocale().tag();
+        return supported().defaultLocale().tag();
     }
 
     /**
-     * The canonical tag of a supported locale.
+     * The canonical tag of a supported locale sent by a client.
      *
-     * @throws ApiProblem 400 {@code locale.invalid} or {@code locale.unsupported} with the value
+     * @param field the parameter or body property the value came from
+     * @throws dev.hashi.service.error.InvalidInputException naming {@code field} ({@code required},
+     *     {@code locale.invalid}, {@code locale.unsupported})
      */
-    public String require(String value) {
-        if (value == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "locale.missing", "A locale is required.");
-        }
-        try {
-            return supported.require(value).tag();
-        } catch (LocaleException e) {
-            throw problem(e);
-        }
+    public String require(String field, String value) {
+        return input.require(field, value).tag();
+    }
+
+    /** Like {@link #require} but {@code null} for an absent value. */
+    public String optional(String field, String value) {
+        LocaleTag tag = input.optional(field, value);
+        return tag == null ? null : tag.tag();
     }
 
     /** The request's locale: {@code ?locale=} wins, else {@code Accept-Language}, else the default. */
     public String negotiate(String queryParam, String acceptLanguage) {
-        try {
-            return negotiator.negotiate(queryParam, acceptLanguage).tag();
-        } catch (LocaleException e) {
-            throw problem(e);
-        }
+        return input.negotiate(queryParam, acceptLanguage).tag();
     }
 
     /** The locales to try for {@code tag}, the tag itself first. */
     public List<String> chain(String tag) {
-        return supported.fallbackChain(LocaleTag.parse(tag)).stream()
+        return supported().fallbackChain(LocaleTag.parse(tag)).stream()
                 .map(LocaleTag::tag)
                 .toList();
-    }
-
-    private ApiProblem problem(LocaleException e) {
-        ApiProblem problem =
-                new ApiProblem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage()).with("value", e.rejectedValue());
-        if (e instanceof UnsupportedLocaleException unsupported) {
-            problem.with(
-                    "supported",
-                    unsupported.supported().stream().map(LocaleTag::tag).toList());
-        }
-        return problem;
     }
 }

@@ -1,11 +1,18 @@
 package dev.hashi.content.common;
 
-import org.springframework.http.HttpStatus;
+import java.util.regex.Pattern;
 
-import dev.hashi.service.web.ApiProblem;
+import dev.hashi.problem.ProblemCodes;
+import dev.hashi.service.error.InvalidInputException;
+import dev.hashi.service.error.VersionRequiredException;
 
-/** Entity tags: an entry's ETag is its version, and writes name the version they were based on in If-Match. */
+/** Entity tags: a resource's ETag is its version, and writes name the version they were based on in If-Match. */
 public final class Versions {
+
+    /** The header a write names its version in, also the field of its errors. */
+    public static final String IF_MATCH = "If-Match";
+
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
 
     private Versions() {}
 
@@ -14,17 +21,15 @@ public final class Versions {
     }
 
     /**
-     * The version named by an {@code If-Match} header.
+     * The version named by an {@code If-Match} header ({@code "3"}, {@code W/"3"} or {@code 3}).
      *
-     * @throws ApiProblem 428 {@code entry.if-match-required} when absent, 400 {@code entry.if-match-invalid} when it
-     *                    is not one entity tag this service issued
+     * @param resource the resource written, for the problem
+     * @throws VersionRequiredException when the header is absent or blank
+     * @throws InvalidInputException    {@code If-Match} / {@code format} when it is not one version tag
      */
-    public static long ifMatch(String header) {
+    public static long ifMatch(String header, String resource) {
         if (header == null || header.isBlank()) {
-            throw new ApiProblem(
-                    HttpStatus.PRECONDITION_REQUIRED,
-                    "entry.if-match-required",
-                    "Send If-Match with the ETag you read, so concurrent edits are not lost.");
+            throw new VersionRequiredException(resource);
         }
         String tag = header.trim();
         if (tag.startsWith("W/")) {
@@ -33,23 +38,15 @@ public final class Versions {
         if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
             tag = tag.substring(1, tag.length() - 1);
         }
-        try {
+        if (DIGITS.matcher(tag).matches()) {
             return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new ApiProblem(
-                            HttpStatus.BAD_REQUEST,
-                            "entry.if-match-invalid",
-                            "If-Match must be one ETag of this entry.")
-                    .with("value", header);
         }
+        throw InvalidInputException.field(
+                IF_MATCH, ProblemCodes.FIELD_FORMAT, "If-Match must be one ETag of this " + resource + ".", header);
     }
 
-    public static ApiProblem conflict(String entryId, long currentVersion) {
-        return new ApiProblem(
-                        HttpStatus.PRECONDITION_FAILED,
-                        "entry.version-conflict",
-                        "The entry changed since you read it; reload and apply your change again.")
-                .with("entryId", entryId)
-                .with("currentVersion", currentVersion);
+    /** Like {@link #ifMatch} but {@code null} when the header is absent. */
+    public static Long optionalIfMatch(String header, String resource) {
+        return header == null || header.isBlank() ? null : ifMatch(header, resource);
     }
 }

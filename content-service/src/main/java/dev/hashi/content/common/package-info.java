@@ -1,2 +1,2 @@
-/** What every content feature shares: locale configuration, caller checks, versions and document mapping. */
+/** What every content feature shares: locale configuration, version tags, document mapping and the API description. */
 package dev.hashi.content.common;

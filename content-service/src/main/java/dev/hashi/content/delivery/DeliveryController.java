@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.hashi.content.common.Access;
 import dev.hashi.content.common.Locales;
 import dev.hashi.content.entry.ContentTree;
 import dev.hashi.content.entry.Entries;
@@ -29,10 +28,18 @@ import dev.hashi.content.type.ContentTypes;
 import dev.hashi.content.type.FieldKind;
 import dev.hashi.content.type.TypeCatalog;
 import dev.hashi.content.workflow.Fallbacks;
-import dev.hashi.identity.Identity;
-import dev.hashi.service.web.ApiProblem;
+import dev.hashi.service.access.Access;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.NotFoundException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@Tag(name = "delivery")
 @RequestMapping("/api/delivery/entries")
 class DeliveryController {
 
@@ -49,15 +56,29 @@ class DeliveryController {
     }
 
     @GetMapping("/{type}/{slug}")
-    ResponseEntity<?> read(
+    @Operation(
+            summary = "Published content by slug in the negotiated locale (?locale=, else Accept-Language), with"
+                    + " visible fallbacks; preview=true shows editors the draft")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The entry in the negotiated locale",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeliveredEntry.class)))
+    @ApiResponse(
+            responseCode = "301",
+            description = "An old slug of this locale: where the entry is now",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = DeliveredEntry.Moved.class)))
+    ResponseEntity<Object> read(
             @PathVariable String type,
             @PathVariable String slug,
             @RequestParam(required = false) String locale,
             @RequestParam(defaultValue = "false") boolean preview,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String acceptLanguage,
-            Identity caller) {
+            CommandContext context) {
         String tag = locales.negotiate(locale, acceptLanguage);
-        boolean drafts = preview && Access.mayEdit(caller);
+        boolean drafts = preview && Access.isEditor(context.caller());
         Entry entry = entries.findBySlug(type, tag, slug).orElseThrow(() -> notFound(type, slug, tag));
         PublishedLocale published = entry.published().get(tag);
         String current = drafts ? entry.slugs().get(tag) : published == null ? null : published.slug();
@@ -150,13 +171,10 @@ class DeliveryController {
                 entry.id(), entry.type(), tag, slug, revision, at, preview, fields, mediaViews, slugs);
     }
 
-    private static ApiProblem notFound(String type, String slug, String locale) {
-        return new ApiProblem(
-                        HttpStatus.NOT_FOUND,
-                        "delivery.not-found",
-                        "Nothing is published at this address in this locale.")
-                .with("type", type)
-                .with("slug", slug)
-                .with("locale", locale);
+    /** {@code entry.not-found} for a slug with nothing published in the locale (never 403, even for drafts). */
+    private static NotFoundException notFound(String type, String slug, String locale) {
+        NotFoundException notFound = new NotFoundException(Entries.RESOURCE, type + "/" + slug);
+        notFound.with("contentType", type).with("slug", slug).with("locale", locale);
+        return notFound;
     }
 }

@@ -2,6 +2,7 @@ package dev.hashi.content.entry;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,8 @@ import java.util.Set;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -25,30 +23,39 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 import dev.hashi.content.common.Documents;
-import dev.hashi.content.common.Versions;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.outbox.Outbox;
+import dev.hashi.identity.Identity;
+import dev.hashi.service.access.Access;
+import dev.hashi.service.error.ConflictException;
+import dev.hashi.service.error.NotFoundException;
+import dev.hashi.service.error.VersionConflictException;
 import dev.hashi.service.kafka.OutboxRelayScheduler;
-import dev.hashi.service.web.ApiProblem;
+import dev.hashi.service.mongo.VersionedDocuments;
 
 /**
- * The entries, in {@code entries}. Every change is one compare-and-set on {@code version} that also appends the
- * change's events to the document's outbox. Slugs are unique per type and locale through a unique index on
- * {@code slugKeys} ({@code type/locale/slug} of every current and historic slug).
+ * The entries, in {@code entries}. Every change goes through {@link VersionedDocuments}: one compare-and-set on
+ * {@code version} that also appends the change's events to the document's outbox. Slugs are unique per type and
+ * locale through a unique index on {@code slugKeys} ({@code type/locale/slug} of every current and historic slug).
  */
 @Component
 public class Entries {
 
+    /** The resource name in problems. */
+    public static final String RESOURCE = "entry";
+
     static final String DELETED = "deleted";
+    private static final Bson LIVE = Filters.ne(DELETED, true);
 
     private final MongoCollection<Document> collection;
-    private final Outbox outbox;
-    private final OutboxRelayScheduler relay;
+    private final VersionedDocuments writer;
 
     Entries(MongoDatabase database, Outbox outbox, OutboxRelayScheduler relay) {
         this.collection = database.getCollection("entries");
-        this.outbox = outbox;
-        this.relay = relay;
+        this.writer = new VersionedDocuments(collection, RESOURCE, "version", outbox, relay::nudge)
+                .onlyWhere(LIVE)
+                .onDuplicateKey(e -> new ConflictException(
+                        "slug.taken", "A slug of this entry was taken by another entry meanwhile."));
         collection.createIndex(
                 Indexes.ascending("slugKeys"),
                 new IndexOptions().name("slug_unique").unique(true).sparse(true));
@@ -57,16 +64,38 @@ public class Entries {
         collection.createIndex(Indexes.ascending("mediaRefs"), new IndexOptions().name("media_refs"));
     }
 
+    /**
+     * Which entries a list shows; {@code null} members are not applied.
+     *
+     * @param state         a workflow state some locale of {@code stateLocales} is in
+     * @param stateLocales  the locales {@code state} is looked for in
+     * @param missingLocale a locale some localized value of the entry lacks
+     */
+    public record Query(String type, WorkflowState state, List<String> stateLocales, String missingLocale) {
+
+        public static final Query ALL = new Query(null, null, List.of(), null);
+    }
+
     public Optional<Entry> find(String id) {
-        Document document = collection
-                .find(Filters.and(Filters.eq("_id", id), Filters.ne(DELETED, true)))
-                .first();
+        Document document =
+                collection.find(Filters.and(Filters.eq("_id", id), LIVE)).first();
         return Optional.ofNullable(document).map(Entries::read);
     }
 
-    /** @throws ApiProblem 404 {@code entry.not-found} */
+    /** @throws NotFoundException {@code entry.not-found} */
     public Entry require(String id) {
-        return find(id).orElseThrow(() -> dev.hashi.content.common.Access.notFound(id));
+        return find(id).orElseThrow(() -> new NotFoundException(RESOURCE, id));
+    }
+
+    /**
+     * The entry, for a caller who may read drafts; everyone else gets the same {@code entry.not-found} as for an
+     * entry that does not exist, so drafts are never revealed.
+     */
+    public Entry requireVisibleTo(Identity caller, String id) {
+        if (!Access.isStaff(caller)) {
+            throw new NotFoundException(RESOURCE, id);
+        }
+        return require(id);
     }
 
     public Optional<Entry> findBySlug(String type, String locale, String slug) {
@@ -89,142 +118,82 @@ public class Entries {
 
     /** The types of those of {@code ids} that exist, by id. */
     public Map<String, String> typesOf(Collection<String> ids) {
-        Map<String, String> types = new java.util.HashMap<>();
+        Map<String, String> types = new HashMap<>();
         if (ids.isEmpty()) {
             return types;
         }
         collection
-                .find(Filters.and(Filters.in("_id", ids), Filters.ne(DELETED, true)))
+                .find(Filters.and(Filters.in("_id", ids), LIVE))
                 .projection(Projections.include("type"))
                 .forEach(d -> types.put(d.getString("_id"), d.getString("type")));
         return types;
     }
 
-    /**
-     * Entries in id order after {@code afterId}, filtered by type, by workflow state in any of {@code stateLocales},
-     * and by a locale some localized value lacks; {@code null} filters are not applied.
-     */
-    public List<Entry> search(
-            String type,
-            WorkflowState state,
-            List<String> stateLocales,
-            String missingLocale,
-            String afterId,
-            int limit) {
-        List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.exists("_id"));
-        if (type != null) {
-            filters.add(Filters.eq("type", type));
-        }
-        if (missingLocale != null) {
-            filters.add(Filters.eq("missing", missingLocale));
-        }
-        if (state != null) {
-            String wire = state.name().toLowerCase(java.util.Locale.ROOT);
-            filters.add(Filters.or(stateLocales.stream()
-                    .map(l -> Filters.eq("workflow." + l + ".state", wire))
-                    .toList()));
-        }
-        return page(Filters.and(filters), afterId, limit);
-    }
-
-    /** Every entry in id order after {@code afterId}. */
-    public List<Entry> all(String afterId, int limit) {
-        return page(Filters.exists("_id"), afterId, limit);
-    }
-
-    /** Entries after {@code afterId} in id order. */
-    private List<Entry> page(Bson filter, String afterId, int limit) {
-        Bson where = Filters.and(
-                filter,
-                Filters.ne(DELETED, true),
-                afterId == null ? Filters.exists("_id") : Filters.gt("_id", afterId));
+    /** Up to {@code limit} entries matching {@code query} in id order, after {@code afterId} ({@code null}: from the start). */
+    public List<Entry> search(Query query, String afterId, int limit) {
+        Bson where =
+                Filters.and(filter(query), LIVE, afterId == null ? Filters.exists("_id") : Filters.gt("_id", afterId));
         List<Entry> page = new ArrayList<>();
         collection.find(where).sort(Sorts.ascending("_id")).limit(limit).forEach(d -> page.add(read(d)));
         return page;
+    }
+
+    /** How many entries match {@code query}. */
+    public long count(Query query) {
+        return collection.countDocuments(Filters.and(filter(query), LIVE));
+    }
+
+    private static Bson filter(Query query) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.exists("_id"));
+        if (query.type() != null) {
+            filters.add(Filters.eq("type", query.type()));
+        }
+        if (query.missingLocale() != null) {
+            filters.add(Filters.eq("missing", query.missingLocale()));
+        }
+        if (query.state() != null) {
+            String wire = query.state().wireName();
+            List<Bson> perLocale = query.stateLocales().stream()
+                    .map(l -> Filters.eq("workflow." + l + ".state", wire))
+                    .toList();
+            filters.add(perLocale.isEmpty() ? Filters.exists("_id", false) : Filters.or(perLocale));
+        }
+        return Filters.and(filters);
     }
 
     /**
      * Stores {@code after} in place of {@code before} if the stored version is still {@code before.version()},
      * with {@code events} in the same write. A {@code before} of version 0 is a new entry.
      *
-     * @throws ApiProblem 412 {@code entry.version-conflict} when the entry changed meanwhile; 409
-     *                    {@code slug.taken} when a slug was taken meanwhile
+     * @throws VersionConflictException when the entry changed meanwhile
+     * @throws ConflictException        {@code slug.taken} when a slug was taken meanwhile
      */
-    public void save(Entry before, Entry after, List<? extends EventEnvelope<?>> events, Bson extraUpdate) {
+    public void save(Entry before, Entry after, List<? extends EventEnvelope<?>> events) {
         Document state = Documents.toDocument(after);
         List<String> keys = slugKeys(after);
-        try {
-            if (before.version() == 0) {
-                if (!keys.isEmpty()) {
-                    state.append("slugKeys", keys);
-                }
-                collection.insertOne(events.isEmpty() ? state : outbox.withEvents(state, events));
-            } else {
-                List<Bson> updates = new ArrayList<>();
-                state.forEach((field, value) -> {
-                    if (!field.equals("_id")) {
-                        updates.add(Updates.set(field, value));
-                    }
-                });
-                updates.add(keys.isEmpty() ? Updates.unset("slugKeys") : Updates.set("slugKeys", keys));
-                if (!events.isEmpty()) {
-                    updates.add(outbox.append(events));
-                }
-                if (extraUpdate != null) {
-                    updates.add(extraUpdate);
-                }
-                long matched = collection
-                        .updateOne(
-                                Filters.and(
-                                        Filters.eq("_id", before.id()),
-                                        Filters.eq("version", before.version()),
-                                        Filters.ne(DELETED, true)),
-                                Updates.combine(updates))
-                        .getMatchedCount();
-                if (matched == 0) {
-                    throw Versions.conflict(
-                            before.id(), find(before.id()).map(Entry::version).orElse(-1L));
-                }
+        if (before.version() == 0) {
+            if (!keys.isEmpty()) {
+                state.append("slugKeys", keys);
             }
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                if (before.version() == 0 && e.getError().getMessage().contains("_id")) {
-                    throw e;
-                }
-                throw new ApiProblem(
-                                HttpStatus.CONFLICT,
-                                "slug.taken",
-                                "A slug of this entry was taken by another entry meanwhile.")
-                        .with("value", after.slugs());
-            }
-            throw e;
-        }
-        if (!events.isEmpty()) {
-            relay.nudge("entries", after.id());
+            writer.insert(state, events);
+        } else {
+            Bson slugs = keys.isEmpty() ? Updates.unset("slugKeys") : Updates.set("slugKeys", keys);
+            writer.update(before.id(), before.version(), state, List.of(slugs), events);
         }
     }
 
     /** Marks an entry deleted; the outbox relay removes it after publishing {@code events}. */
     public void delete(Entry before, List<? extends EventEnvelope<?>> events) {
-        long matched = collection
-                .updateOne(
-                        Filters.and(
-                                Filters.eq("_id", before.id()),
-                                Filters.eq("version", before.version()),
-                                Filters.ne(DELETED, true)),
-                        Updates.combine(
-                                Updates.set(DELETED, true),
-                                Updates.inc("version", 1),
-                                Updates.unset("slugKeys"),
-                                Outbox.deleteWhenRelayed(),
-                                outbox.append(events)))
-                .getMatchedCount();
-        if (matched == 0) {
-            throw Versions.conflict(
-                    before.id(), find(before.id()).map(Entry::version).orElse(-1L));
-        }
-        relay.nudge("entries", before.id());
+        writer.apply(
+                before.id(),
+                before.version(),
+                List.of(
+                        Updates.set(DELETED, true),
+                        Updates.inc("version", 1),
+                        Updates.unset("slugKeys"),
+                        Outbox.deleteWhenRelayed()),
+                events);
     }
 
     public static String slugKey(String type, String locale, String slug) {

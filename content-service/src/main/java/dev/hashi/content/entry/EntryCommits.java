@@ -1,6 +1,5 @@
 package dev.hashi.content.entry;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +18,7 @@ import dev.hashi.content.type.FieldKind;
 import dev.hashi.content.type.TypeCatalog;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.EventPayload;
-import dev.hashi.service.web.RequestIdFilter;
+import dev.hashi.service.command.CommandContext;
 
 /**
  * Turns one change of an entry into its next version: the revision, the workflow effect, the derived index fields,
@@ -31,30 +30,32 @@ public class EntryCommits {
     private final Entries entries;
     private final RevisionLog revisions;
     private final Locales locales;
-    private final Clock clock;
 
-    EntryCommits(Entries entries, RevisionLog revisions, Locales locales, Clock clock) {
+    EntryCommits(Entries entries, RevisionLog revisions, Locales locales) {
         this.entries = entries;
         this.revisions = revisions;
         this.locales = locales;
-        this.clock = clock;
     }
 
-    public Instant now() {
-        return clock.instant();
-    }
-
-    /** A workflow change: same content, new workflow, snapshots or slugs. */
+    /**
+     * A workflow change: same content, new workflow, snapshots or slugs, by {@code context}'s caller at its instant.
+     *
+     * @param kind   the revision kind (the workflow action)
+     * @param locale the locale acted on
+     * @param event  the event the change causes, {@code null} for none
+     * @throws dev.hashi.service.error.VersionConflictException when the entry changed since {@code before}
+     */
     public Entry commitWorkflow(
             Entry before,
             String kind,
             String locale,
-            String actor,
             Map<String, LocaleState> workflow,
             Map<String, PublishedLocale> published,
             Slugging.SlugState slugs,
-            EventPayload event) {
-        Instant now = now();
+            EventPayload event,
+            CommandContext context) {
+        Instant now = context.at();
+        String actor = context.actor();
         Revision revision = new Revision(
                 Revision.idOf(before.id(), before.version() + 1),
                 before.id(),
@@ -75,30 +76,21 @@ public class EntryCommits {
                 published,
                 revision,
                 new Entry.Derived(before.missing(), before.refs(), before.mediaRefs()));
-        return store(before, after, event, actor, now);
+        return store(before, after, event, context);
     }
 
-    /**
-     * A content change. Returns {@code before} unchanged when nothing differs.
-     *
-     * @param locale the locale the change was made in; it becomes a draft
-     */
-    Entry commitContent(
-            Entry before,
-            TypeCatalog catalog,
-            ContentType type,
-            EntryContent content,
-            int itemSeq,
-            Slugging.SlugState slugs,
-            String kind,
-            String locale,
-            String actor,
-            boolean minor) {
+    /** A content change. Returns {@code before} unchanged when nothing differs. */
+    Entry commitContent(ContentCommit commit, CommandContext context) {
+        Entry before = commit.before();
+        EntryContent content = commit.content();
+        Slugging.SlugState slugs = commit.slugs();
+        String locale = commit.locale();
         List<Revision.Change> changes = Changes.between(before.content(), content);
         if (changes.isEmpty() && slugs.slugs().equals(before.slugs())) {
             return before;
         }
-        Instant now = now();
+        Instant now = context.at();
+        String actor = context.actor();
         long version = before.version() + 1;
         Map<String, LocaleState> workflow = new LinkedHashMap<>(before.workflow());
         for (String touched : touchedLocales(changes, locale, workflow.keySet())) {
@@ -110,7 +102,7 @@ public class EntryCommits {
                 Revision.idOf(before.id(), version),
                 before.id(),
                 version,
-                kind,
+                commit.kind(),
                 locale,
                 actor,
                 now,
@@ -119,23 +111,24 @@ public class EntryCommits {
                 slugs.slugs());
         Entry after = before.next(
                 content,
-                itemSeq,
+                commit.itemSeq(),
                 slugs.slugs(),
                 slugs.history(),
                 workflow,
                 before.published(),
                 revision,
-                derive(catalog, type, content));
-        EventPayload event = Changes.event(after, type, before.content(), content, minor);
-        return store(before, after, event, actor, now);
+                derive(commit.catalog(), commit.type(), content));
+        EventPayload event = Changes.event(after, commit.type(), before.content(), content, commit.minor());
+        return store(before, after, event, context);
     }
 
-    private Entry store(Entry before, Entry after, EventPayload event, String actor, Instant now) {
+    private Entry store(Entry before, Entry after, EventPayload event, CommandContext context) {
         List<EventEnvelope<?>> events = event == null
                 ? List.of()
-                : List.of(EventEnvelope.of(event, after.id(), after.version(), RequestIdFilter.current(), actor, now));
+                : List.of(EventEnvelope.of(
+                        event, after.id(), after.version(), context.traceId(), context.actor(), context.at()));
         revisions.record(before.lastRevision());
-        entries.save(before, after, events, null);
+        entries.save(before, after, events);
         revisions.record(after.lastRevision());
         return after;
     }

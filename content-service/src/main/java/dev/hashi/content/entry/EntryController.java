@@ -19,19 +19,33 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.hashi.content.common.Access;
 import dev.hashi.content.common.Locales;
 import dev.hashi.content.common.Versions;
 import dev.hashi.content.type.ContentTypes;
 import dev.hashi.content.type.TypeCatalog;
-import dev.hashi.identity.Identity;
-import dev.hashi.service.web.ApiProblem;
+import dev.hashi.service.access.Access;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.InvalidInputException;
+import dev.hashi.service.paging.Cursor;
+import dev.hashi.service.paging.Page;
+import dev.hashi.service.paging.PageRequest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
+@Tag(name = "entries")
 @RequestMapping("/api/content/entries")
 class EntryController {
+
+    static final String CREATE_EXAMPLE = """
+            {"type": "organisation", "locale": "ja",
+             "fields": {"name": "北九州市環境局", "unit": "環境国際協力室"}}""";
 
     private final EntryEditing editing;
     private final Entries entries;
@@ -46,84 +60,96 @@ class EntryController {
     }
 
     @PostMapping
-    ResponseEntity<EntryView> create(@Valid @RequestBody EntryRequests.Create request, Identity caller) {
-        Access.requireEditor(caller);
-        Entry entry = editing.create(request, caller.subject());
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create an entry (editor, admin); Idempotency-Key replays a repeated create")
+    ResponseEntity<EntryView> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "Japanese organisation",
+                                                            value = CREATE_EXAMPLE)))
+                    @Valid
+                    @RequestBody
+                    EntryRequests.Create request,
+            CommandContext context) {
+        Access.requireEditor(context.caller());
+        Entry entry = editing.create(request, context);
         return ResponseEntity.created(URI.create("/api/content/entries/" + entry.id()))
                 .eTag(Versions.etag(entry.version()))
                 .body(view(entry));
     }
 
-    @GetMapping("/{id}")
-    ResponseEntity<EntryView> get(@PathVariable String id, Identity caller) {
-        Access.requireDraftReaderOrHide(caller, id);
-        Entry entry = entries.require(id);
+    @GetMapping("/{entryId}")
+    @Operation(summary = "An entry with every locale's values and their origin (staff; others get 404)")
+    ResponseEntity<EntryView> get(@PathVariable String entryId, CommandContext context) {
+        Entry entry = entries.requireVisibleTo(context.caller(), entryId);
         return ResponseEntity.ok().eTag(Versions.etag(entry.version())).body(view(entry));
     }
 
-    @PatchMapping("/{id}")
+    @PatchMapping("/{entryId}")
+    @Operation(summary = "Change one locale of an entry (editor, admin); If-Match required")
     ResponseEntity<EntryView> patch(
-            @PathVariable String id,
+            @PathVariable String entryId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody EntryRequests.Patch request,
-            Identity caller) {
-        Access.requireEditor(caller);
-        Entry entry = editing.patch(id, Versions.ifMatch(ifMatch), request, caller.subject());
+            CommandContext context) {
+        Access.requireEditor(context.caller());
+        long expected = Versions.ifMatch(ifMatch, Entries.RESOURCE);
+        Entry entry = editing.patch(entryId, expected, request, context);
         return ResponseEntity.ok().eTag(Versions.etag(entry.version())).body(view(entry));
     }
 
-    @DeleteMapping("/{id}")
+    @DeleteMapping("/{entryId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete an entry (editor, admin); If-Match required")
     ResponseEntity<Void> delete(
-            @PathVariable String id,
+            @PathVariable String entryId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            Identity caller) {
-        Access.requireEditor(caller);
-        editing.delete(id, Versions.ifMatch(ifMatch), caller.subject());
+            CommandContext context) {
+        Access.requireEditor(context.caller());
+        editing.delete(entryId, Versions.ifMatch(ifMatch, Entries.RESOURCE), context);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping
-    Map<String, Object> list(
+    @Operation(
+            summary = "Entries in id order, filtered by type, workflow state (in a locale) and missing locale (staff)")
+    Page<EntrySummary> list(
             @RequestParam(required = false) String type,
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String locale,
             @RequestParam(required = false) String missingLocale,
-            @RequestParam(required = false) String after,
-            @RequestParam(defaultValue = "50") int limit,
-            Identity caller) {
-        Access.requireDraftReader(caller);
+            PageRequest page,
+            CommandContext context) {
+        Access.requireStaff(context.caller());
         WorkflowState wanted = state == null ? null : state(state);
-        List<String> stateLocales = locale == null ? locales.tags() : List.of(locales.require(locale));
-        String missing = missingLocale == null ? null : locales.require(missingLocale);
-        int size = Math.max(1, Math.min(limit, 200));
+        String stateLocale = locales.optional("locale", locale);
+        List<String> stateLocales = stateLocale == null ? locales.tags() : List.of(stateLocale);
+        String missing = locales.optional("missingLocale", missingLocale);
+        Entries.Query query = new Entries.Query(type, wanted, stateLocales, missing);
         TypeCatalog catalog = types.catalog();
-        List<EntrySummary> items = entries.search(type, wanted, stateLocales, missing, after, size).stream()
-                .map(e -> summary(e, catalog))
-                .toList();
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", items);
-        page.put("next", items.size() == size ? items.get(items.size() - 1).id() : null);
-        return page;
+        List<Entry> fetched = entries.search(query, page.afterId(), page.fetchSize());
+        return Page.keyset(fetched, page, e -> Cursor.after(e.id()), entries.count(query))
+                .map(e -> summary(e, catalog));
     }
 
     private static WorkflowState state(String state) {
-        return switch (state) {
-            case "draft" -> WorkflowState.DRAFT;
-            case "in_review" -> WorkflowState.IN_REVIEW;
-            case "published" -> WorkflowState.PUBLISHED;
-            case "archived" -> WorkflowState.ARCHIVED;
-            default ->
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "entry.state-unknown", "Unknown workflow state.")
-                        .with("value", state);
-        };
+        return WorkflowState.fromWire(state)
+                .orElseThrow(() -> InvalidInputException.field(
+                        "state",
+                        "workflow.state-unknown",
+                        "States are draft, in_review, published and archived.",
+                        state));
     }
 
     private EntrySummary summary(Entry entry, TypeCatalog catalog) {
         Map<String, String> titles = catalog.find(entry.type())
                 .map(t -> Changes.titles(t, entry.content()))
                 .orElse(Map.of());
-        Map<String, String> states = new LinkedHashMap<>();
-        locales.tags().forEach(tag -> states.put(tag, entry.state(tag).name().toLowerCase(java.util.Locale.ROOT)));
+        Map<String, WorkflowState> states = new LinkedHashMap<>();
+        locales.tags().forEach(tag -> states.put(tag, entry.state(tag)));
         return new EntrySummary(
                 entry.id(),
                 entry.type(),

@@ -6,7 +6,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import dev.hashi.content.common.Locales;
@@ -16,8 +15,11 @@ import dev.hashi.content.type.TypeCatalog;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.content.ContentEntryDeleted;
 import dev.hashi.locale.Texts;
-import dev.hashi.service.web.ApiProblem;
-import dev.hashi.service.web.RequestIdFilter;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.InvalidInputException;
+import dev.hashi.service.error.VersionConflictException;
+
+import tools.jackson.databind.JsonNode;
 
 /** Creating, changing, restoring and deleting entries. Callers check permissions. */
 @Component
@@ -39,19 +41,20 @@ public class EntryEditing {
         this.locales = locales;
     }
 
-    public Entry create(EntryRequests.Create request, String actor) {
-        String locale = locales.require(request.locale());
+    Entry create(EntryRequests.Create request, CommandContext context) {
+        String locale = locales.require("locale", request.locale());
         TypeCatalog catalog = types.catalog();
         ContentType type = catalog.require(request.type());
         if (type.component()) {
-            throw new ApiProblem(
-                            HttpStatus.BAD_REQUEST,
-                            "type.component-not-entry",
-                            "'" + type.key() + "' is a component type; its items live inside other entries.")
-                    .with("value", type.key());
+            throw InvalidInputException.field(
+                    "type",
+                    "type.component-not-entry",
+                    "'" + type.key() + "' is a component type; its items live inside other entries.",
+                    type.key());
         }
         String id = "e-" + HexFormat.of().formatHex(bytes());
-        Instant now = commits.now();
+        Instant now = context.at();
+        String actor = context.actor();
         Entry blank = new Entry(
                 id,
                 type.key(),
@@ -70,39 +73,33 @@ public class EntryEditing {
                 actor,
                 now,
                 actor);
-        return write(blank, catalog, type, locale, request.slug(), request.fields(), actor, false, "create");
+        return write(blank, catalog, type, locale, request.slug(), request.fields(), false, "create", context);
     }
 
-    public Entry patch(String id, long expectedVersion, EntryRequests.Patch request, String actor) {
-        String locale = locales.require(request.locale());
+    Entry patch(String id, long expectedVersion, EntryRequests.Patch request, CommandContext context) {
+        String locale = locales.require("locale", request.locale());
         Entry before = current(id, expectedVersion);
         TypeCatalog catalog = types.catalog();
         ContentType type = catalog.require(before.type());
-        return write(
-                before,
-                catalog,
-                type,
-                locale,
-                request.slug(),
-                request.fields() == null ? Map.of() : request.fields(),
-                actor,
-                request.minor(),
-                "save");
+        Map<String, JsonNode> fields = request.fields() == null ? Map.of() : request.fields();
+        return write(before, catalog, type, locale, request.slug(), fields, request.minor(), "save", context);
     }
 
     /** Makes a revision's content current again, as a new revision. */
-    public Entry restore(Entry before, Revision revision, long expectedVersion, String actor) {
+    public Entry restore(Entry before, Revision revision, long expectedVersion, CommandContext context) {
         requireVersion(before, expectedVersion);
         TypeCatalog catalog = types.catalog();
         ContentType type = catalog.require(before.type());
         int itemSeq = Math.max(before.itemSeq(), maxItemNumber(revision.content()));
         Slugging.SlugState slugs = new Slugging.SlugState(before.slugs(), before.slugHistory());
         return commits.commitContent(
-                before, catalog, type, revision.content(), itemSeq, slugs, "restore", null, actor, false);
+                new ContentCommit(before, catalog, type, revision.content(), itemSeq, slugs, "restore", null, false),
+                context);
     }
 
     /**
-     * Writes a landed translation into {@code targetLocale} of {@code path}, as a draft, with its provenance.
+     * Writes a landed translation into {@code targetLocale} of {@code path}, as a draft, with its provenance; the
+     * translator is {@code context}'s caller.
      *
      * @return the entry after the write, or {@code before} when the value is already there
      */
@@ -113,8 +110,7 @@ public class EntryEditing {
             String text,
             String unitId,
             String sourceHash,
-            String actor,
-            String kind) {
+            CommandContext context) {
         TypeCatalog catalog = types.catalog();
         ContentType type = catalog.require(before.type());
         FieldValue source = before.content().source(path).orElseThrow();
@@ -126,22 +122,24 @@ public class EntryEditing {
                                 path,
                                 targetLocale,
                                 Texts.nfc(text),
-                                new Origin(source.locale(), actor, commits.now(), unitId, sourceHash)));
+                                new Origin(source.locale(), context.actor(), context.at(), unitId, sourceHash)));
         EntryContent content = draft.toContent();
-        Slugging.SlugState slugs = slugging.afterWrite(type, before, content, null, targetLocale, commits.now());
+        Slugging.SlugState slugs = slugging.afterWrite(type, before, content, null, targetLocale, context.at());
         return commits.commitContent(
-                before, catalog, type, content, before.itemSeq(), slugs, kind, targetLocale, actor, false);
+                new ContentCommit(
+                        before, catalog, type, content, before.itemSeq(), slugs, "translation", targetLocale, false),
+                context);
     }
 
-    public void delete(String id, long expectedVersion, String actor) {
+    void delete(String id, long expectedVersion, CommandContext context) {
         Entry before = current(id, expectedVersion);
         EventEnvelope<ContentEntryDeleted> event = EventEnvelope.of(
                 new ContentEntryDeleted(id, before.type()),
                 id,
                 before.version() + 1,
-                RequestIdFilter.current(),
-                actor,
-                commits.now());
+                context.traceId(),
+                context.actor(),
+                context.at());
         entries.delete(before, List.of(event));
     }
 
@@ -151,20 +149,20 @@ public class EntryEditing {
             ContentType type,
             String locale,
             String slug,
-            Map<String, tools.jackson.databind.JsonNode> fields,
-            String actor,
+            Map<String, JsonNode> fields,
             boolean minor,
-            String kind) {
+            String kind,
+            CommandContext context) {
         ContentDraft draft = new ContentDraft(before.content(), before.itemSeq());
         EntryInput input = new EntryInput(catalog, locale, draft);
-        input.apply(type, "", fields, 0);
+        input.apply(type, fields);
         References.check(entries, input.references());
-        Instant now = commits.now();
-        Origins.assign(draft, actor, now);
+        Origins.assign(draft, context.actor(), context.at());
         EntryContent content = draft.toContent();
-        Slugging.SlugState slugs = slugging.afterWrite(type, before, content, slug, locale, now);
+        Slugging.SlugState slugs = slugging.afterWrite(type, before, content, slug, locale, context.at());
         return commits.commitContent(
-                before, catalog, type, content, draft.itemSeq(), slugs, kind, locale, actor, minor);
+                new ContentCommit(before, catalog, type, content, draft.itemSeq(), slugs, kind, locale, minor),
+                context);
     }
 
     private Entry current(String id, long expectedVersion) {
@@ -175,7 +173,7 @@ public class EntryEditing {
 
     private static void requireVersion(Entry entry, long expectedVersion) {
         if (entry.version() != expectedVersion) {
-            throw dev.hashi.content.common.Versions.conflict(entry.id(), entry.version());
+            throw new VersionConflictException(Entries.RESOURCE, entry.id(), entry.version());
         }
     }
 

@@ -7,26 +7,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpStatus;
-
 import dev.hashi.content.type.ContentType;
 import dev.hashi.content.type.FieldDefinition;
 import dev.hashi.content.type.FieldKind;
 import dev.hashi.content.type.TypeCatalog;
 import dev.hashi.locale.Texts;
-import dev.hashi.service.web.ApiProblem;
+import dev.hashi.service.error.InvalidInputException;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the fields of a write request into a draft, checking each against its definition. Localized values are
  * written in the request's locale; {@code null} removes a value; a component list given as an array sets the list's
- * items in that order (items named by {@code id} keep their values, items without one are new).
+ * items in that order (items named by {@code id} keep their values, items without one are new). An invalid value is
+ * {@code request.invalid} with a field error whose {@code field} is {@code fields.<path>} and whose code says why
+ * ({@code entry.field-unknown}, {@code kind.mismatch}, {@code entry.value-too-long}, {@code entry.value-pattern},
+ * {@code entry.item-unknown}).
  */
 final class EntryInput {
 
     static final Pattern ASSET_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     static final Pattern ENTRY_ID = Pattern.compile("e-[a-z0-9]{1,40}");
+    static final String KIND_MISMATCH = "kind.mismatch";
 
     private final TypeCatalog catalog;
     private final String locale;
@@ -46,15 +48,20 @@ final class EntryInput {
         return references;
     }
 
-    void apply(ContentType type, String prefix, Map<String, JsonNode> fields, int depth) {
+    /** Writes {@code fields} of an entry of {@code type} into the draft. */
+    void apply(ContentType type, Map<String, JsonNode> fields) {
+        apply(type, "", fields, 0);
+    }
+
+    private void apply(ContentType type, String prefix, Map<String, JsonNode> fields, int depth) {
         for (Map.Entry<String, JsonNode> field : fields.entrySet()) {
             String path = Paths.child(prefix, field.getKey());
             FieldDefinition definition = type.field(field.getKey())
-                    .orElseThrow(() -> problem(
-                            HttpStatus.BAD_REQUEST,
+                    .orElseThrow(() -> invalid(
+                            path,
                             "entry.field-unknown",
                             "Type '" + type.key() + "' has no field '" + field.getKey() + "'.",
-                            path));
+                            null));
             JsonNode node = field.getValue();
             String valueLocale = definition.localized() ? locale : null;
             if (node == null || node.isNull()) {
@@ -91,11 +98,11 @@ final class EntryInput {
                     && !order.contains(idNode.stringValue())) {
                 id = idNode.stringValue();
             } else {
-                throw problem(
-                        HttpStatus.BAD_REQUEST,
+                throw invalid(
+                        path,
                         "entry.item-unknown",
                         "List '" + path + "' has no item with this id (or it is given twice).",
-                        String.valueOf(idNode));
+                        echo(idNode));
             }
             order.add(id);
             Map<String, JsonNode> itemFields = new java.util.LinkedHashMap<>();
@@ -158,37 +165,40 @@ final class EntryInput {
         String text = Texts.nfc(node.stringValue());
         int length = text.codePointCount(0, text.length());
         if (definition.maxLength() != null && length > definition.maxLength()) {
-            throw problem(
-                            HttpStatus.BAD_REQUEST,
-                            "entry.value-too-long",
-                            "'" + path + "' is longer than " + definition.maxLength() + " characters.",
-                            path)
-                    .with("maxLength", definition.maxLength())
-                    .with("length", length);
+            throw invalid(
+                    path,
+                    "entry.value-too-long",
+                    "'" + path + "' has " + length + " characters; at most " + definition.maxLength() + " are allowed.",
+                    null);
         }
         if (definition.pattern() != null
                 && !Pattern.compile(definition.pattern()).matcher(text).matches()) {
-            throw problem(
-                            HttpStatus.BAD_REQUEST,
-                            "entry.value-pattern",
-                            "'" + path + "' does not match " + definition.pattern() + ".",
-                            path)
-                    .with("value", text);
+            throw invalid(
+                    path, "entry.value-pattern", "'" + path + "' does not match " + definition.pattern() + ".", text);
         }
         return text;
     }
 
-    private static ApiProblem wrongKind(String path, FieldDefinition definition, JsonNode node) {
-        return problem(
-                        HttpStatus.BAD_REQUEST,
-                        "entry.field-kind",
-                        "'" + path + "' takes a " + definition.kind().wireName() + " value.",
-                        path)
-                .with("expected", definition.kind().wireName())
-                .with("value", String.valueOf(node));
+    private static InvalidInputException wrongKind(String path, FieldDefinition definition, JsonNode node) {
+        return invalid(
+                path,
+                KIND_MISMATCH,
+                "'" + path + "' takes a " + definition.kind().wireName() + " value.",
+                echo(node));
     }
 
-    static ApiProblem problem(HttpStatus status, String code, String detail, String path) {
-        return new ApiProblem(status, code, detail).with("path", path);
+    /** A rejected value as the error echoes it: text as it is, anything else as JSON. */
+    private static String echo(JsonNode node) {
+        return node != null && node.isString() ? node.stringValue() : String.valueOf(node);
+    }
+
+    /** The field error of the value at {@code path} of the request's {@code fields}. */
+    static InvalidInputException invalid(String path, String code, String message, Object value) {
+        return InvalidInputException.field(field(path), code, message, value);
+    }
+
+    /** Where the value at {@code path} is in a write request. */
+    static String field(String path) {
+        return "fields." + path;
     }
 }

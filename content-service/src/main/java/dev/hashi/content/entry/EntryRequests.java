@@ -6,10 +6,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /** Write requests for entries. */
-public final class EntryRequests {
+final class EntryRequests {
 
     private EntryRequests() {}
 
@@ -20,6 +21,7 @@ public final class EntryRequests {
      * @param slug   the slug for {@code locale}; generated from the title when {@code null}
      * @param fields values by field key; component lists as arrays of objects
      */
+    @Schema(name = "EntryCreate")
     public record Create(
             @NotBlank @Size(max = 40) String type,
             @NotBlank @Size(max = 64) String locale,
@@ -31,6 +33,7 @@ public final class EntryRequests {
      *
      * @param minor the editor marks source edits as minor (translations stay current)
      */
+    @Schema(name = "EntryPatch")
     public record Patch(
             @NotBlank @Size(max = 64) String locale,
             @Size(max = 200) String slug,

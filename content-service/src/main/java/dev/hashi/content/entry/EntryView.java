@@ -8,6 +8,8 @@ import java.util.Map;
 import dev.hashi.content.type.ContentType;
 import dev.hashi.content.type.TypeCatalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * An entry for editors and translators: every locale's value of every field with its origin.
  *
@@ -15,7 +17,7 @@ import dev.hashi.content.type.TypeCatalog;
  *               {@link ValueView}; component lists are arrays of items with their {@code id}
  */
 public record EntryView(
-        String id,
+        String entryId,
         String type,
         long version,
         Map<String, String> slugs,
@@ -28,22 +30,38 @@ public record EntryView(
         String updatedBy) {
 
     /**
-     * @param source   whether this is the value the field's other locales are translated from
-     * @param outdated for a translation: the source changed since it was made
+     * @param originLocale the locale the value was written in (for a translation, its source locale)
+     * @param updatedBy    who wrote the value
+     * @param updatedAt    when
+     * @param source       whether this is the value the field's other locales are translated from
+     * @param outdated     for a translation: the source changed since it was made
      */
+    @Schema(name = "EntryValue")
     public record ValueView(
             Object value,
             String originLocale,
-            String author,
-            Instant at,
+            String updatedBy,
+            Instant updatedAt,
             String unitId,
             String sourceHash,
             boolean source,
             boolean outdated) {}
 
-    /** A locale's workflow state and what delivery currently serves for it. */
+    /**
+     * A locale's workflow state and what delivery currently serves for it.
+     *
+     * @param updatedAt        when the locale reached {@code state}
+     * @param updatedBy        who moved it there
+     * @param publishedVersion the entry version delivery serves for the locale, {@code null} when unpublished
+     */
+    @Schema(name = "EntryLocaleStatus")
     public record LocaleStatus(
-            String state, Instant at, String by, Long publishedRevision, Instant publishedAt, String publishedSlug) {}
+            WorkflowState state,
+            Instant updatedAt,
+            String updatedBy,
+            Long publishedVersion,
+            Instant publishedAt,
+            String publishedSlug) {}
 
     public static EntryView of(Entry entry, TypeCatalog catalog, List<String> locales) {
         ContentType type = catalog.require(entry.type());
@@ -63,7 +81,7 @@ public record EntryView(
             workflow.put(
                     locale,
                     new LocaleStatus(
-                            entry.state(locale).name().toLowerCase(java.util.Locale.ROOT),
+                            entry.state(locale),
                             state == null ? null : state.at(),
                             state == null ? null : state.by(),
                             published == null ? null : published.revision(),

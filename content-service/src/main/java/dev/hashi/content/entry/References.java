@@ -3,11 +3,13 @@ package dev.hashi.content.entry;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
+import dev.hashi.service.error.FieldError;
+import dev.hashi.service.error.InvalidInputException;
 
-import dev.hashi.service.web.ApiProblem;
-
-/** Checks that referenced entries exist and have an allowed type. */
+/**
+ * Checks that referenced entries exist and have an allowed type: {@code request.invalid} with a field error per bad
+ * reference ({@code entry.reference-missing}, {@code entry.reference-type}).
+ */
 final class References {
 
     private References() {}
@@ -18,25 +20,26 @@ final class References {
         }
         Map<String, String> types = entries.typesOf(
                 references.stream().map(EntryInput.Reference::entryId).toList());
+        List<FieldError> errors = new java.util.ArrayList<>();
         for (EntryInput.Reference reference : references) {
             String type = types.get(reference.entryId());
             if (type == null) {
-                throw new ApiProblem(
-                                HttpStatus.UNPROCESSABLE_CONTENT,
-                                "entry.reference-missing",
-                                "'" + reference.path() + "' refers to an entry that does not exist.")
-                        .with("path", reference.path())
-                        .with("value", reference.entryId());
+                errors.add(new FieldError(
+                        EntryInput.field(reference.path()),
+                        "entry.reference-missing",
+                        "'" + reference.path() + "' refers to an entry that does not exist.",
+                        reference.entryId()));
+            } else if (!reference.allowedTypes().contains(type)) {
+                errors.add(new FieldError(
+                        EntryInput.field(reference.path()),
+                        "entry.reference-type",
+                        "'" + reference.path() + "' may only refer to " + reference.allowedTypes() + ", not " + type
+                                + ".",
+                        reference.entryId()));
             }
-            if (!reference.allowedTypes().contains(type)) {
-                throw new ApiProblem(
-                                HttpStatus.UNPROCESSABLE_CONTENT,
-                                "entry.reference-type",
-                                "'" + reference.path() + "' may only refer to " + reference.allowedTypes() + ".")
-                        .with("path", reference.path())
-                        .with("value", reference.entryId())
-                        .with("type", type);
-            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * An immutable record of one entry version.
  *
@@ -28,6 +30,7 @@ public record Revision(
         Map<String, String> slugs) {
 
     /** One value's before and after; {@code null} for absent. */
+    @Schema(name = "RevisionChange")
     public record Change(String path, String locale, Object before, Object after) {}
 
     static String idOf(String entryId, long revision) {

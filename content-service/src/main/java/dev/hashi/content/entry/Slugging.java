@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.hashi.content.common.Locales;
 import dev.hashi.content.type.ContentType;
 import dev.hashi.locale.Slugs;
-import dev.hashi.service.web.ApiProblem;
+import dev.hashi.service.error.ConflictException;
+import dev.hashi.service.error.InvalidInputException;
 
 /**
  * Slugs per locale, unique per type and locale. A locale gets one when it first has a title (its own, else one along
@@ -24,11 +25,22 @@ import dev.hashi.service.web.ApiProblem;
 @Component
 public class Slugging {
 
-    private final Entries entries;
+    private final TakenSlugs taken;
     private final Locales locales;
 
+    /** Whether a slug is held, for (type, locale), by an entry other than the one named. */
+    @FunctionalInterface
+    interface TakenSlugs {
+        boolean taken(String type, String locale, String slug, String entryId);
+    }
+
+    @Autowired
     Slugging(Entries entries, Locales locales) {
-        this.entries = entries;
+        this(entries::slugTaken, locales);
+    }
+
+    Slugging(TakenSlugs taken, Locales locales) {
+        this.taken = taken;
         this.locales = locales;
     }
 
@@ -41,19 +53,16 @@ public class Slugging {
         List<SlugRecord> history = new ArrayList<>(before.slugHistory());
         if (requested != null) {
             if (!Slugs.isValid(requested)) {
-                throw new ApiProblem(
-                                HttpStatus.BAD_REQUEST,
-                                "slug.invalid",
-                                "Slugs are lower-case ASCII letters and digits joined by single hyphens, at most "
-                                        + Slugs.MAX_LENGTH + " characters.")
-                        .with("value", requested)
-                        .with("locale", locale);
+                throw InvalidInputException.field(
+                        "slug",
+                        "slug.invalid",
+                        "Slugs are lower-case ASCII letters and digits joined by single hyphens, at most "
+                                + Slugs.MAX_LENGTH + " characters.",
+                        requested);
             }
-            if (entries.slugTaken(type.key(), locale, requested, before.id())) {
-                throw new ApiProblem(
-                                HttpStatus.CONFLICT,
-                                "slug.taken",
-                                "Another " + type.key() + " already uses this slug in " + locale + ".")
+            if (taken.taken(type.key(), locale, requested, before.id())) {
+                throw new ConflictException(
+                                "slug.taken", "Another " + type.key() + " already uses this slug in " + locale + ".")
                         .with("value", requested)
                         .with("locale", locale);
             }
@@ -87,7 +96,7 @@ public class Slugging {
                 .or(() -> others.values().stream().findFirst())
                 .orElseGet(() -> Slugs.shortId(entryId + "/" + locale));
         String candidate = base;
-        for (int n = 2; entries.slugTaken(type.key(), locale, candidate, entryId); n++) {
+        for (int n = 2; taken.taken(type.key(), locale, candidate, entryId); n++) {
             String suffix = "-" + n;
             candidate = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length())) + suffix;
         }

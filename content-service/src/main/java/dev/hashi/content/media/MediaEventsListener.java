@@ -4,8 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.client.MongoDatabase;
-
+import dev.hashi.content.common.ConsumerMarks;
 import dev.hashi.events.EventCodec;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.Topics;
@@ -20,10 +19,10 @@ class MediaEventsListener {
     private final MediaSummaries summaries;
     private final IdempotentConsumer consumer;
 
-    MediaEventsListener(EventCodec codec, MediaSummaries summaries, MongoDatabase database) {
+    MediaEventsListener(EventCodec codec, MediaSummaries summaries, ConsumerMarks marks) {
         this.codec = codec;
         this.summaries = summaries;
-        this.consumer = new IdempotentConsumer("content-media", database.getCollection("consumer_marks"));
+        this.consumer = marks.consumer("content-media");
     }
 
     @KafkaListener(topics = Topics.MEDIA, groupId = "content-service")

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.hashi.content.common.Access;
 import dev.hashi.content.common.Locales;
 import dev.hashi.content.common.Versions;
 import dev.hashi.content.entry.Changes;
@@ -28,11 +26,21 @@ import dev.hashi.content.entry.EntryView;
 import dev.hashi.content.entry.Revision;
 import dev.hashi.content.entry.RevisionLog;
 import dev.hashi.content.type.ContentTypes;
-import dev.hashi.identity.Identity;
-import dev.hashi.service.web.ApiProblem;
+import dev.hashi.problem.ProblemCodes;
+import dev.hashi.service.access.Access;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.InvalidInputException;
+import dev.hashi.service.error.NotFoundException;
+import dev.hashi.service.paging.Cursor;
+import dev.hashi.service.paging.Page;
+import dev.hashi.service.paging.PageRequest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@RequestMapping("/api/content/entries/{id}/revisions")
+@Tag(name = "revisions")
+@RequestMapping("/api/content/entries/{entryId}/revisions")
 class RevisionController {
 
     private final Entries entries;
@@ -51,17 +59,23 @@ class RevisionController {
     }
 
     @GetMapping
-    List<RevisionViews.Summary> list(@PathVariable String id, Identity caller) {
-        Access.requireDraftReaderOrHide(caller, id);
-        return revisions.history(entries.require(id)).stream()
-                .map(RevisionViews.Summary::of)
+    @Operation(summary = "The entry's history, oldest first (staff; others get 404); total included")
+    Page<RevisionViews.Summary> list(@PathVariable String entryId, PageRequest page, CommandContext context) {
+        List<Revision> history = revisions.history(entries.requireVisibleTo(context.caller(), entryId));
+        long after = page.afterId() == null ? 0 : afterVersion(page.afterId());
+        List<Revision> fetched = history.stream()
+                .filter(r -> r.revision() > after)
+                .limit(page.fetchSize())
                 .toList();
+        return Page.keyset(fetched, page, r -> Cursor.after(String.valueOf(r.revision())), (long) history.size())
+                .map(RevisionViews.Summary::of);
     }
 
     @GetMapping("/diff")
-    RevisionViews.Diff diff(@PathVariable String id, @RequestParam long from, @RequestParam long to, Identity caller) {
-        Access.requireDraftReaderOrHide(caller, id);
-        Entry entry = entries.require(id);
+    @Operation(summary = "What changed between two versions, per field path and locale, and slug changes (staff)")
+    RevisionViews.Diff diff(
+            @PathVariable String entryId, @RequestParam long from, @RequestParam long to, CommandContext context) {
+        Entry entry = entries.requireVisibleTo(context.caller(), entryId);
         Revision a = revision(entry, from);
         Revision b = revision(entry, to);
         Map<String, List<String>> slugs = new LinkedHashMap<>();
@@ -75,37 +89,49 @@ class RevisionController {
                 slugs.put(locale, pair);
             }
         }
-        return new RevisionViews.Diff(id, from, to, Changes.between(a.content(), b.content()), slugs);
+        return new RevisionViews.Diff(entryId, from, to, Changes.between(a.content(), b.content()), slugs);
     }
 
-    @GetMapping("/{revision}")
-    RevisionViews.Detail get(@PathVariable String id, @PathVariable long revision, Identity caller) {
-        Access.requireDraftReaderOrHide(caller, id);
-        return RevisionViews.Detail.of(revision(entries.require(id), revision));
+    @GetMapping("/{version}")
+    @Operation(summary = "One revision with the whole content it produced (staff)")
+    RevisionViews.Detail get(@PathVariable String entryId, @PathVariable long version, CommandContext context) {
+        return RevisionViews.Detail.of(revision(entries.requireVisibleTo(context.caller(), entryId), version));
     }
 
-    @PostMapping("/{revision}/restore")
+    @PostMapping("/{version}/restore")
+    @Operation(summary = "Make a revision's content current again, as a new revision (editor, admin); If-Match")
     ResponseEntity<EntryView> restore(
-            @PathVariable String id,
-            @PathVariable long revision,
+            @PathVariable String entryId,
+            @PathVariable long version,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            Identity caller) {
-        Access.requireEditor(caller);
-        long expected = Versions.ifMatch(ifMatch);
-        Entry entry = entries.require(id);
-        Entry restored = editing.restore(entry, revision(entry, revision), expected, caller.subject());
+            CommandContext context) {
+        Access.requireEditor(context.caller());
+        long expected = Versions.ifMatch(ifMatch, Entries.RESOURCE);
+        Entry entry = entries.require(entryId);
+        Entry restored = editing.restore(entry, revision(entry, version), expected, context);
         return ResponseEntity.ok()
                 .eTag(Versions.etag(restored.version()))
                 .body(EntryView.of(restored, types.catalog(), locales.tags()));
     }
 
     private Revision revision(Entry entry, long number) {
-        return revisions
-                .find(entry, number)
-                .orElseThrow(() -> new ApiProblem(
-                                HttpStatus.NOT_FOUND,
-                                "revision.not-found",
-                                "Entry " + entry.id() + " has no revision " + number + ".")
-                        .with("value", number));
+        return revisions.find(entry, number).orElseThrow(() -> {
+            NotFoundException notFound = new NotFoundException("revision", number);
+            notFound.with("entryId", entry.id());
+            return notFound;
+        });
+    }
+
+    /** The version a revision cursor continues after; a cursor of another list is refused. */
+    private static long afterVersion(String key) {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.field(
+                    "cursor",
+                    ProblemCodes.FIELD_FORMAT,
+                    "The cursor is not one this list issued; start again without it.",
+                    null);
+        }
     }
 }

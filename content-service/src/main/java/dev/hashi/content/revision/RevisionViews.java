@@ -7,17 +7,35 @@ import java.util.Map;
 import dev.hashi.content.entry.EntryContent;
 import dev.hashi.content.entry.Revision;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** Revision responses. */
 final class RevisionViews {
 
     private RevisionViews() {}
 
-    /** One revision in a history: who, when, what kind, which fields and locales changed. */
+    /**
+     * One revision in a history: who, when, what kind, which fields and locales changed.
+     *
+     * @param version   the entry version the revision produced
+     * @param kind      {@code create}, {@code save}, {@code restore}, {@code translation} or a workflow action
+     * @param locale    for workflow actions, the locale acted on
+     * @param createdBy who made the change
+     * @param createdAt when
+     */
+    @Schema(name = "RevisionSummary")
     record Summary(
-            long revision, String kind, String locale, String author, Instant at, List<Revision.Change> changes) {
+            String entryId,
+            long version,
+            String kind,
+            String locale,
+            String createdBy,
+            Instant createdAt,
+            List<Revision.Change> changes) {
 
         static Summary of(Revision revision) {
             return new Summary(
+                    revision.entryId(),
                     revision.revision(),
                     revision.kind(),
                     revision.locale(),
@@ -28,18 +46,21 @@ final class RevisionViews {
     }
 
     /** One revision with the whole content it produced. */
+    @Schema(name = "RevisionDetail")
     record Detail(
-            long revision,
+            String entryId,
+            long version,
             String kind,
             String locale,
-            String author,
-            Instant at,
+            String createdBy,
+            Instant createdAt,
             List<Revision.Change> changes,
             EntryContent content,
             Map<String, String> slugs) {
 
         static Detail of(Revision revision) {
             return new Detail(
+                    revision.entryId(),
                     revision.revision(),
                     revision.kind(),
                     revision.locale(),
@@ -51,6 +72,13 @@ final class RevisionViews {
         }
     }
 
-    /** Differences between two revisions, per field path and locale ({@code null} locale: not localized). */
+    /**
+     * Differences between two revisions, per field path and locale ({@code null} locale: not localized).
+     *
+     * @param from  the older version compared
+     * @param to    the newer version compared
+     * @param slugs per locale whose slug differs, the slug in {@code from} and in {@code to}
+     */
+    @Schema(name = "RevisionDiff")
     record Diff(String entryId, long from, long to, List<Revision.Change> changes, Map<String, List<String>> slugs) {}
 }

@@ -10,6 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param landedState   the target locale's state after a landing: {@code draft} (default) or {@code in_review}
  */
 @ConfigurationProperties("cms.content.translations")
-public record LandingProperties(
+record LandingProperties(
         @DefaultValue("false") boolean landSubmitted,
         @DefaultValue("draft") String landedState) {}

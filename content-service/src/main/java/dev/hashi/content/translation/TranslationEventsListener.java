@@ -4,8 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.client.MongoDatabase;
-
+import dev.hashi.content.common.ConsumerMarks;
 import dev.hashi.events.EventCodec;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.Topics;
@@ -23,11 +22,11 @@ class TranslationEventsListener {
     private final IdempotentConsumer consumer;
 
     TranslationEventsListener(
-            EventCodec codec, TranslationLanding landing, LandingProperties settings, MongoDatabase database) {
+            EventCodec codec, TranslationLanding landing, LandingProperties settings, ConsumerMarks marks) {
         this.codec = codec;
         this.landing = landing;
         this.settings = settings;
-        this.consumer = new IdempotentConsumer("content-landing", database.getCollection("consumer_marks"));
+        this.consumer = marks.consumer("content-landing");
     }
 
     @KafkaListener(topics = Topics.TRANSLATION, groupId = "content-service")
@@ -57,7 +56,7 @@ class TranslationEventsListener {
         }
         if (toLand != null) {
             TranslationLanding.Landing landed = toLand;
-            consumer.apply(event, e -> landing.land(landed));
+            consumer.apply(event, e -> landing.land(landed, e.traceId()));
         }
     }
 }

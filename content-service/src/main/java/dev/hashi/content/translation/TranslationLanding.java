@@ -1,6 +1,8 @@
 package dev.hashi.content.translation;
 
+import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +17,12 @@ import dev.hashi.content.entry.FieldValue;
 import dev.hashi.content.entry.WorkflowState;
 import dev.hashi.content.workflow.Publishing;
 import dev.hashi.content.workflow.WorkflowAction;
+import dev.hashi.identity.Identity;
+import dev.hashi.identity.Role;
 import dev.hashi.locale.LocaleException;
 import dev.hashi.locale.Texts;
-import dev.hashi.service.web.ApiProblem;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.VersionConflictException;
 
 /**
  * Writes a translation into its target locale as a draft, with its unit and the source hash it was made from. A
@@ -26,7 +31,7 @@ import dev.hashi.service.web.ApiProblem;
  */
 @Component
 @EnableConfigurationProperties(LandingProperties.class)
-public class TranslationLanding {
+class TranslationLanding {
 
     private static final Logger log = LoggerFactory.getLogger(TranslationLanding.class);
     private static final int CONFLICT_RETRIES = 5;
@@ -35,15 +40,25 @@ public class TranslationLanding {
     private final EntryEditing editing;
     private final Publishing publishing;
     private final Locales locales;
-    private final LandingProperties settings;
+    private final WorkflowState landedState;
+    private final Clock clock;
 
     TranslationLanding(
-            Entries entries, EntryEditing editing, Publishing publishing, Locales locales, LandingProperties settings) {
+            Entries entries,
+            EntryEditing editing,
+            Publishing publishing,
+            Locales locales,
+            LandingProperties settings,
+            Clock clock) {
         this.entries = entries;
         this.editing = editing;
         this.publishing = publishing;
         this.locales = locales;
-        this.settings = settings;
+        this.landedState = WorkflowState.fromWire(settings.landedState())
+                .filter(s -> s == WorkflowState.DRAFT || s == WorkflowState.IN_REVIEW)
+                .orElseThrow(() -> new IllegalStateException(
+                        "cms.content.translations.landed-state is draft or in_review, not " + settings.landedState()));
+        this.clock = clock;
     }
 
     /** A translation to land. */
@@ -57,20 +72,31 @@ public class TranslationLanding {
             String text,
             String translator) {}
 
-    /** The outcome: {@code landed}, {@code unchanged} or why it was skipped. */
-    public String land(Landing landing) {
+    /**
+     * Lands a translation as its translator, continuing the trace of the event that brought it; a version conflict
+     * (an editor saved meanwhile) is retried with the entry read again.
+     *
+     * @param traceId the trace id of the event, {@code null} when it had none
+     * @return the outcome: {@code landed}, {@code unchanged} or why it was skipped
+     */
+    public String land(Landing landing, String traceId) {
+        String author = landing.translator() != null
+                        && Identity.SUBJECT.matcher(landing.translator()).matches()
+                ? landing.translator()
+                : "translation-service";
+        Identity translator = new Identity(author, Set.of(Role.TRANSLATOR), Set.of());
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(landing);
-            } catch (ApiProblem problem) {
-                if (problem.status().value() != 412 || attempt == CONFLICT_RETRIES) {
-                    throw problem;
+                return attempt(landing, CommandContext.system(translator, traceId, clock.instant()));
+            } catch (VersionConflictException conflict) {
+                if (attempt == CONFLICT_RETRIES) {
+                    throw conflict;
                 }
             }
         }
     }
 
-    private String attempt(Landing landing) {
+    private String attempt(Landing landing, CommandContext context) {
         Optional<Entry> found = entries.find(landing.entryId());
         if (found.isEmpty()) {
             return skip(landing, "entry-missing");
@@ -99,11 +125,10 @@ public class TranslationLanding {
                 && landing.sourceHash().equals(current.get().origin().sourceHash())) {
             return "unchanged";
         }
-        String author = landing.translator() == null ? "translation-service" : landing.translator();
         Entry after = editing.landTranslation(
-                entry, landing.path(), target, text, landing.unitId(), landing.sourceHash(), author, "translation");
-        if ("in_review".equals(settings.landedState()) && after.state(target) == WorkflowState.DRAFT) {
-            publishing.apply(after, target, WorkflowAction.SUBMIT, author);
+                entry, landing.path(), target, text, landing.unitId(), landing.sourceHash(), context);
+        if (landedState == WorkflowState.IN_REVIEW && after.state(target) == WorkflowState.DRAFT) {
+            publishing.apply(after, target, WorkflowAction.SUBMIT, context);
         }
         return "landed";
     }

@@ -3,9 +3,15 @@ package dev.hashi.content.type;
 import java.time.Instant;
 import java.util.List;
 
-/** A content type as the API shows it. */
-public record ContentTypeView(
-        String key,
+/**
+ * A content type as the API shows it.
+ *
+ * @param type           the type's key
+ * @param localizedPaths paths of its localized fields, list items written as {@code list[*]}
+ * @param version        the type's version (its ETag)
+ */
+record ContentTypeView(
+        String type,
         String name,
         boolean component,
         String titleField,

@@ -1,7 +1,5 @@
 package dev.hashi.content.type;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,41 +7,38 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.result.UpdateResult;
 
 import dev.hashi.content.common.Documents;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.content.ContentTypeChanged;
 import dev.hashi.events.outbox.Outbox;
-import dev.hashi.identity.Identity;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.VersionConflictException;
+import dev.hashi.service.error.VersionRequiredException;
 import dev.hashi.service.kafka.OutboxRelayScheduler;
-import dev.hashi.service.web.ApiProblem;
-import dev.hashi.service.web.RequestIdFilter;
+import dev.hashi.service.mongo.VersionedDocuments;
 
-/** The content types, stored in {@code content_types}; each change announces {@code content.type.changed}. */
+/**
+ * The content types, stored in {@code content_types} and written through {@link VersionedDocuments}; each change
+ * announces {@code content.type.changed}.
+ */
 @Component
 public class ContentTypes {
 
-    private final MongoCollection<Document> collection;
-    private final Outbox outbox;
-    private final OutboxRelayScheduler relay;
-    private final Clock clock;
+    /** The resource name in problems. */
+    public static final String RESOURCE = "type";
 
-    ContentTypes(MongoDatabase database, Outbox outbox, OutboxRelayScheduler relay, Clock clock) {
+    private final MongoCollection<Document> collection;
+    private final VersionedDocuments writer;
+
+    ContentTypes(MongoDatabase database, Outbox outbox, OutboxRelayScheduler relay) {
         this.collection = database.getCollection("content_types");
-        this.outbox = outbox;
-        this.relay = relay;
-        this.clock = clock;
+        this.writer = new VersionedDocuments(collection, RESOURCE, "version", outbox, relay::nudge);
     }
 
     /** Every type, read now. */
@@ -64,17 +59,25 @@ public class ContentTypes {
     /**
      * Creates or replaces a type. A definition equal to the stored one changes nothing and emits nothing.
      *
+     * @param expectedVersion the version the change is based on; {@code null} to create, or to change a type without
+     *                        naming its version (only the seed does that)
      * @return the stored type
+     * @throws dev.hashi.service.error.InvalidInputException {@code request.invalid} listing every invalid definition
+     *                                                       value
+     * @throws VersionConflictException                      when the type is not at {@code expectedVersion}
      */
-    public ContentType define(String key, ContentTypeRequest request, Identity caller) {
+    public ContentType define(String key, ContentTypeRequest request, Long expectedVersion, CommandContext context) {
         TypeCatalog catalog = catalog();
         DefinitionRules.check(key, request, catalog);
         Optional<ContentType> current = catalog.find(key);
+        long currentVersion = current.map(ContentType::version).orElse(0L);
+        if (expectedVersion != null && expectedVersion != currentVersion) {
+            throw new VersionConflictException(RESOURCE, key, current.isEmpty() ? -1 : currentVersion);
+        }
         if (current.isPresent() && sameDefinition(current.get(), request)) {
             return current.get();
         }
-        long version = current.map(ContentType::version).orElse(0L) + 1;
-        Instant now = clock.instant();
+        long version = currentVersion + 1;
         ContentType type = new ContentType(
                 key,
                 request.name(),
@@ -82,39 +85,40 @@ public class ContentTypes {
                 request.titleField(),
                 request.fields(),
                 version,
-                now,
-                caller.subject());
+                context.at(),
+                context.actor());
         List<String> localized = catalog.with(type).localizedPaths(type);
         EventEnvelope<ContentTypeChanged> event = EventEnvelope.of(
                 new ContentTypeChanged(key, localized),
                 "type:" + key,
                 version,
-                RequestIdFilter.current(),
-                caller.subject(),
-                now);
-        Document state = Documents.toDocument(type);
-        try {
-            if (current.isEmpty()) {
-                collection.insertOne(outbox.withEvents(state.append("_id", key), List.of(event)));
-            } else {
-                List<Bson> sets = state.entrySet().stream()
-                        .map(e -> Updates.set(e.getKey(), e.getValue()))
-                        .toList();
-                UpdateResult result = collection.updateOne(
-                        Filters.and(Filters.eq("_id", key), Filters.eq("version", version - 1)),
-                        Updates.combine(Updates.combine(sets), outbox.append(List.of(event))));
-                if (result.getMatchedCount() == 0) {
-                    throw changedMeanwhile(key);
-                }
-            }
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw changedMeanwhile(key);
-            }
-            throw e;
+                context.traceId(),
+                context.actor(),
+                context.at());
+        Document state = Documents.toDocument(type).append("_id", key);
+        if (current.isEmpty()) {
+            writer.insert(state, List.of(event));
+        } else {
+            writer.update(key, currentVersion, state, List.of(), List.of(event));
         }
-        relay.nudge("content_types", key);
         return type;
+    }
+
+    /**
+     * Like {@link #define} for a change over the API: replacing an existing type with another definition names the
+     * version it is based on.
+     *
+     * @throws VersionRequiredException when the type exists, the definition differs and no version is named
+     */
+    public ContentType defineNamingVersion(
+            String key, ContentTypeRequest request, Long expectedVersion, CommandContext context) {
+        if (expectedVersion == null) {
+            Optional<ContentType> current = find(key);
+            if (current.isPresent() && !sameDefinition(current.get(), request)) {
+                throw new VersionRequiredException(RESOURCE);
+            }
+        }
+        return define(key, request, expectedVersion, context);
     }
 
     private static boolean sameDefinition(ContentType stored, ContentTypeRequest request) {
@@ -126,13 +130,5 @@ public class ContentTypes {
 
     private static ContentType read(Document document) {
         return Documents.fromDocument(document, ContentType.class);
-    }
-
-    private static ApiProblem changedMeanwhile(String key) {
-        return new ApiProblem(
-                        HttpStatus.CONFLICT,
-                        "type.changed-meanwhile",
-                        "Another change to this type was saved at the same time; retry.")
-                .with("value", key);
     }
 }

@@ -3,6 +3,7 @@ package dev.hashi.content.type;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import dev.hashi.identity.Identity;
 import dev.hashi.identity.Role;
+import dev.hashi.service.command.CommandContext;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -29,10 +31,15 @@ public class SeedTypes {
     private static final Identity SYSTEM = new Identity("system", Set.of(Role.ADMIN), Set.of());
 
     private final ContentTypes types;
+    private final Clock clock;
     private final boolean installOnStartup;
 
-    SeedTypes(ContentTypes types, @Value("${cms.content.types.install-seed:false}") boolean installOnStartup) {
+    SeedTypes(
+            ContentTypes types,
+            Clock clock,
+            @Value("${cms.content.types.install-seed:false}") boolean installOnStartup) {
         this.types = types;
+        this.clock = clock;
         this.installOnStartup = installOnStartup;
     }
 
@@ -51,17 +58,17 @@ public class SeedTypes {
         }
     }
 
-    /** Installs every seed type; returns their keys. */
-    public List<String> install(Identity caller) {
+    /** Installs every seed type, replacing changed ones whatever their version; returns their keys. */
+    public List<String> install(CommandContext context) {
         List<Seed> seeds = definitions();
-        seeds.forEach(seed -> types.define(seed.key(), seed.definition(), caller));
+        seeds.forEach(seed -> types.define(seed.key(), seed.definition(), null, context));
         return seeds.stream().map(Seed::key).toList();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void installOnStartup() {
         if (installOnStartup) {
-            install(SYSTEM);
+            install(CommandContext.system(SYSTEM, null, clock.instant()));
         }
     }
 }

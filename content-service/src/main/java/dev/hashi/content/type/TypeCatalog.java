@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
-
-import dev.hashi.service.web.ApiProblem;
+import dev.hashi.service.error.InvalidInputException;
 
 /** All content types at one moment, for resolving component types while walking an entry. */
 public final class TypeCatalog {
@@ -24,12 +22,15 @@ public final class TypeCatalog {
         return Optional.ofNullable(types.get(key));
     }
 
-    /** @throws ApiProblem 400 {@code type.unknown} with the key */
+    /**
+     * The type a request names.
+     *
+     * @throws InvalidInputException {@code request.invalid}, field {@code type}, code {@code type.unknown}
+     */
     public ContentType require(String key) {
         ContentType type = types.get(key);
         if (type == null) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "type.unknown", "No content type '" + key + "'.")
-                    .with("value", key);
+            throw InvalidInputException.field("type", "type.unknown", "No content type '" + key + "'.", key);
         }
         return type;
     }

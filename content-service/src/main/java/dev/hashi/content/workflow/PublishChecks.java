@@ -29,8 +29,18 @@ class PublishChecks {
         this.media = media;
     }
 
-    /** One reason a locale cannot be published. */
-    record Problem(String code, String path, String value) {}
+    /** One reason a locale cannot be published: at {@code path}, {@code code}, about {@code value} (may be null). */
+    record Problem(String code, String path, String value) {
+
+        String message() {
+            return switch (code) {
+                case "publish.required-missing" -> "'" + path + "' needs a value in this locale or a fallback.";
+                case "publish.reference-missing" -> "'" + path + "' refers to an entry that does not exist.";
+                case "publish.asset-missing" -> "'" + path + "' refers to a media asset that is not known (yet).";
+                default -> code;
+            };
+        }
+    }
 
     /** The values delivery would serve for {@code chain}'s first locale, and what is wrong with them. */
     record Outcome(List<PublishedLocale.Resolved> values, List<Problem> problems) {}

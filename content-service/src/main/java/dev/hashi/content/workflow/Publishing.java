@@ -5,11 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import dev.hashi.content.common.Locales;
-import dev.hashi.content.common.Versions;
+import dev.hashi.content.entry.Entries;
 import dev.hashi.content.entry.Entry;
 import dev.hashi.content.entry.EntryCommits;
 import dev.hashi.content.entry.LocaleState;
@@ -23,7 +22,10 @@ import dev.hashi.content.type.TypeCatalog;
 import dev.hashi.events.EventPayload;
 import dev.hashi.events.content.ContentEntryPublished;
 import dev.hashi.events.content.ContentEntryUnpublished;
-import dev.hashi.service.web.ApiProblem;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.FieldError;
+import dev.hashi.service.error.RuleViolationException;
+import dev.hashi.service.error.VersionConflictException;
 
 /**
  * Workflow actions on one locale of an entry. Publishing checks the locale's required fields and references, then
@@ -31,6 +33,11 @@ import dev.hashi.service.web.ApiProblem;
  */
 @Component
 public class Publishing {
+
+    /** The resource named in {@code workflow.invalid-transition}. */
+    static final String RESOURCE = "workflow";
+    /** A locale cannot be published; the errors name each field and why. */
+    static final String PUBLISH_INVALID = "publish.invalid";
 
     private final EntryCommits commits;
     private final ContentTypes types;
@@ -47,11 +54,15 @@ public class Publishing {
     }
 
     /**
-     * Applies {@code action} to {@code locale} of {@code before}, which must still be the stored version.
+     * Applies {@code action} to {@code locale} (a canonical supported tag) of {@code before}, which must still be the
+     * stored version, by {@code context}'s caller.
      *
-     * @throws ApiProblem 409 {@code workflow.transition-invalid}; 422 {@code publish.invalid} with every problem
+     * @throws dev.hashi.service.error.InvalidTransitionException {@code workflow.invalid-transition} when the
+     *     locale's state does not allow it
+     * @throws RuleViolationException     {@code publish.invalid} listing every problem as a field error
+     * @throws VersionConflictException   when the entry changed since {@code before}
      */
-    public Entry apply(Entry before, String locale, WorkflowAction action, String actor) {
+    public Entry apply(Entry before, String locale, WorkflowAction action, CommandContext context) {
         WorkflowState state = before.state(locale);
         Map<String, LocaleState> workflow = new LinkedHashMap<>(before.workflow());
         Map<String, PublishedLocale> published = new LinkedHashMap<>(before.published());
@@ -65,7 +76,7 @@ public class Publishing {
             }
             case PUBLISH -> {
                 requireFrom(state, action, WorkflowState.DRAFT, WorkflowState.IN_REVIEW, WorkflowState.PUBLISHED);
-                slugs = publish(before, locale, actor, published);
+                slugs = publish(before, locale, context, published);
                 next = WorkflowState.PUBLISHED;
                 event = new ContentEntryPublished(
                         before.id(),
@@ -91,31 +102,38 @@ public class Publishing {
             }
             default -> throw new IllegalStateException(action.name());
         }
-        workflow.put(locale, new LocaleState(next, commits.now(), actor));
-        return commits.commitWorkflow(before, action.wireName(), locale, actor, workflow, published, slugs, event);
+        workflow.put(locale, new LocaleState(next, context.at(), context.actor()));
+        return commits.commitWorkflow(before, action.wireName(), locale, workflow, published, slugs, event, context);
     }
 
-    /** Like {@link #apply} after checking that {@code expectedVersion} is current. */
-    public Entry apply(Entry before, long expectedVersion, String locale, WorkflowAction action, String actor) {
+    /**
+     * Like {@link #apply} for a client's locale tag, after checking that {@code expectedVersion} is current.
+     *
+     * @throws dev.hashi.service.error.InvalidInputException naming {@code locale} when it is not supported
+     */
+    public Entry apply(
+            Entry before, long expectedVersion, String locale, WorkflowAction action, CommandContext context) {
+        String tag = locales.require("locale", locale);
         if (before.version() != expectedVersion) {
-            throw Versions.conflict(before.id(), before.version());
+            throw new VersionConflictException(Entries.RESOURCE, before.id(), before.version());
         }
-        return apply(before, locales.require(locale), action, actor);
+        return apply(before, tag, action, context);
     }
 
     private Slugging.SlugState publish(
-            Entry before, String locale, String actor, Map<String, PublishedLocale> published) {
+            Entry before, String locale, CommandContext context, Map<String, PublishedLocale> published) {
         TypeCatalog catalog = types.catalog();
         ContentType type = catalog.require(before.type());
         PublishChecks.Outcome outcome = checks.check(before, catalog, type, locales.chain(locale));
         if (!outcome.problems().isEmpty()) {
-            throw new ApiProblem(
-                            HttpStatus.UNPROCESSABLE_CONTENT,
-                            "publish.invalid",
-                            "Locale " + locale + " cannot be published: "
-                                    + outcome.problems().size() + " problem(s).")
-                    .with("locale", locale)
-                    .with("problems", outcome.problems());
+            List<FieldError> errors = outcome.problems().stream()
+                    .map(p -> new FieldError(p.path(), p.code(), p.message(), p.value()))
+                    .toList();
+            throw new RuleViolationException(
+                            PUBLISH_INVALID,
+                            "Locale " + locale + " cannot be published: " + errors.size() + " problem(s); see errors.",
+                            errors)
+                    .with("locale", locale);
         }
         Map<String, String> slugs = new LinkedHashMap<>(before.slugs());
         List<SlugRecord> history = new ArrayList<>(before.slugHistory());
@@ -129,14 +147,14 @@ public class Publishing {
         }
         PublishedLocale previous = before.published().get(locale);
         if (previous != null && !previous.slug().equals(slugs.get(locale))) {
-            history.add(new SlugRecord(locale, previous.slug(), commits.now()));
+            history.add(new SlugRecord(locale, previous.slug(), context.at()));
         }
         published.put(
                 locale,
                 new PublishedLocale(
                         before.version() + 1,
-                        commits.now(),
-                        actor,
+                        context.at(),
+                        context.actor(),
                         slugs.get(locale),
                         before.content().lists(),
                         outcome.values()));
@@ -152,13 +170,7 @@ public class Publishing {
         throw invalid(state, action);
     }
 
-    private static ApiProblem invalid(WorkflowState state, WorkflowAction action) {
-        return new ApiProblem(
-                        HttpStatus.CONFLICT,
-                        "workflow.transition-invalid",
-                        "Cannot " + action.wireName() + " a locale that is "
-                                + state.name().toLowerCase(java.util.Locale.ROOT) + ".")
-                .with("state", state.name().toLowerCase(java.util.Locale.ROOT))
-                .with("action", action.wireName());
+    private static WorkflowTransitionException invalid(WorkflowState state, WorkflowAction action) {
+        return new WorkflowTransitionException(state, action);
     }
 }

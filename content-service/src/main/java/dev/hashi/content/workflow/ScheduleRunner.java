@@ -3,6 +3,7 @@ package dev.hashi.content.workflow;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,11 +14,16 @@ import org.slf4j.LoggerFactory;
 
 import dev.hashi.content.entry.Entries;
 import dev.hashi.content.entry.Entry;
-import dev.hashi.service.web.ApiProblem;
+import dev.hashi.identity.Identity;
+import dev.hashi.identity.Role;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.DomainException;
+import dev.hashi.service.error.VersionConflictException;
 
 /**
  * Runs due scheduled jobs. Every replica runs one; the claim in {@link Schedules} makes each job run once. A job whose
- * runner died is taken over after its lease.
+ * runner died is taken over after its lease. Each job runs as {@code scheduler:<subject who scheduled it>} under the
+ * trace of the request that scheduled it, retrying version conflicts with the entry read again.
  */
 public class ScheduleRunner {
 
@@ -58,21 +64,30 @@ public class ScheduleRunner {
 
     private void run(ScheduledJob job) {
         WorkflowAction action = WorkflowAction.fromWire(job.action()).orElseThrow();
+        Identity scheduler = new Identity("scheduler:" + job.requestedBy(), Set.of(Role.EDITOR), Set.of());
         for (int attempt = 1; ; attempt++) {
+            CommandContext context = CommandContext.system(scheduler, job.traceId(), clock.instant());
             try {
                 Entry entry = entries.require(job.entryId());
-                Entry after = publishing.apply(entry, job.locale(), action, "scheduler:" + job.requestedBy());
-                schedules.finish(job, owner, "done", String.valueOf(after.version()));
+                Entry after = publishing.apply(entry, job.locale(), action, context);
+                schedules.finish(job, owner, ScheduledJob.DONE, String.valueOf(after.version()));
                 return;
-            } catch (ApiProblem problem) {
-                if (problem.status().value() == 412 && attempt < CONFLICT_RETRIES) {
+            } catch (VersionConflictException conflict) {
+                if (attempt < CONFLICT_RETRIES) {
                     continue;
                 }
-                log.warn("scheduled {} of {} {} failed: {}", job.action(), job.entryId(), job.locale(), problem.code());
-                schedules.finish(job, owner, "failed", problem.code());
+                failed(job, conflict);
+                return;
+            } catch (DomainException problem) {
+                failed(job, problem);
                 return;
             }
         }
+    }
+
+    private void failed(ScheduledJob job, DomainException problem) {
+        log.warn("scheduled {} of {} {} failed: {}", job.action(), job.entryId(), job.locale(), problem.code());
+        schedules.finish(job, owner, ScheduledJob.FAILED, problem.code());
     }
 
     public synchronized void start() {

@@ -6,12 +6,13 @@ import java.util.Date;
 import org.bson.Document;
 
 /**
- * A publish or unpublish due at an instant.
+ * A publish or unpublish due at an instant, as stored.
  *
- * @param status {@code pending}, {@code running}, {@code done} or {@code failed}
- * @param result for a done job the entry version it produced, for a failed one the problem code
+ * @param status  {@code pending}, {@code running}, {@code done} or {@code failed}
+ * @param result  for a done job the entry version it produced, for a failed one the problem code
+ * @param traceId the request id of the request that scheduled it, continued by the run
  */
-public record ScheduledJob(
+record ScheduledJob(
         String id,
         String entryId,
         String locale,
@@ -20,7 +21,13 @@ public record ScheduledJob(
         String status,
         String requestedBy,
         String claimedBy,
-        String result) {
+        String result,
+        String traceId) {
+
+    static final String PENDING = "pending";
+    static final String RUNNING = "running";
+    static final String DONE = "done";
+    static final String FAILED = "failed";
 
     static ScheduledJob from(Document d) {
         return new ScheduledJob(
@@ -32,7 +39,8 @@ public record ScheduledJob(
                 d.getString("status"),
                 d.getString("requestedBy"),
                 d.getString("claimedBy"),
-                d.getString("result"));
+                d.getString("result"),
+                d.getString("traceId"));
     }
 
     Document toDocument() {
@@ -42,7 +50,8 @@ public record ScheduledJob(
                 .append("action", action)
                 .append("at", Date.from(at))
                 .append("status", status)
-                .append("requestedBy", requestedBy);
+                .append("requestedBy", requestedBy)
+                .append("traceId", traceId);
     }
 
     private static Instant instant(Date date) {

@@ -54,11 +54,12 @@ public class Schedules {
                 Filters.and(
                         Filters.lte("at", Date.from(now)),
                         Filters.or(
-                                Filters.eq("status", "pending"),
+                                Filters.eq("status", ScheduledJob.PENDING),
                                 Filters.and(
-                                        Filters.eq("status", "running"), Filters.lt("leaseUntil", Date.from(now))))),
+                                        Filters.eq("status", ScheduledJob.RUNNING),
+                                        Filters.lt("leaseUntil", Date.from(now))))),
                 Updates.combine(
-                        Updates.set("status", "running"),
+                        Updates.set("status", ScheduledJob.RUNNING),
                         Updates.set("claimedBy", owner),
                         Updates.set("leaseUntil", Date.from(leaseUntil)),
                         Updates.inc("claims", 1)),
@@ -70,7 +71,9 @@ public class Schedules {
     void finish(ScheduledJob job, String owner, String status, String result) {
         collection.updateOne(
                 Filters.and(
-                        Filters.eq("_id", job.id()), Filters.eq("claimedBy", owner), Filters.eq("status", "running")),
+                        Filters.eq("_id", job.id()),
+                        Filters.eq("claimedBy", owner),
+                        Filters.eq("status", ScheduledJob.RUNNING)),
                 Updates.combine(
                         Updates.set("status", status), Updates.set("result", result), Updates.unset("leaseUntil")));
     }

@@ -1,5 +1,6 @@
 package dev.hashi.content.workflow;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,20 +18,28 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.hashi.content.common.Access;
 import dev.hashi.content.common.Locales;
 import dev.hashi.content.common.Versions;
 import dev.hashi.content.entry.Entries;
 import dev.hashi.content.entry.Entry;
 import dev.hashi.content.entry.EntryView;
 import dev.hashi.content.type.ContentTypes;
-import dev.hashi.identity.Identity;
-import dev.hashi.service.web.ApiProblem;
+import dev.hashi.service.access.Access;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.InvalidInputException;
+import dev.hashi.service.paging.Page;
+import dev.hashi.service.paging.PageRequest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@RequestMapping("/api/content/entries/{id}")
+@Tag(name = "workflow")
+@RequestMapping("/api/content/entries/{entryId}")
 class WorkflowController {
 
     private final Entries entries;
@@ -49,67 +58,77 @@ class WorkflowController {
     }
 
     /** A publish or unpublish to run at {@code at}. */
+    @Schema(name = "ScheduleRequest")
     record ScheduleRequest(
             @NotBlank String locale,
             @NotBlank String action,
             @NotNull Instant at) {}
 
     @PostMapping("/locales/{locale}/{action}")
+    @Operation(summary = "Submit, publish, unpublish or archive one locale (editor, admin); If-Match required")
     ResponseEntity<EntryView> transition(
-            @PathVariable String id,
+            @PathVariable String entryId,
             @PathVariable String locale,
             @PathVariable String action,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            Identity caller) {
-        Access.requireEditor(caller);
+            CommandContext context) {
+        Access.requireEditor(context.caller());
         WorkflowAction parsed = action(action);
-        long expected = Versions.ifMatch(ifMatch);
-        Entry after = publishing.apply(entries.require(id), expected, locale, parsed, caller.subject());
+        long expected = Versions.ifMatch(ifMatch, Entries.RESOURCE);
+        Entry after = publishing.apply(entries.require(entryId), expected, locale, parsed, context);
         return ResponseEntity.ok()
                 .eTag(Versions.etag(after.version()))
                 .body(EntryView.of(after, types.catalog(), locales.tags()));
     }
 
     @PostMapping("/schedules")
-    ResponseEntity<ScheduledJob> schedule(
-            @PathVariable String id, @Valid @RequestBody ScheduleRequest request, Identity caller) {
-        Access.requireEditor(caller);
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Schedule a publish or unpublish of one locale (editor, admin)")
+    ResponseEntity<ScheduleView> schedule(
+            @PathVariable String entryId, @Valid @RequestBody ScheduleRequest request, CommandContext context) {
+        Access.requireEditor(context.caller());
         WorkflowAction action = action(request.action());
         if (action != WorkflowAction.PUBLISH && action != WorkflowAction.UNPUBLISH) {
-            throw new ApiProblem(
-                            HttpStatus.BAD_REQUEST,
-                            "schedule.action-invalid",
-                            "Only publish and unpublish can be scheduled.")
-                    .with("value", request.action());
+            throw InvalidInputException.field(
+                    "action",
+                    "schedule.action-invalid",
+                    "Only publish and unpublish can be scheduled.",
+                    request.action());
         }
-        String locale = locales.require(request.locale());
-        entries.require(id);
+        String locale = locales.require("locale", request.locale());
+        entries.require(entryId);
         ScheduledJob job = new ScheduledJob(
                 "j-" + UUID.randomUUID(),
-                id,
+                entryId,
                 locale,
                 action.wireName(),
                 request.at(),
-                "pending",
-                caller.subject(),
+                ScheduledJob.PENDING,
+                context.actor(),
                 null,
-                null);
+                null,
+                context.traceId());
         schedules.add(job);
-        return ResponseEntity.status(HttpStatus.CREATED).body(job);
+        return ResponseEntity.created(URI.create("/api/content/entries/" + entryId + "/schedules"))
+                .body(ScheduleView.of(job));
     }
 
     @GetMapping("/schedules")
-    List<ScheduledJob> schedules(@PathVariable String id, Identity caller) {
-        Access.requireDraftReaderOrHide(caller, id);
-        return schedules.ofEntry(id);
+    @Operation(summary = "The entry's scheduled actions, due first (staff); total included")
+    Page<ScheduleView> schedules(@PathVariable String entryId, PageRequest page, CommandContext context) {
+        entries.requireVisibleTo(context.caller(), entryId);
+        List<ScheduledJob> all = schedules.ofEntry(entryId);
+        List<ScheduledJob> fetched =
+                all.stream().skip(page.offset()).limit(page.fetchSize()).toList();
+        return Page.offset(fetched, page, (long) all.size()).map(ScheduleView::of);
     }
 
     private static WorkflowAction action(String value) {
         return WorkflowAction.fromWire(value)
-                .orElseThrow(() -> new ApiProblem(
-                                HttpStatus.BAD_REQUEST,
-                                "workflow.action-unknown",
-                                "Actions are submit, publish, unpublish and archive.")
-                        .with("value", value));
+                .orElseThrow(() -> InvalidInputException.field(
+                        "action",
+                        "workflow.action-unknown",
+                        "Actions are submit, publish, unpublish and archive.",
+                        value));
     }
 }

@@ -10,11 +10,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.hashi.content.Api;
 import dev.hashi.content.ContentServiceApplication;
 import dev.hashi.content.Pages;
+import dev.hashi.content.Users;
 import dev.hashi.content.type.SeedTypes;
 import dev.hashi.embedded.SharedInfra;
+import dev.hashi.service.command.CommandContext;
+import dev.hashi.testsupport.Reply;
+import dev.hashi.testsupport.ServiceClient;
 
 /**
  * Save and publish latency over HTTP with many entries stored: starts the service against the embedded Kafka broker
@@ -31,7 +34,7 @@ public final class ContentBenchmark {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ContentServiceApplication.class)
                 .run(
                         "--server.port=0",
-                        "--cms.security.gateway-secret=" + Api.SECRET,
+                        "--cms.security.gateway-secret=" + Users.SECRET,
                         "--spring.mongodb.uri=" + SharedInfra.mongo().connectionString(),
                         "--spring.mongodb.database=bench_"
                                 + UUID.randomUUID().toString().substring(0, 8),
@@ -40,15 +43,15 @@ public final class ContentBenchmark {
                         "--cms.content.types.install-seed=false",
                         "--logging.level.root=WARN");
         try {
-            context.getBean(SeedTypes.class).install(Api.ADMIN);
-            Api api = new Api(
-                    ((WebServerApplicationContext) context).getWebServer().getPort());
+            context.getBean(SeedTypes.class).install(CommandContext.system(Users.ADMIN, null, java.time.Instant.now()));
+            ServiceClient api = new ServiceClient(
+                    ((WebServerApplicationContext) context).getWebServer().getPort(), Users.SECRET);
             List<String> ids = new ArrayList<>(entries);
             List<String> etags = new ArrayList<>(entries);
             long fillStart = System.nanoTime();
             for (int i = 0; i < entries; i++) {
-                Api.Reply created = api.post(
-                        Api.EDITOR,
+                Reply created = api.post(
+                        Users.EDITOR,
                         "/api/content/entries",
                         Pages.create(
                                 "organisation",
@@ -58,7 +61,7 @@ public final class ContentBenchmark {
                                         (i % 2 == 0 ? "Organisation " : "組織 ") + i,
                                         "unit",
                                         "Environment Section " + i)));
-                ids.add(created.body().path("id").asString());
+                ids.add(created.body().path("entryId").asString());
                 etags.add(created.etag());
             }
             double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
@@ -71,8 +74,8 @@ public final class ContentBenchmark {
             for (int s = 0; s < samples; s++) {
                 int i = (s * step) % entries;
                 long t0 = System.nanoTime();
-                Api.Reply saved = api.patch(
-                        Api.EDITOR,
+                Reply saved = api.patch(
+                        Users.EDITOR,
                         "/api/content/entries/" + ids.get(i),
                         Pages.patch("en", Map.of("unit", "Environment and Sustainable Development Division " + s)),
                         "If-Match",
@@ -80,8 +83,8 @@ public final class ContentBenchmark {
                 saves.add((System.nanoTime() - t0) / 1e6);
                 require(saved, 200);
                 long t1 = System.nanoTime();
-                Api.Reply published = api.post(
-                        Api.EDITOR,
+                Reply published = api.post(
+                        Users.EDITOR,
                         "/api/content/entries/" + ids.get(i) + "/locales/en/publish",
                         null,
                         "If-Match",
@@ -98,7 +101,7 @@ public final class ContentBenchmark {
         }
     }
 
-    private static void require(Api.Reply reply, int status) {
+    private static void require(Reply reply, int status) {
         if (reply.status() != status) {
             throw new IllegalStateException("unexpected " + reply.status() + ": " + reply.raw());
         }
