@@ -1,4 +1,4 @@
-package dev.hashi.content.common;
+package dev.hashi.service.openapi;
 
 import java.net.URI;
 import java.util.List;

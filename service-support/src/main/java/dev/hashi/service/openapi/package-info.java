@@ -1,0 +1,2 @@
+/** The OpenAPI description shared by every service: security scheme, paging, idempotency, problems. */
+package dev.hashi.service.openapi;
