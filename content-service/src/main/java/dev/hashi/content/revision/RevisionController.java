@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hashi.content.common.Locales;
-import dev.hashi.content.common.Versions;
 import dev.hashi.content.entry.Changes;
 import dev.hashi.content.entry.Entries;
 import dev.hashi.content.entry.Entry;
@@ -29,6 +28,7 @@ import dev.hashi.content.type.ContentTypes;
 import dev.hashi.problem.ProblemCodes;
 import dev.hashi.service.access.Access;
 import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.command.Versions;
 import dev.hashi.service.error.InvalidInputException;
 import dev.hashi.service.error.NotFoundException;
 import dev.hashi.service.paging.Cursor;

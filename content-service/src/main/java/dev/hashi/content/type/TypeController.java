@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.hashi.content.common.Versions;
 import dev.hashi.service.access.Access;
 import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.command.Versions;
 import dev.hashi.service.error.NotFoundException;
 import dev.hashi.service.paging.Cursor;
 import dev.hashi.service.paging.Page;

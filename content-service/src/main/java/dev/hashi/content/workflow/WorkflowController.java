@@ -22,13 +22,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hashi.content.common.Locales;
-import dev.hashi.content.common.Versions;
 import dev.hashi.content.entry.Entries;
 import dev.hashi.content.entry.Entry;
 import dev.hashi.content.entry.EntryView;
 import dev.hashi.content.type.ContentTypes;
 import dev.hashi.service.access.Access;
 import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.command.Versions;
 import dev.hashi.service.error.InvalidInputException;
 import dev.hashi.service.paging.Page;
 import dev.hashi.service.paging.PageRequest;

@@ -24,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.hashi.identity.Identity;
 import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.command.Versions;
 import dev.hashi.service.identity.IdentityFilter;
 import dev.hashi.service.paging.Page;
 import dev.hashi.service.paging.PageLimits;
@@ -53,7 +54,8 @@ public class WebConventions implements WebMvcConfigurer {
                 (parameter, request) -> new CommandContext(
                         IdentityFilter.identityOf(request.getNativeRequest(HttpServletRequest.class)),
                         RequestIdFilter.current(),
-                        clock.getIfAvailable(Clock::systemUTC).instant())));
+                        clock.getIfAvailable(Clock::systemUTC).instant(),
+                        Versions.optionalIfMatch(request.getHeader(Versions.IF_MATCH), "resource"))));
         resolvers.add(new ParameterOf<>(PageRequest.class, (parameter, request) -> {
             PageLimits limits = parameter.getParameterAnnotation(PageLimits.class);
             int defaultLimit = limits == null ? PageRequest.DEFAULT_LIMIT : limits.defaultLimit();

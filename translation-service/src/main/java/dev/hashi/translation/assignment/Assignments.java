@@ -46,7 +46,7 @@ public class Assignments {
     public Unit unassign(CommandContext context, String unitId) {
         Identity caller = context.caller();
         Access.requireStaff(caller);
-        return units.modify(unitId, current -> {
+        return units.modify(unitId, context.expectedVersion(), current -> {
                     Unit unit = live(current, unitId);
                     if (!Access.isEditor(caller)
                             && !caller.subject().equals(unit.plan().assignee())) {
@@ -69,7 +69,7 @@ public class Assignments {
     /** An editor sets the due date ({@code null} for none) and priority (higher first). */
     public Unit schedule(CommandContext context, String unitId, Instant dueAt, int priority) {
         Access.requireEditor(context.caller());
-        return units.modify(unitId, current -> {
+        return units.modify(unitId, context.expectedVersion(), current -> {
                     Unit unit = live(current, unitId);
                     Unit.Plan plan = new Unit.Plan(unit.plan().assignee(), dueAt, priority);
                     if (plan.equals(unit.plan())) {
@@ -82,7 +82,7 @@ public class Assignments {
     }
 
     private Unit assignTo(CommandContext context, String unitId, String assignee, String action) {
-        return units.modify(unitId, current -> {
+        return units.modify(unitId, context.expectedVersion(), current -> {
                     Unit unit = live(current, unitId);
                     String holder = unit.plan().assignee();
                     if (assignee.equals(holder) && unit.state() == UnitState.IN_PROGRESS) {

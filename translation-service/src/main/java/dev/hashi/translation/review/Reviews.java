@@ -75,7 +75,7 @@ public class Reviews {
                     .with("unitId", unitId);
         }
         boolean[] changed = {false};
-        Unit after = units.modify(unitId, current -> {
+        Unit after = units.modify(unitId, context.expectedVersion(), current -> {
                     Unit unit = live(current, unitId);
                     if (!Objects.equals(loadedHash, unit.source().hash())) {
                         throw UnitProblems.sourceChanged(unit, loadedHash);
@@ -130,7 +130,7 @@ public class Reviews {
     public Unit approve(CommandContext context, String unitId, String comment) {
         Identity caller = context.caller();
         Access.requireReviewer(caller);
-        return units.modify(unitId, current -> {
+        return units.modify(unitId, context.expectedVersion(), current -> {
                     Unit unit = reviewable(current, unitId, caller, "approved");
                     Unit.Work work = unit.work();
                     Unit next = unit.toBuilder()
@@ -158,7 +158,7 @@ public class Reviews {
     public Unit reject(CommandContext context, String unitId, String comment) {
         Identity caller = context.caller();
         Access.requireReviewer(caller);
-        return units.modify(unitId, current -> {
+        return units.modify(unitId, context.expectedVersion(), current -> {
                     Unit unit = reviewable(current, unitId, caller, "rejected");
                     Unit.Work work = unit.work();
                     Unit next = unit.toBuilder()

@@ -24,6 +24,7 @@ import dev.hashi.events.EventPayload;
 import dev.hashi.events.outbox.Outbox;
 import dev.hashi.events.translation.TranslationUnitStateChanged;
 import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.VersionConflictException;
 import dev.hashi.service.mongo.VersionedDocuments;
 import dev.hashi.service.paging.Page;
 import dev.hashi.service.paging.PageRequest;
@@ -166,8 +167,23 @@ public final class Units {
      * @return the unit as it is after the call, empty if it does not exist
      */
     public Optional<Unit> modify(String id, Function<Optional<Unit>, Optional<UnitChange>> decide) {
+        return modify(id, null, decide);
+    }
+
+    /**
+     * {@link #modify(String, Function)} for a caller who read version {@code expectedVersion} of the unit
+     * ({@code null}: any version).
+     *
+     * @throws VersionConflictException when the unit is at another version
+     */
+    public Optional<Unit> modify(
+            String id, Long expectedVersion, Function<Optional<Unit>, Optional<UnitChange>> decide) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<Unit> current = find(id);
+            if (expectedVersion != null && current.isPresent() && current.get().rev() != expectedVersion) {
+                throw new VersionConflictException(
+                        UnitProblems.RESOURCE, id, current.get().rev());
+            }
             Optional<UnitChange> change = decide.apply(current);
             if (change.isEmpty()) {
                 return current;

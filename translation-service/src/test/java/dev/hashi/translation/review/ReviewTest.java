@@ -162,6 +162,24 @@ class ReviewTest extends ServiceTest {
         assertThat(reused.code()).isEqualTo("idempotency.key-reused");
     }
 
+    @Test
+    void aWriteNamingAStaleVersionInIfMatchIsRefusedAndTheCurrentOneIsAccepted() {
+        String unit = unitFor("The Kitakyushu Initiative for a Clean Environment", "ja");
+        String submit = "/api/translations/units/" + unit + "/submit";
+        Map<String, String> body = Map.of("text", "クリーンな環境のための北九州イニシアティブ", "sourceHash", hash(unit));
+        long version = units.find(unit).orElseThrow().rev();
+
+        Reply stale = client().post(TRANSLATOR, submit, body, "If-Match", "\"" + (version + 5) + "\"");
+        assertThat(stale.status()).as(stale.raw()).isEqualTo(412);
+        assertThat(stale.code()).isEqualTo("version.conflict");
+        assertThat(stale.body().path("currentVersion").asLong()).isEqualTo(version);
+        assertThat(units.find(unit).orElseThrow().work().draft()).isNull();
+
+        Reply current = client().post(TRANSLATOR, submit, body, "If-Match", "\"" + version + "\"");
+        assertThat(current.status()).as(current.raw()).isEqualTo(200);
+        assertThat(current.etag()).isEqualTo("\"" + (version + 1) + "\"");
+    }
+
     private String entryOf;
 
     private String unitFor(String englishSource, String target) {

@@ -1,4 +1,4 @@
-package dev.hashi.content.common;
+package dev.hashi.service.command;
 
 import org.junit.jupiter.api.Test;
 
