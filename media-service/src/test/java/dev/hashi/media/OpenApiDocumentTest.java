@@ -49,5 +49,13 @@ class OpenApiDocumentTest extends MediaServiceTest {
                         .has("example"))
                 .isTrue();
         assertThat(document.path("security").get(0).has("bearer")).isTrue();
+        assertThat(document.path("paths")
+                        .path("/api/media/assets/{id}")
+                        .path("get")
+                        .path("responses")
+                        .path("200")
+                        .path("content")
+                        .has("application/json"))
+                .isTrue();
     }
 }

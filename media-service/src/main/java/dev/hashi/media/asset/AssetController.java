@@ -5,6 +5,7 @@ import java.net.URI;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +29,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
-@RequestMapping(AssetController.PATH)
+@RequestMapping(path = AssetController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Assets", description = "Media assets' metadata: kind, localized title, alt text, caption, availability.")
 class AssetController {
 
