@@ -196,8 +196,9 @@ class ProblemConformanceTest {
                 editor,
                 null);
         assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
-        assertThat(json(second).path("items").get(0).path("id").asString())
-                .isNotEqualTo(page.path("items").get(0).path("id").asString());
+        assertThat(idOf(json(second).path("items").get(0)))
+                .isNotBlank()
+                .isNotEqualTo(idOf(page.path("items").get(0)));
 
         JsonNode limit = problem(new Call("GET", list + separator + "limit=0", editor, null), 400, "request.invalid");
         assertThat(limit.path("errors").get(0).path("field").asString()).isEqualTo("limit");
@@ -289,7 +290,23 @@ class ProblemConformanceTest {
         HttpResponse<String> created =
                 write(service, editor, validBody(service, name)).send();
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return json(created).path("id").asString();
+        return createdId(created);
+    }
+
+    /** The id a create names in its {@code Location}. */
+    private static String createdId(HttpResponse<String> created) {
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** An item's id, whatever the resource calls it ({@code entryId}, {@code unitId}, {@code assetId}). */
+    private static String idOf(JsonNode item) {
+        for (String name : List.of("entryId", "unitId", "assetId", "id")) {
+            if (item.path(name).isString()) {
+                return item.path(name).asString();
+            }
+        }
+        return "";
     }
 
     private static String unitOfANewPage() throws Exception {
@@ -307,7 +324,7 @@ class ProblemConformanceTest {
                         "date", "2003-10-28")));
         HttpResponse<String> created = stack.send("POST", "/api/content/entries", editor, page);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String entryId = json(created).path("id").asString();
+        String entryId = createdId(created);
         existing.put("content-page", entryId);
         String queue = "/api/translations/queue?source=en&target=ja&entry=" + entryId;
         return await().atMost(Duration.ofSeconds(20))
@@ -316,7 +333,7 @@ class ProblemConformanceTest {
                         () -> {
                             JsonNode items =
                                     json(stack.send("GET", queue, editor, null)).path("items");
-                            return items.size() >= 2 ? items.get(0).path("id").asString() : null;
+                            return items.size() >= 2 ? idOf(items.get(0)) : null;
                         },
                         id -> id != null);
     }

@@ -33,7 +33,7 @@ class AssetJourneyTest extends MediaServiceTest {
     void editorCreatesReadsChangesAndDeletesAnAssetWithJapaneseAndEnglishMetadata() {
         Reply created = api().post(EDITOR, "/api/media/assets", fukuokaPresentation());
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        String id = created.body().path("id").asString();
+        String id = created.body().path("assetId").asString();
         assertThat(created.header("Location")).isEqualTo("/api/media/assets/" + id);
         assertThat(created.etag()).isEqualTo("\"1\"");
         assertThat(created.body().path("title").path("ja").path("text").asString())
@@ -90,7 +90,7 @@ class AssetJourneyTest extends MediaServiceTest {
     @Test
     void writesWithoutIfMatchAreRefusedAndStaleOnesConflict() {
         Reply created = api().post(EDITOR, "/api/media/assets", titled("image", "Minamata bay"));
-        String path = "/api/media/assets/" + created.body().path("id").asString();
+        String path = "/api/media/assets/" + created.body().path("assetId").asString();
         Map<String, Object> change = Map.of("alt", Map.of("en", text("The bay at dusk")));
 
         Reply unversioned = api().patch(EDITOR, path, change);
@@ -105,7 +105,7 @@ class AssetJourneyTest extends MediaServiceTest {
         assertThat(stale.code()).isEqualTo("version.conflict");
         assertThat(stale.body().path("currentVersion").asLong()).isEqualTo(2);
         assertThat(stale.body().path("id").asString())
-                .isEqualTo(created.body().path("id").asString());
+                .isEqualTo(created.body().path("assetId").asString());
 
         assertThat(api().delete(EDITOR, path).code()).isEqualTo("version.required");
         assertThat(api().delete(EDITOR, path, "If-Match", "\"1\"").code()).isEqualTo("version.conflict");
@@ -119,7 +119,7 @@ class AssetJourneyTest extends MediaServiceTest {
     @Test
     void patchingOneLocaleLeavesTheOtherLocaleAndTheOtherFieldsAlone() {
         Reply created = api().post(EDITOR, "/api/media/assets", fukuokaPresentation());
-        String path = "/api/media/assets/" + created.body().path("id").asString();
+        String path = "/api/media/assets/" + created.body().path("assetId").asString();
 
         Reply changed = api().patch(
                         EDITOR,
@@ -156,7 +156,7 @@ class AssetJourneyTest extends MediaServiceTest {
         Set<String> made = new HashSet<>();
         for (int i = 0; i < 7; i++) {
             Reply created = api().post(EDITOR, "/api/media/assets", titled(kind, "Recording " + marker + " " + i));
-            made.add(created.body().path("id").asString());
+            made.add(created.body().path("assetId").asString());
         }
         api().post(EDITOR, "/api/media/assets", titled("video", "Not in the audio list"));
 
@@ -171,10 +171,10 @@ class AssetJourneyTest extends MediaServiceTest {
             assertThat(page.body().path("total").asLong()).isEqualTo(seenTotal(made));
             for (JsonNode item : page.body().path("items")) {
                 assertThat(item.path("kind").asString()).isEqualTo(kind);
-                assertThat(seen.add(item.path("id").asString()))
+                assertThat(seen.add(item.path("assetId").asString()))
                         .as("served once")
                         .isTrue();
-                order.add(item.path("id").asString());
+                order.add(item.path("assetId").asString());
             }
             JsonNode next = page.body().path("next");
             if (next.isNull() || next.isMissingNode()) {

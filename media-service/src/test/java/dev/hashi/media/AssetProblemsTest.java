@@ -84,7 +84,7 @@ class AssetProblemsTest extends MediaServiceTest {
         String path = "/api/media/assets/"
                 + api().post(EDITOR, "/api/media/assets", fukuokaPresentation())
                         .body()
-                        .path("id")
+                        .path("assetId")
                         .asString();
 
         assertProblem(api().get(dev.hashi.identity.Identity.anonymous(), path), 404, "asset.not-found");

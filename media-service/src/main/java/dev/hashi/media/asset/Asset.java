@@ -2,6 +2,7 @@ package dev.hashi.media.asset;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,16 +31,16 @@ public record Asset(
         Instant updatedAt,
         String updatedBy) {
 
-    /** The resource name in problems and the prefix of asset ids. */
+    /** The resource name in problems ({@code asset.not-found}) and version conflicts. */
     public static final String RESOURCE = "asset";
 
     public Asset {
         Map<MetadataField, Map<String, LocalizedText>> copy = new EnumMap<>(MetadataField.class);
         for (MetadataField field : MetadataField.values()) {
             Map<String, LocalizedText> texts = metadata == null ? null : metadata.get(field);
-            copy.put(field, texts == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(texts)));
+            copy.put(field, texts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(texts)));
         }
-        metadata = java.util.Collections.unmodifiableMap(copy);
+        metadata = Collections.unmodifiableMap(copy);
     }
 
     /** A new asset (version 1) made by {@code command}'s caller. */

@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "An asset's metadata.")
 public record AssetView(
         @Schema(example = "a-3f2b8c1e-5d4a-4e0f-9b7c-2a1d0e6f8b9c")
-        String id,
+        String assetId,
 
         @Schema(allowableValues = {"presentation", "document", "image", "audio", "video", "other"})
         String kind,
