@@ -196,9 +196,9 @@ class ProblemConformanceTest {
                 editor,
                 null);
         assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
-        assertThat(idOf(json(second).path("items").get(0)))
+        assertThat(idOf(service, json(second).path("items").get(0)))
                 .isNotBlank()
-                .isNotEqualTo(idOf(page.path("items").get(0)));
+                .isNotEqualTo(idOf(service, page.path("items").get(0)));
 
         JsonNode limit = problem(new Call("GET", list + separator + "limit=0", editor, null), 400, "request.invalid");
         assertThat(limit.path("errors").get(0).path("field").asString()).isEqualTo("limit");
@@ -299,14 +299,9 @@ class ProblemConformanceTest {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
-    /** An item's id, whatever the resource calls it ({@code entryId}, {@code unitId}, {@code assetId}). */
-    private static String idOf(JsonNode item) {
-        for (String name : List.of("entryId", "unitId", "assetId", "id")) {
-            if (item.path(name).isString()) {
-                return item.path(name).asString();
-            }
-        }
-        return "";
+    /** An item's id by its resource's name for it ({@code entryId}, {@code unitId}, {@code assetId}). */
+    private static String idOf(String service, JsonNode item) {
+        return item.path(resource(service) + "Id").asString();
     }
 
     private static String unitOfANewPage() throws Exception {
@@ -333,7 +328,7 @@ class ProblemConformanceTest {
                         () -> {
                             JsonNode items =
                                     json(stack.send("GET", queue, editor, null)).path("items");
-                            return items.size() >= 2 ? idOf(items.get(0)) : null;
+                            return items.size() >= 2 ? idOf("translation", items.get(0)) : null;
                         },
                         id -> id != null);
     }
