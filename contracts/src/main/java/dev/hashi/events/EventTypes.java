@@ -11,6 +11,7 @@ import dev.hashi.events.content.ContentEntryPublished;
 import dev.hashi.events.content.ContentEntryUnpublished;
 import dev.hashi.events.content.ContentTypeChanged;
 import dev.hashi.events.media.MediaAssetChanged;
+import dev.hashi.events.media.MediaAssetDeleted;
 import dev.hashi.events.translation.TranslationApproved;
 import dev.hashi.events.translation.TranslationSubmitted;
 import dev.hashi.events.translation.TranslationUnitStateChanged;
@@ -41,7 +42,8 @@ public final class EventTypes {
                 TranslationUnitStateChanged.class,
                 TranslationSubmitted.class,
                 TranslationApproved.class,
-                MediaAssetChanged.class));
+                MediaAssetChanged.class,
+                MediaAssetDeleted.class));
     }
 
     /** A registry of exactly {@code payloads}; each must carry {@link EventType}. */

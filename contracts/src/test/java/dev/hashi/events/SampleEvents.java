@@ -13,6 +13,7 @@ import dev.hashi.events.content.ContentTypeChanged;
 import dev.hashi.events.content.FieldValueChange;
 import dev.hashi.events.content.FieldValueChange.WriteKind;
 import dev.hashi.events.media.MediaAssetChanged;
+import dev.hashi.events.media.MediaAssetDeleted;
 import dev.hashi.events.translation.TranslationApproved;
 import dev.hashi.events.translation.TranslationSubmitted;
 import dev.hashi.events.translation.TranslationUnitStateChanged;
@@ -118,7 +119,12 @@ final class SampleEvents {
                                 null,
                                 "application/vnd.ms-powerpoint",
                                 "on_request",
-                                List.of())));
+                                List.of())),
+                envelope(
+                        "00000000-0000-4000-8000-000000000010",
+                        "a-fukuoka-ppt",
+                        2,
+                        new MediaAssetDeleted("a-fukuoka-ppt", "presentation")));
     }
 
     private static <P extends EventPayload> EventEnvelope<P> envelope(

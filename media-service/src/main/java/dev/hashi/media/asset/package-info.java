@@ -1,0 +1,2 @@
+/** Media assets' metadata: kind, localized title, alt text and caption, and availability. */
+package dev.hashi.media.asset;

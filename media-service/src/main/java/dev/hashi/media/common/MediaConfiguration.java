@@ -1,0 +1,20 @@
+package dev.hashi.media.common;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.hashi.locale.SupportedLocales;
+import dev.hashi.service.locale.LocaleInput;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MediaLocalesProperties.class)
+class MediaConfiguration {
+
+    @Bean
+    LocaleInput localeInput(MediaLocalesProperties properties) {
+        return new LocaleInput(SupportedLocales.of(properties.supported(), properties.defaultLocale(), Map.of()));
+    }
+}

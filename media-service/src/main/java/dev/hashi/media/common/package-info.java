@@ -1,0 +1,2 @@
+/** What every media feature shares: the supported locales. */
+package dev.hashi.media.common;

@@ -1,0 +1,15 @@
+package dev.hashi.media;
+
+import org.junit.jupiter.api.Test;
+
+import dev.hashi.testsupport.ArchitectureRules;
+
+/** media-service follows the rules every service follows. */
+class ArchitectureTest {
+
+    @Test
+    void followsTheServiceRules() {
+        ArchitectureRules.checkService(
+                ArchitectureRules.importMain("dev.hashi.media"), "dev.hashi.media", "dev.hashi.media.asset.Assets");
+    }
+}
