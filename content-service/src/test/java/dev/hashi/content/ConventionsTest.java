@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.mongodb.client.MongoDatabase;
 
+import dev.hashi.testsupport.OpenApiChecks;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -119,7 +120,7 @@ class ConventionsTest extends ContentServiceTest {
         Reply docs = api.get(Users.ANONYMOUS, "/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
 
-        assertThat(OpenApiChecks.violations(docs.body())).isEmpty();
+        OpenApiChecks.checkConventions(docs.body());
         assertThat(docs.body().path("components").path("schemas").propertyNames())
                 .as("records of the same simple name keep their own schemas")
                 .contains(

@@ -23,7 +23,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import dev.hashi.digest.Sha256;
 import dev.hashi.problem.ProblemCodes;
-import dev.hashi.service.identity.IdentityFilter;
+import dev.hashi.service.web.Callers;
 import dev.hashi.service.web.FilterProblems;
 
 /**
@@ -80,7 +80,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        String subject = IdentityFilter.identityOf(request).subject();
+        String subject = Callers.of(request).subject();
         String id = Sha256.hex(subject + "\n" + key);
         String fingerprint = fingerprint(request, body);
         IdempotencyKeys.Claim claim = keys.claim(id, fingerprint);

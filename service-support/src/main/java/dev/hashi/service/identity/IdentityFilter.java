@@ -17,6 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.hashi.identity.Identity;
 import dev.hashi.identity.IdentityHeaders;
 import dev.hashi.problem.ProblemCodes;
+import dev.hashi.service.web.Callers;
 import dev.hashi.service.web.FilterProblems;
 import dev.hashi.service.web.RequestIdFilter;
 
@@ -27,8 +28,6 @@ import dev.hashi.service.web.RequestIdFilter;
  * runs in dev mode, where it counts as an anonymous reader.
  */
 public class IdentityFilter extends OncePerRequestFilter {
-
-    static final String ATTRIBUTE = Identity.class.getName();
 
     private final IdentityHeaders headers;
     private final boolean requireGateway;
@@ -80,7 +79,7 @@ public class IdentityFilter extends OncePerRequestFilter {
             refuse(request, response, presented.isEmpty() ? "identity.missing" : "identity.invalid");
             return;
         }
-        request.setAttribute(ATTRIBUTE, identity.get());
+        Callers.establish(request, identity.get());
         chain.doFilter(request, response);
     }
 
@@ -96,11 +95,5 @@ public class IdentityFilter extends OncePerRequestFilter {
                 ProblemCodes.AUTH_REQUIRED,
                 detail,
                 Map.of("reason", reason));
-    }
-
-    /** The verified caller of the current request. */
-    public static Identity identityOf(HttpServletRequest request) {
-        Object identity = request.getAttribute(ATTRIBUTE);
-        return identity instanceof Identity verified ? verified : Identity.anonymous();
     }
 }

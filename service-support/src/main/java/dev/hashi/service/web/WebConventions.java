@@ -25,7 +25,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import dev.hashi.identity.Identity;
 import dev.hashi.service.command.CommandContext;
 import dev.hashi.service.command.Versions;
-import dev.hashi.service.identity.IdentityFilter;
 import dev.hashi.service.paging.Page;
 import dev.hashi.service.paging.PageLimits;
 import dev.hashi.service.paging.PageRequest;
@@ -48,11 +47,11 @@ public class WebConventions implements WebMvcConfigurer {
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new ParameterOf<>(
                 Identity.class,
-                (parameter, request) -> IdentityFilter.identityOf(request.getNativeRequest(HttpServletRequest.class))));
+                (parameter, request) -> Callers.of(request.getNativeRequest(HttpServletRequest.class))));
         resolvers.add(new ParameterOf<>(
                 CommandContext.class,
                 (parameter, request) -> new CommandContext(
-                        IdentityFilter.identityOf(request.getNativeRequest(HttpServletRequest.class)),
+                        Callers.of(request.getNativeRequest(HttpServletRequest.class)),
                         RequestIdFilter.current(),
                         clock.getIfAvailable(Clock::systemUTC).instant(),
                         Versions.optionalIfMatch(request.getHeader(Versions.IF_MATCH), "resource"))));
