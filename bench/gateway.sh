@@ -105,18 +105,20 @@ grep -q "infra ready" "$work/infra.log" || { echo "infra did not start:" >&2; ta
 
 # --- services, production settings -----------------------------------------------------------------------------
 secret=$(openssl rand -base64 36 | tr -d '\n')
+profile_opts=""
+[ "${BENCH_PROFILE:-0}" = 1 ] && profile_opts="-XX:FlightRecorderOptions:stackdepth=512"
 vt=${CONTENT_VIRTUAL_THREADS:-false}
 env SERVER_PORT=$CS_PORT SERVER_ADDRESS=127.0.0.1 HASHI_PROFILE=prod HASHI_GATEWAY_SECRET="$secret" \
   HASHI_VIRTUAL_THREADS="$vt" MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT" MONGODB_DATABASE=hashi_content \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
-  "$CONTENT_JAVA" ${CONTENT_JAVA_OPTS:-} -jar content-service/target/content-service.jar > "$work/content.log" 2>&1 &
+  "$CONTENT_JAVA" $profile_opts ${CONTENT_JAVA_OPTS:-} -jar content-service/target/content-service.jar > "$work/content.log" 2>&1 &
 content_pid=$!
 pids+=($content_pid)
 env SERVER_PORT=$GW_PORT SERVER_ADDRESS=127.0.0.1 HASHI_PROFILE=prod HASHI_GATEWAY_SECRET="$secret" \
   RATE_LIMIT_ANONYMOUS_BURST=100000000 RATE_LIMIT_ANONYMOUS_PER_SECOND=100000000 \
   CONTENT_SERVICE_URI=http://127.0.0.1:$CS_PORT TRANSLATION_SERVICE_URI=http://127.0.0.1:18082 \
   MEDIA_SERVICE_URI=http://127.0.0.1:18083 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
-  "$GATEWAY_JAVA" ${GATEWAY_JAVA_OPTS:-} -jar gateway/target/gateway.jar > "$work/gateway.log" 2>&1 &
+  "$GATEWAY_JAVA" $profile_opts ${GATEWAY_JAVA_OPTS:-} -jar gateway/target/gateway.jar > "$work/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=($gateway_pid)
 await "http://127.0.0.1:$CS_PORT/actuator/health/readiness" content-service "$work/content.log"
@@ -189,15 +191,15 @@ url[delivery-gateway]="http://127.0.0.1:$GW_PORT$delivery?locale=en"
 url[info-direct]="http://127.0.0.1:$CS_PORT$info"
 url[info-gateway]="http://127.0.0.1:$GW_PORT$info"
 url[404-gateway]="http://127.0.0.1:$GW_PORT/api/nothing-here"
-url[401-gateway]="http://127.0.0.1:$GW_PORT/api/content/entries"
+url[401-gateway]="http://127.0.0.1:$GW_PORT/api/content/entries/e-1" # DELETE without a token or a body
 wrk_args() { # case -> extra wrk arguments (direct cases: freshly signed anonymous identity)
   case $1 in
     delivery-direct) signed_headers anonymous reader GET "$delivery" bench-direct | sed 's/^/-H\n/' ;;
     info-direct) signed_headers anonymous reader GET "$info" bench-direct | sed 's/^/-H\n/' ;;
-    401-gateway) printf '%s\n' -s "$work/post.lua" ;;
+    401-gateway) printf '%s\n' -s "$work/delete.lua" ;;
   esac
 }
-printf 'wrk.method = "POST"\nwrk.body = "{}"\nwrk.headers["Content-Type"] = "application/json"\n' > "$work/post.lua"
+printf 'wrk.method = "DELETE"\n' > "$work/delete.lua"
 run_wrk() { # case seconds connections -> wrk output
   local args=()
   while IFS= read -r a; do [ -n "$a" ] && args+=("$a"); done < <(wrk_args "$1")
@@ -205,8 +207,8 @@ run_wrk() { # case seconds connections -> wrk output
 }
 check() { # every case answers what it should before it is measured
   local expect=$1 name=$2 args=() code
-  while IFS= read -r a; do [ -n "$a" ] && args+=("$a"); done < <(wrk_args "$name" | grep -v '^-s$\|post.lua')
-  if [ "$name" = 401-gateway ]; then args+=(-X POST -H "Content-Type: application/json" --data '{}'); fi
+  while IFS= read -r a; do [ -n "$a" ] && args+=("$a"); done < <(wrk_args "$name" | grep -v '^-s$\|delete.lua')
+  if [ "$name" = 401-gateway ]; then args+=(-X DELETE); fi
   code=$(curl -s -o /dev/null -w '%{http_code}' "${args[@]}" "${url[$name]}")
   [ "$code" = "$expect" ] || { echo "bench/gateway.sh: $name answered $code, expected $expect" >&2; exit 1; }
 }
@@ -221,7 +223,7 @@ mkdir -p bench/results
 profile_dir=${BENCH_PROFILE_DIR:-/tmp/hashi-gateway-profiles}
 [ "${BENCH_PROFILE:-0}" = 1 ] && mkdir -p "$profile_dir"
 top_frames() { # JFR file -> where the samples are: top self frames, and the share of samples passing through a frame
-  jfr print --stack-depth 128 --events jdk.ExecutionSample "$1" | python3 -c '
+  jfr print --stack-depth 512 --events jdk.ExecutionSample "$1" | python3 -c '
 import re, sys, collections
 stacks, cur = [], None
 for line in sys.stdin:
