@@ -18,6 +18,11 @@
 #                                 summary of its top frames next to it, in BENCH_PROFILE_DIR (/tmp/hashi-gateway-profiles)
 #   BENCH_CASES                   space-separated subset of: nginx delivery-direct delivery-gateway info-direct
 #                                 info-gateway 404-gateway 401-gateway (default: all)
+#   BASELINE_GATEWAY_JAR          a second gateway jar (e.g. built from an older commit) started next to the first on
+#                                 port 18090; its gateway cases run in the same run as *-baseline, for a side-by-side
+#                                 comparison under the same machine load (each right after its -gateway case)
+#   BASELINE_JAVA                 java executable for that second gateway (default: GATEWAY_JAVA), e.g. to compare
+#                                 runtimes with the same jar
 # Direct requests to content-service carry identity headers signed for exactly that request (as the gateway would
 # sign them; the service refuses unsigned /api calls in prod), re-signed before each run since a signature is valid
 # for 60 s. Nothing is installed by this script; it says what is missing.
@@ -27,10 +32,21 @@ root=$PWD
 seconds=${1:-20}
 
 # Ports: chosen away from the dev stack defaults so a running ./hashi-dev is not disturbed.
-GW_PORT=18080 CS_PORT=18081 NGINX_PORT=18088 MONGO_PORT=37017 KAFKA_PORT=19092 KAFKA_CTL_PORT=19093
+GW_PORT=18080 BASE_PORT=18090 CS_PORT=18081 NGINX_PORT=18088 MONGO_PORT=37017 KAFKA_PORT=19092 KAFKA_CTL_PORT=19093
 GATEWAY_JAVA=${GATEWAY_JAVA:-java}
 CONTENT_JAVA=${CONTENT_JAVA:-java}
 cases=${BENCH_CASES:-nginx delivery-direct delivery-gateway info-direct info-gateway 404-gateway 401-gateway}
+baseline_jar=${BASELINE_GATEWAY_JAR:-}
+if [ -n "$baseline_jar" ]; then
+  [ -s "$baseline_jar" ] || { echo "bench/gateway.sh: BASELINE_GATEWAY_JAR=$baseline_jar is not a file" >&2; exit 2; }
+  baseline_jar=$(cd "$(dirname "$baseline_jar")" && pwd)/$(basename "$baseline_jar")
+  interleaved=""
+  for c in $cases; do
+    interleaved+=" $c"
+    case $c in *-gateway) interleaved+=" ${c%-gateway}-baseline" ;; esac
+  done
+  cases=$interleaved
+fi
 
 missing=()
 for tool in wrk nginx curl openssl nstat jar python3; do
@@ -41,7 +57,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "  Debian: apt-get install -y wrk nginx-light curl openssl iproute2 python3 (jar comes with the JDK)" >&2
   exit 2
 fi
-for port in $GW_PORT $CS_PORT $NGINX_PORT $MONGO_PORT $KAFKA_PORT $KAFKA_CTL_PORT; do
+for port in $GW_PORT $BASE_PORT $CS_PORT $NGINX_PORT $MONGO_PORT $KAFKA_PORT $KAFKA_CTL_PORT; do
   if (exec 3<> /dev/tcp/127.0.0.1/$port) 2> /dev/null; then
     echo "bench/gateway.sh: port $port is in use; stop what uses it first" >&2
     exit 3
@@ -114,15 +130,25 @@ env SERVER_PORT=$CS_PORT SERVER_ADDRESS=127.0.0.1 HASHI_PROFILE=prod HASHI_GATEW
   "$CONTENT_JAVA" $profile_opts ${CONTENT_JAVA_OPTS:-} -jar content-service/target/content-service.jar > "$work/content.log" 2>&1 &
 content_pid=$!
 pids+=($content_pid)
-env SERVER_PORT=$GW_PORT SERVER_ADDRESS=127.0.0.1 HASHI_PROFILE=prod HASHI_GATEWAY_SECRET="$secret" \
-  RATE_LIMIT_ANONYMOUS_BURST=100000000 RATE_LIMIT_ANONYMOUS_PER_SECOND=100000000 \
-  CONTENT_SERVICE_URI=http://127.0.0.1:$CS_PORT TRANSLATION_SERVICE_URI=http://127.0.0.1:18082 \
-  MEDIA_SERVICE_URI=http://127.0.0.1:18083 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
-  "$GATEWAY_JAVA" $profile_opts ${GATEWAY_JAVA_OPTS:-} -jar gateway/target/gateway.jar > "$work/gateway.log" 2>&1 &
+start_gateway() { # port jar log
+  env SERVER_PORT=$1 SERVER_ADDRESS=127.0.0.1 HASHI_PROFILE=prod HASHI_GATEWAY_SECRET="$secret" \
+    RATE_LIMIT_ANONYMOUS_BURST=100000000 RATE_LIMIT_ANONYMOUS_PER_SECOND=100000000 \
+    CONTENT_SERVICE_URI=http://127.0.0.1:$CS_PORT TRANSLATION_SERVICE_URI=http://127.0.0.1:18082 \
+    MEDIA_SERVICE_URI=http://127.0.0.1:18083 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
+    "$4" $profile_opts ${GATEWAY_JAVA_OPTS:-} -jar "$2" > "$3" 2>&1 &
+}
+start_gateway $GW_PORT gateway/target/gateway.jar "$work/gateway.log" "$GATEWAY_JAVA"
 gateway_pid=$!
 pids+=($gateway_pid)
+baseline_pid=""
+if [ -n "$baseline_jar" ]; then
+  start_gateway $BASE_PORT "$baseline_jar" "$work/baseline.log" "${BASELINE_JAVA:-$GATEWAY_JAVA}"
+  baseline_pid=$!
+  pids+=($baseline_pid)
+fi
 await "http://127.0.0.1:$CS_PORT/actuator/health/readiness" content-service "$work/content.log"
 await "http://127.0.0.1:$GW_PORT/actuator/health/readiness" gateway "$work/gateway.log"
+[ -z "$baseline_pid" ] || await "http://127.0.0.1:$BASE_PORT/actuator/health/readiness" baseline "$work/baseline.log"
 
 # --- identity headers signed for one request (the gateway's HMAC-SHA256 over subject, roles, pairs, time, method,
 #     raw path and request id) ---------------------------------------------------------------------------------
@@ -192,11 +218,12 @@ url[info-direct]="http://127.0.0.1:$CS_PORT$info"
 url[info-gateway]="http://127.0.0.1:$GW_PORT$info"
 url[404-gateway]="http://127.0.0.1:$GW_PORT/api/nothing-here"
 url[401-gateway]="http://127.0.0.1:$GW_PORT/api/content/entries/e-1" # DELETE without a token or a body
+for c in delivery info 404 401; do url[$c-baseline]=${url[$c-gateway]/:$GW_PORT/:$BASE_PORT}; done
 wrk_args() { # case -> extra wrk arguments (direct cases: freshly signed anonymous identity)
   case $1 in
     delivery-direct) signed_headers anonymous reader GET "$delivery" bench-direct | sed 's/^/-H\n/' ;;
     info-direct) signed_headers anonymous reader GET "$info" bench-direct | sed 's/^/-H\n/' ;;
-    401-gateway) printf '%s\n' -s "$work/delete.lua" ;;
+    401-*) printf '%s\n' -s "$work/delete.lua" ;;
   esac
 }
 printf 'wrk.method = "DELETE"\n' > "$work/delete.lua"
@@ -208,12 +235,15 @@ run_wrk() { # case seconds connections -> wrk output
 check() { # every case answers what it should before it is measured
   local expect=$1 name=$2 args=() code
   while IFS= read -r a; do [ -n "$a" ] && args+=("$a"); done < <(wrk_args "$name" | grep -v '^-s$\|delete.lua')
-  if [ "$name" = 401-gateway ]; then args+=(-X DELETE); fi
+  case $name in 401-*) args+=(-X DELETE) ;; esac
   code=$(curl -s -o /dev/null -w '%{http_code}' "${args[@]}" "${url[$name]}")
   [ "$code" = "$expect" ] || { echo "bench/gateway.sh: $name answered $code, expected $expect" >&2; exit 1; }
 }
 check 200 nginx; check 200 delivery-direct; check 200 delivery-gateway; check 200 info-direct; check 200 info-gateway
 check 404 404-gateway; check 401 401-gateway
+if [ -n "$baseline_pid" ]; then
+  check 200 delivery-baseline; check 200 info-baseline; check 404 404-baseline; check 401 401-baseline
+fi
 size=$(wc -c < "$work/nginx/html$delivery")
 
 echo "warming up (10 s per JVM case)…"
@@ -252,6 +282,7 @@ cs_java=$("$CONTENT_JAVA" -version 2>&1 | head -1)
   echo "# Gateway throughput, $stamp"
   echo
   echo "- machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  [ -z "$baseline_jar" ] || echo "- *-baseline cases: $baseline_jar on $("${BASELINE_JAVA:-$GATEWAY_JAVA}" -version 2>&1 | head -1), port $BASE_PORT, same settings"
   echo "- gateway: $gw_java ${GATEWAY_JAVA_OPTS:-}; content-service: $cs_java ${CONTENT_JAVA_OPTS:-}, virtual threads $vt"
   echo "- command: \`wrk -t2 -c32 -d${seconds}s --latency\` per case, in this order, after a 10 s warm-up of each; delivery body $size bytes"
   echo
@@ -260,11 +291,13 @@ cs_java=$("$CONTENT_JAVA" -version 2>&1 | head -1)
 } > "$out"
 declare -A rps p50 p99
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-cpu_all() { echo "$(cpu_ticks $gateway_pid) $(cpu_ticks $content_pid) $(cpu_ticks $infra_pid)"; }
+cpu_all() { echo "$(cpu_ticks $serving_gateway) $(cpu_ticks $content_pid) $(cpu_ticks $infra_pid)"; }
 for c in $cases; do
+  serving_gateway=$gateway_pid
+  case $c in *-baseline) serving_gateway=$baseline_pid ;; esac
   profiled=""
   if [ "${BENCH_PROFILE:-0}" = 1 ] && [ "$c" != nginx ]; then
-    case $c in *-direct) profiled=$content_pid ;; *) profiled=$gateway_pid ;; esac
+    case $c in *-direct) profiled=$content_pid ;; *) profiled=$serving_gateway ;; esac
     jfr_file=$profile_dir/$stamp-$c.jfr
     jcmd "$profiled" JFR.start name=bench settings=profile filename="$jfr_file" > /dev/null
   fi
@@ -298,6 +331,8 @@ ratio() { # through direct
   echo
   ratio delivery-gateway delivery-direct
   ratio info-gateway info-direct
+  ratio delivery-baseline delivery-direct
+  ratio info-baseline info-direct
   [ -n "${rps[nginx]:-}" ] && [ -n "${rps[delivery-direct]:-}" ] \
     && awk -v n="${rps[nginx]}" -v d="${rps[delivery-direct]}" 'BEGIN { printf "- nginx serves the delivery body %.0f× faster than content-service\n", n / d }'
   echo "- load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
