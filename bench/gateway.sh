@@ -21,6 +21,9 @@
 #   BASELINE_GATEWAY_JAR          a second gateway jar (e.g. built from an older commit) started next to the first on
 #                                 port 18090; its gateway cases run in the same run as *-baseline, for a side-by-side
 #                                 comparison under the same machine load (each right after its -gateway case)
+#   BASELINE_CONTENT_JAVA         a second content-service (same jar, same database) started on port 18091 with this
+#                                 java and BASELINE_CONTENT_VIRTUAL_THREADS (default false); its direct cases run as
+#                                 *-direct-baseline right after the matching *-direct case
 #   BASELINE_JAVA                 java executable for that second gateway (default: GATEWAY_JAVA), e.g. to compare
 #                                 runtimes with the same jar
 # Direct requests to content-service carry identity headers signed for exactly that request (as the gateway would
@@ -32,7 +35,7 @@ root=$PWD
 seconds=${1:-20}
 
 # Ports: chosen away from the dev stack defaults so a running ./hashi-dev is not disturbed.
-GW_PORT=18080 BASE_PORT=18090 CS_PORT=18081 NGINX_PORT=18088 MONGO_PORT=37017 KAFKA_PORT=19092 KAFKA_CTL_PORT=19093
+GW_PORT=18080 BASE_PORT=18090 CS_PORT=18081 BASE_CS_PORT=18091 NGINX_PORT=18088 MONGO_PORT=37017 KAFKA_PORT=19092 KAFKA_CTL_PORT=19093
 GATEWAY_JAVA=${GATEWAY_JAVA:-java}
 CONTENT_JAVA=${CONTENT_JAVA:-java}
 cases=${BENCH_CASES:-nginx delivery-direct delivery-gateway info-direct info-gateway 404-gateway 401-gateway}
@@ -47,6 +50,14 @@ if [ -n "$baseline_jar" ]; then
   done
   cases=$interleaved
 fi
+if [ -n "${BASELINE_CONTENT_JAVA:-}" ]; then
+  interleaved=""
+  for c in $cases; do
+    interleaved+=" $c"
+    case $c in *-direct) interleaved+=" $c-baseline" ;; esac
+  done
+  cases=$interleaved
+fi
 
 missing=()
 for tool in wrk nginx curl openssl nstat jar python3; do
@@ -57,7 +68,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "  Debian: apt-get install -y wrk nginx-light curl openssl iproute2 python3 (jar comes with the JDK)" >&2
   exit 2
 fi
-for port in $GW_PORT $BASE_PORT $CS_PORT $NGINX_PORT $MONGO_PORT $KAFKA_PORT $KAFKA_CTL_PORT; do
+for port in $GW_PORT $BASE_PORT $CS_PORT $BASE_CS_PORT $NGINX_PORT $MONGO_PORT $KAFKA_PORT $KAFKA_CTL_PORT; do
   if (exec 3<> /dev/tcp/127.0.0.1/$port) 2> /dev/null; then
     echo "bench/gateway.sh: port $port is in use; stop what uses it first" >&2
     exit 3
@@ -124,12 +135,16 @@ secret=$(openssl rand -base64 36 | tr -d '\n')
 profile_opts=""
 [ "${BENCH_PROFILE:-0}" = 1 ] && profile_opts="-XX:FlightRecorderOptions:stackdepth=512"
 vt=${CONTENT_VIRTUAL_THREADS:-false}
-env SERVER_PORT=$CS_PORT SERVER_ADDRESS=127.0.0.1 HASHI_PROFILE=prod HASHI_GATEWAY_SECRET="$secret" \
-  HASHI_VIRTUAL_THREADS="$vt" MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT" MONGODB_DATABASE=hashi_content \
-  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
-  "$CONTENT_JAVA" $profile_opts ${CONTENT_JAVA_OPTS:-} -jar content-service/target/content-service.jar > "$work/content.log" 2>&1 &
+start_content() { # port java virtual-threads log
+  env SERVER_PORT=$1 SERVER_ADDRESS=127.0.0.1 HASHI_PROFILE=prod HASHI_GATEWAY_SECRET="$secret" \
+    HASHI_VIRTUAL_THREADS="$3" MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT" MONGODB_DATABASE=hashi_content \
+    KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
+    "$2" $profile_opts ${CONTENT_JAVA_OPTS:-} -jar content-service/target/content-service.jar > "$4" 2>&1 &
+}
+start_content $CS_PORT "$CONTENT_JAVA" "$vt" "$work/content.log"
 content_pid=$!
 pids+=($content_pid)
+baseline_content_pid=""
 start_gateway() { # port jar log
   env SERVER_PORT=$1 SERVER_ADDRESS=127.0.0.1 HASHI_PROFILE=prod HASHI_GATEWAY_SECRET="$secret" \
     RATE_LIMIT_ANONYMOUS_BURST=100000000 RATE_LIMIT_ANONYMOUS_PER_SECOND=100000000 \
@@ -147,6 +162,15 @@ if [ -n "$baseline_jar" ]; then
   pids+=($baseline_pid)
 fi
 await "http://127.0.0.1:$CS_PORT/actuator/health/readiness" content-service "$work/content.log"
+if [ -n "${BASELINE_CONTENT_JAVA:-}" ]; then
+  # Only once the first is up: two content-services installing the seed types at the same moment make one of them
+  # fail its start-up with a concurrent-change conflict.
+  start_content $BASE_CS_PORT "$BASELINE_CONTENT_JAVA" "${BASELINE_CONTENT_VIRTUAL_THREADS:-false}" "$work/content-baseline.log"
+  baseline_content_pid=$!
+  pids+=($baseline_content_pid)
+fi
+[ -z "$baseline_content_pid" ] \
+  || await "http://127.0.0.1:$BASE_CS_PORT/actuator/health/readiness" content-baseline "$work/content-baseline.log"
 await "http://127.0.0.1:$GW_PORT/actuator/health/readiness" gateway "$work/gateway.log"
 [ -z "$baseline_pid" ] || await "http://127.0.0.1:$BASE_PORT/actuator/health/readiness" baseline "$work/baseline.log"
 
@@ -215,14 +239,16 @@ url[nginx]="http://127.0.0.1:$NGINX_PORT$delivery?locale=en"
 url[delivery-direct]="http://127.0.0.1:$CS_PORT$delivery?locale=en"
 url[delivery-gateway]="http://127.0.0.1:$GW_PORT$delivery?locale=en"
 url[info-direct]="http://127.0.0.1:$CS_PORT$info"
+url[delivery-direct-baseline]=${url[delivery-direct]/:$CS_PORT/:$BASE_CS_PORT}
+url[info-direct-baseline]=${url[info-direct]/:$CS_PORT/:$BASE_CS_PORT}
 url[info-gateway]="http://127.0.0.1:$GW_PORT$info"
 url[404-gateway]="http://127.0.0.1:$GW_PORT/api/nothing-here"
 url[401-gateway]="http://127.0.0.1:$GW_PORT/api/content/entries/e-1" # DELETE without a token or a body
 for c in delivery info 404 401; do url[$c-baseline]=${url[$c-gateway]/:$GW_PORT/:$BASE_PORT}; done
 wrk_args() { # case -> extra wrk arguments (direct cases: freshly signed anonymous identity)
   case $1 in
-    delivery-direct) signed_headers anonymous reader GET "$delivery" bench-direct | sed 's/^/-H\n/' ;;
-    info-direct) signed_headers anonymous reader GET "$info" bench-direct | sed 's/^/-H\n/' ;;
+    delivery-direct*) signed_headers anonymous reader GET "$delivery" bench-direct | sed 's/^/-H\n/' ;;
+    info-direct*) signed_headers anonymous reader GET "$info" bench-direct | sed 's/^/-H\n/' ;;
     401-*) printf '%s\n' -s "$work/delete.lua" ;;
   esac
 }
@@ -241,6 +267,7 @@ check() { # every case answers what it should before it is measured
 }
 check 200 nginx; check 200 delivery-direct; check 200 delivery-gateway; check 200 info-direct; check 200 info-gateway
 check 404 404-gateway; check 401 401-gateway
+[ -z "$baseline_content_pid" ] || { check 200 delivery-direct-baseline; check 200 info-direct-baseline; }
 if [ -n "$baseline_pid" ]; then
   check 200 delivery-baseline; check 200 info-baseline; check 404 404-baseline; check 401 401-baseline
 fi
@@ -282,6 +309,7 @@ cs_java=$("$CONTENT_JAVA" -version 2>&1 | head -1)
   echo "# Gateway throughput, $stamp"
   echo
   echo "- machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  [ -z "$baseline_content_pid" ] || echo "- *-direct-baseline cases: content-service on $("$BASELINE_CONTENT_JAVA" -version 2>&1 | head -1), virtual threads ${BASELINE_CONTENT_VIRTUAL_THREADS:-false}, port $BASE_CS_PORT"
   [ -z "$baseline_jar" ] || echo "- *-baseline cases: $baseline_jar on $("${BASELINE_JAVA:-$GATEWAY_JAVA}" -version 2>&1 | head -1), port $BASE_PORT, same settings"
   echo "- gateway: $gw_java ${GATEWAY_JAVA_OPTS:-}; content-service: $cs_java ${CONTENT_JAVA_OPTS:-}, virtual threads $vt"
   echo "- command: \`wrk -t2 -c32 -d${seconds}s --latency\` per case, in this order, after a 10 s warm-up of each; delivery body $size bytes"
@@ -291,13 +319,17 @@ cs_java=$("$CONTENT_JAVA" -version 2>&1 | head -1)
 } > "$out"
 declare -A rps p50 p99
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-cpu_all() { echo "$(cpu_ticks $serving_gateway) $(cpu_ticks $content_pid) $(cpu_ticks $infra_pid)"; }
+cpu_all() { echo "$(cpu_ticks $serving_gateway) $(cpu_ticks $serving_content) $(cpu_ticks $infra_pid)"; }
 for c in $cases; do
   serving_gateway=$gateway_pid
-  case $c in *-baseline) serving_gateway=$baseline_pid ;; esac
+  serving_content=$content_pid
+  case $c in
+    *-direct-baseline) serving_content=$baseline_content_pid ;;
+    *-baseline) serving_gateway=$baseline_pid ;;
+  esac
   profiled=""
   if [ "${BENCH_PROFILE:-0}" = 1 ] && [ "$c" != nginx ]; then
-    case $c in *-direct) profiled=$content_pid ;; *) profiled=$serving_gateway ;; esac
+    case $c in *-direct*) profiled=$serving_content ;; *) profiled=$serving_gateway ;; esac
     jfr_file=$profile_dir/$stamp-$c.jfr
     jcmd "$profiled" JFR.start name=bench settings=profile filename="$jfr_file" > /dev/null
   fi
