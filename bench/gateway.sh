@@ -6,7 +6,8 @@
 #   - nginx (Debian) serving the very same response bodies as static files,
 # creates a published event page, warms every target up, then runs `wrk -t2 -c32 -d<seconds>s --latency` against:
 # nginx, content-service directly, the same through the gateway, and the gateway's own 404 and 401. It prints req/s,
-# p50, p99, the ratios, how many TCP connections each case opened, and writes the table to bench/results/.
+# p50, p99, the ratios, how many TCP connections each case opened, the CPU seconds of each JVM during the case, and
+# writes the table to bench/results/. Builds the jars (package, never install) when they are missing.
 #
 # Usage: bench/gateway.sh [seconds=20]
 # Environment:
@@ -28,7 +29,8 @@
 #                                 runtimes with the same jar
 # Direct requests to content-service carry identity headers signed for exactly that request (as the gateway would
 # sign them; the service refuses unsigned /api calls in prod), re-signed before each run since a signature is valid
-# for 60 s. Nothing is installed by this script; it says what is missing.
+# for 60 s. It installs no tools; it says which are missing. HASHI_ROOT runs it against another checkout (or lets a
+# copy of this script run while the file is edited).
 set -euo pipefail
 cd "${HASHI_ROOT:-$(dirname "$0")/..}"
 root=$PWD
