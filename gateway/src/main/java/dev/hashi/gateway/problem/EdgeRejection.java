@@ -6,7 +6,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A request the gateway refuses itself (authentication, authorization, rate limit, size, hostile input), answered
- * as problem+json with a stable {@code code}; extra response headers (e.g. {@code Retry-After}) go with it.
+ * as problem+json with a stable {@code code}; extra response headers (e.g. {@code Retry-After}) go with it. It carries
+ * no stack trace: it is an answer, never logged with one, and filling one in cost every refusal a walk of a deep
+ * reactive stack.
  */
 public class EdgeRejection extends ResponseStatusException {
 
@@ -21,6 +23,11 @@ public class EdgeRejection extends ResponseStatusException {
     /** Adds a response header. */
     public EdgeRejection withHeader(String name, String value) {
         extraHeaders.add(name, value);
+        return this;
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
         return this;
     }
 

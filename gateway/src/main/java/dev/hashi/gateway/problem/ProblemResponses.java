@@ -1,8 +1,5 @@
 package dev.hashi.gateway.problem;
 
-import java.net.URI;
-import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -10,12 +7,8 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.DisconnectedClientHelper;
 
@@ -31,9 +24,12 @@ import reactor.core.publisher.Mono;
  * {@code instance} (the path), a stable {@code code}, the {@code requestId} and, for downstream failures, the
  * {@code service}. Replaces Boot's default handler, so there is never an HTML error page.
  *
- * <p>Every problem response closes the connection. A request refused before anything read its body (an
- * authentication failure, a wrong method, an open circuit) leaves that body unread on a keep-alive connection; the
- * next request sent on it then waited for the client's own timeout, seen as 10-second hangs in the test suites.
+ * <p>A problem response closes the connection only when the request's body was left unread on it: a request refused
+ * before anything read its body (an authentication failure, a wrong method, an open circuit) leaves that body on the
+ * keep-alive connection, and the next request sent on it then waited for the client's own timeout, seen as
+ * 10-second hangs in the test suites. Every other problem (a 404, a 401 on a read, a downstream failure after the
+ * body was sent) keeps the connection, so refusals do not cost the caller a new TCP connection each. The body is
+ * rendered by {@link ProblemJson}, not through the message writers.
  */
 @Component
 @Order(-2)
@@ -41,11 +37,9 @@ class ProblemResponses implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
-    private final List<HttpMessageWriter<?>> writers;
     private final DownstreamProperties downstream;
 
-    ProblemResponses(ServerCodecConfigurer codecs, DownstreamProperties downstream) {
-        this.writers = codecs.getWriters();
+    ProblemResponses(DownstreamProperties downstream) {
         this.downstream = downstream;
     }
 
@@ -59,35 +53,19 @@ class ProblemResponses implements ErrorWebExceptionHandler {
                 GatewayProblem.of(error, DownstreamRoutes.serviceOf(exchange), downstream.responseTimeout(), path);
         String requestId = RequestIdFilter.of(exchange);
         log(problem, error, exchange, requestId);
-        exchange.getResponse().getHeaders().clearContentHeaders();
-        return ServerResponse.status(problem.status())
-                .headers(headers -> copy(problem.headers(), headers))
-                .header(HttpHeaders.CONNECTION, "close")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(body(problem, path, requestId))
-                .flatMap(response -> response.writeTo(exchange, new ServerResponse.Context() {
-                    @Override
-                    public List<HttpMessageWriter<?>> messageWriters() {
-                        return writers;
-                    }
-
-                    @Override
-                    public List<ViewResolver> viewResolvers() {
-                        return List.of();
-                    }
-                }));
-    }
-
-    private static ProblemDetail body(GatewayProblem problem, String path, String requestId) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.detail());
-        body.setTitle(problem.title());
-        body.setInstance(URI.create(path));
-        body.setProperty("code", problem.code());
-        if (problem.service() != null) {
-            body.setProperty("service", problem.service());
+        ServerHttpResponse response = exchange.getResponse();
+        HttpHeaders headers = response.getHeaders();
+        headers.clearContentHeaders();
+        copy(problem.headers(), headers);
+        if (RequestBodies.unreadBodyOn(exchange)) {
+            headers.set(HttpHeaders.CONNECTION, "close");
         }
-        body.setProperty("requestId", requestId);
-        return body;
+        byte[] body = ProblemJson.render(problem, path, requestId);
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        headers.setContentLength(body.length);
+        response.setStatusCode(problem.status());
+        return response.writeWith(
+                Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
     }
 
     private static void copy(HttpHeaders from, HttpHeaders to) {

@@ -11,9 +11,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import io.micrometer.context.ContextRegistry;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Mono;
-import reactor.util.context.Context;
 
 /**
  * Gives every request, routed or answered by the gateway itself, a request id: the caller's {@value #HEADER} when
@@ -21,6 +20,12 @@ import reactor.util.context.Context;
  * downstream, is set on the response (replacing any a downstream sent) and is the {@value #LOG_KEY} entry of the
  * logging MDC for log lines written while the request is handled. It runs first, so filters added later (security,
  * rate limits) already see the id.
+ *
+ * <p>The id is put into the MDC at the edges, not carried through every Reactor operator: while the filter chain is
+ * subscribed (on the event loop that received the request, which is where routing, security and the gateway's own
+ * refusals run), and by the access log and problem handler when they write. Automatic context propagation
+ * ({@code spring.reactor.context-propagation: auto}) did the same on every operator of every request and cost a
+ * large share of the gateway's CPU.
  */
 @Component
 public class RequestIdFilter implements WebFilter, Ordered {
@@ -31,12 +36,6 @@ public class RequestIdFilter implements WebFilter, Ordered {
 
     private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-    static {
-        ContextRegistry.getInstance()
-                .registerThreadLocalAccessor(
-                        LOG_KEY, () -> MDC.get(LOG_KEY), id -> MDC.put(LOG_KEY, id), () -> MDC.remove(LOG_KEY));
-    }
 
     /** The id of the exchange's request, or {@code null} before this filter ran. */
     public static String of(ServerWebExchange exchange) {
@@ -61,7 +60,35 @@ public class RequestIdFilter implements WebFilter, Ordered {
                 .mutate()
                 .headers(headers -> headers.set(HEADER, id))
                 .build();
-        return chain.filter(exchange.mutate().request(request).build()).contextWrite(Context.of(LOG_KEY, id));
+        return new WithRequestIdInMdc(
+                chain.filter(exchange.mutate().request(request).build()), id);
+    }
+
+    /** Subscribes to the filter chain with the request id in the MDC, restoring what was there afterwards. */
+    private static final class WithRequestIdInMdc extends Mono<Void> {
+
+        private final Mono<Void> chain;
+        private final String id;
+
+        WithRequestIdInMdc(Mono<Void> chain, String id) {
+            this.chain = chain;
+            this.id = id;
+        }
+
+        @Override
+        public void subscribe(CoreSubscriber<? super Void> actual) {
+            String previous = MDC.get(LOG_KEY);
+            MDC.put(LOG_KEY, id);
+            try {
+                chain.subscribe(actual);
+            } finally {
+                if (previous == null) {
+                    MDC.remove(LOG_KEY);
+                } else {
+                    MDC.put(LOG_KEY, previous);
+                }
+            }
+        }
     }
 
     @Override

@@ -137,6 +137,44 @@ class EdgeSecurityTest extends GatewayWithStubServices {
     }
 
     @Test
+    void problemResponsesKeepTheConnectionWhenNoBodyWasLeftUnread() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String notFound = exchange(socket, "GET /api/nothing-here HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(notFound).startsWith("HTTP/1.1 404").contains("route.not-found");
+            String refused = exchange(socket, "DELETE /api/content/entries/e-1 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(refused).startsWith("HTTP/1.1 401").contains("auth.required");
+            String empty = exchange(
+                    socket, "POST /api/content/entries HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n");
+            assertThat(empty).startsWith("HTTP/1.1 401");
+            String next = exchange(
+                    socket, "GET /api/delivery/entries/event-page/wpc-2003 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(next).startsWith("HTTP/1.1 200");
+            assertThat(notFound + refused + empty + next).doesNotContainIgnoringCase("connection: close");
+        }
+    }
+
+    @Test
+    void aProblemAfterTheBodyWasReadKeepsTheConnection() throws Exception {
+        content.dropNext(1);
+        String write = "POST /api/content/entries HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + DevJwts.token("ed", "editor") + "\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n"
+                + "{\"title\":\"x\"}";
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String failed = exchange(socket, write);
+            assertThat(failed).startsWith("HTTP/1.1 502").contains("downstream.failed");
+            assertThat(failed).doesNotContainIgnoringCase("connection: close");
+            assertThat(content.nextRequest().body())
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo("{\"title\":\"x\"}");
+            String next = exchange(
+                    socket, "GET /api/delivery/entries/event-page/wpc-2003 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(next).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
     void pathTricksAreRejectedAtTheEdge() throws Exception {
         for (String target : new String[] {
             "/api/content/../media/assets",
@@ -243,6 +281,25 @@ class EdgeSecurityTest extends GatewayWithStubServices {
             }
         }
         return headers;
+    }
+
+    /** Sends one request on an open connection and reads exactly one response (by its Content-Length). */
+    private static String exchange(Socket socket, String request) throws Exception {
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new java.io.EOFException("connection closed after: " + head);
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher length =
+                java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        int size = length.find() ? Integer.parseInt(length.group(1)) : 0;
+        return head + new String(in.readNBytes(size), StandardCharsets.UTF_8);
     }
 
     private String raw(String request) throws Exception {
