@@ -35,6 +35,8 @@ public final class ProblemCodes {
     public static final String VERSION_CONFLICT = "version.conflict";
     /** 428: the write must name the version it was based on ({@code If-Match}). */
     public static final String VERSION_REQUIRED = "version.required";
+    /** 409: the request conflicts with the current state and no more specific code applies. */
+    public static final String REQUEST_CONFLICT = "request.conflict";
     /** 409: the same {@code Idempotency-Key} came with a different request. */
     public static final String IDEMPOTENCY_KEY_REUSED = "idempotency.key-reused";
     /** 409: a request with the same {@code Idempotency-Key} is still being processed. */

@@ -6,10 +6,13 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.ErrorResponse;
+
+import dev.hashi.problem.ProblemCodes;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
@@ -79,12 +82,21 @@ record GatewayProblem(HttpStatusCode status, String code, String detail, String 
         HttpStatusCode status = response.getStatusCode();
         String detail = response.getBody().getDetail();
         String code = switch (status.value()) {
-            case 404 -> "route.not-found";
-            case 405 -> "request.method-not-allowed";
-            case 406 -> "request.not-acceptable";
-            case 413 -> "request.too-large";
-            case 415 -> "request.unsupported-media-type";
-            default -> (status.is4xxClientError() ? "request." : "gateway.") + status.value();
+            case 400 ->
+                causedBy((Throwable) response, DecodingException.class)
+                        ? ProblemCodes.REQUEST_MALFORMED
+                        : ProblemCodes.REQUEST_INVALID;
+            case 401 -> ProblemCodes.AUTH_REQUIRED;
+            case 403 -> ProblemCodes.AUTH_FORBIDDEN;
+            case 404 -> ProblemCodes.ROUTE_NOT_FOUND;
+            case 405 -> ProblemCodes.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemCodes.NOT_ACCEPTABLE;
+            case 409 -> ProblemCodes.REQUEST_CONFLICT;
+            case 413 -> ProblemCodes.TOO_LARGE;
+            case 415 -> ProblemCodes.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> ProblemCodes.RATE_LIMITED;
+            case 431 -> ProblemCodes.HEADERS_TOO_LARGE;
+            default -> status.is4xxClientError() ? ProblemCodes.REQUEST_INVALID : ProblemCodes.INTERNAL_ERROR;
         };
         if (status.value() == 404) {
             detail = "Nothing is served at " + path + ".";

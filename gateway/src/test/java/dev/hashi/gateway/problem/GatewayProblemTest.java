@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
 
 import io.netty.channel.ConnectTimeoutException;
 
@@ -68,5 +69,28 @@ class GatewayProblemTest {
         assertThat(problem.status().value()).isEqualTo(413);
         assertThat(problem.code()).isEqualTo("request.too-large");
         assertThat(problem.detail()).isEqualTo("too big");
+    }
+
+    @Test
+    void theGatewaysOwnBadRequestsUseTheCatalogueCodes() {
+        GatewayProblem unreadable = GatewayProblem.of(
+                new ServerWebInputException(
+                        "bad body", null, new org.springframework.core.codec.DecodingException("JSON decoding error")),
+                null,
+                TIMEOUT,
+                "/api/tokens");
+        assertThat(unreadable.status().value()).isEqualTo(400);
+        assertThat(unreadable.code()).isEqualTo("request.malformed");
+
+        GatewayProblem invalid = GatewayProblem.of(
+                new ResponseStatusException(HttpStatus.BAD_REQUEST, "name must not be blank"),
+                null,
+                TIMEOUT,
+                "/api/tokens");
+        assertThat(invalid.code()).isEqualTo("request.invalid");
+
+        GatewayProblem conflict =
+                GatewayProblem.of(new ResponseStatusException(HttpStatus.CONFLICT), null, TIMEOUT, "/api/tokens");
+        assertThat(conflict.code()).doesNotStartWith("request.4").doesNotStartWith("gateway.");
     }
 }
