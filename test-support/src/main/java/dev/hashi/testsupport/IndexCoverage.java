@@ -200,10 +200,24 @@ public final class IndexCoverage implements CommandListener {
      * index serves; queries from test code itself are ignored (tests may scan to check what they wrote).
      */
     public List<Query> unserved(Set<String> collections) {
+        return unserved(collections, Set.of());
+    }
+
+    /**
+     * Like {@link #unserved(Set)}, but whole-collection reads (no filter, no sort) of {@code readWhole} collections
+     * are accepted: small, bounded collections read in full on purpose (each caller says why).
+     */
+    public List<Query> unserved(Set<String> collections, Set<String> readWhole) {
         Map<String, Query> distinct = new LinkedHashMap<>();
         for (Query query : queries) {
             String name = query.collection().substring(query.collection().indexOf('.') + 1);
             if (!collections.contains(name) || query.origin().equals("test code")) {
+                continue;
+            }
+            boolean whole = query.equality().isEmpty()
+                    && query.range().isEmpty()
+                    && query.sort().isEmpty();
+            if (whole && readWhole.contains(name)) {
                 continue;
             }
             if (indexes(query.collection()).stream().noneMatch(index -> serves(index, query))) {
