@@ -21,7 +21,9 @@ import com.mongodb.event.CommandStartedEvent;
  * that each {@code find}, {@code aggregate} ({@code $match}/{@code $sort}), {@code update}, {@code delete},
  * {@code findAndModify}, {@code count} and {@code distinct} is served by an index the service declared (the
  * {@code createIndexes} commands it sent, plus {@code _id}): the index starts with the query's equality fields,
- * continues with its sort fields, then its range fields — as MongoDB uses them. The MongoDB-wire server used in
+ * continues with its sort fields, then its range fields — as MongoDB uses them. An index that yields only the sort
+ * order (the remaining equality fields filtered while walking it, as MongoDB does for a sorted, limited page) counts
+ * as serving; a query that neither an equality prefix, a sort order nor a leading range field can use does not. The MongoDB-wire server used in
  * tests ignores non-unique indexes, so timings there cannot show a missing index; this check can.
  */
 public final class IndexCoverage implements CommandListener {
@@ -208,6 +210,15 @@ public final class IndexCoverage implements CommandListener {
      * are accepted: small, bounded collections read in full on purpose (each caller says why).
      */
     public List<Query> unserved(Set<String> collections, Set<String> readWhole) {
+        return unserved(collections, readWhole, Set.of());
+    }
+
+    /**
+     * Like {@link #unserved(Set, Set)}, also accepting a query whose equality on one of {@code boundedBy} fields is
+     * served by an index that starts with it, with its sort done in memory: such a field bounds the result to a
+     * few documents (e.g. the units of one entry), so a sort index for every filter combination would not pay.
+     */
+    public List<Query> unserved(Set<String> collections, Set<String> readWhole, Set<String> boundedBy) {
         Map<String, Query> distinct = new LinkedHashMap<>();
         for (Query query : queries) {
             String name = query.collection().substring(query.collection().indexOf('.') + 1);
@@ -220,7 +231,10 @@ public final class IndexCoverage implements CommandListener {
             if (whole && readWhole.contains(name)) {
                 continue;
             }
-            if (indexes(query.collection()).stream().noneMatch(index -> serves(index, query))) {
+            boolean bounded = indexes(query.collection()).stream()
+                    .anyMatch(index ->
+                            boundedBy.contains(index.get(0)) && query.equality().contains(index.get(0)));
+            if (!bounded && indexes(query.collection()).stream().noneMatch(index -> serves(index, query))) {
                 distinct.putIfAbsent(
                         name + query.command() + query.equality() + query.sort() + query.range() + query.origin(),
                         query);

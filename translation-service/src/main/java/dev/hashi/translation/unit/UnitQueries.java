@@ -10,6 +10,7 @@ import org.bson.conversions.Bson;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
 /** The MongoDB filters, sorts and pipelines behind the named queries of {@link Units}. */
@@ -52,6 +53,29 @@ final class UnitQueries {
             filters.add(Filters.lt(UnitFields.DUE_AT, Date.from(filter.dueBefore())));
         }
         return Filters.and(filters);
+    }
+
+    /**
+     * The indexes behind the queue and the statistics, equality fields first, then each order's sort fields (as
+     * MongoDB uses them): live units of a locale pair with or without a state filter, and all live units, in each
+     * of the three orders; and live units by pair and state for the totals. Queries scoped to one entry or one
+     * assignee use those single-field indexes and sort their few units in memory.
+     */
+    static List<Bson> indexes() {
+        List<Bson> indexes = new java.util.ArrayList<>();
+        indexes.add(Indexes.ascending(
+                UnitFields.REMOVED, UnitFields.TARGET_LOCALE, UnitFields.SOURCE_LOCALE, UnitFields.STATE));
+        for (UnitOrder order : UnitOrder.values()) {
+            Bson sort = sort(order);
+            indexes.add(Indexes.compoundIndex(
+                    Indexes.ascending(
+                            UnitFields.REMOVED, UnitFields.TARGET_LOCALE, UnitFields.SOURCE_LOCALE, UnitFields.STATE),
+                    sort));
+            indexes.add(Indexes.compoundIndex(
+                    Indexes.ascending(UnitFields.REMOVED, UnitFields.TARGET_LOCALE, UnitFields.SOURCE_LOCALE), sort));
+            indexes.add(Indexes.compoundIndex(Indexes.ascending(UnitFields.REMOVED), sort));
+        }
+        return indexes;
     }
 
     static Bson sort(UnitOrder order) {

@@ -59,8 +59,8 @@ public final class Units {
         MongoCollection<Document> collection = database.getCollection(COLLECTION);
         Outbox.prepare(collection);
         collection.createIndex(Indexes.ascending(UnitFields.ENTRY));
-        collection.createIndex(Indexes.ascending(UnitFields.TARGET_LOCALE, UnitFields.SOURCE_LOCALE, UnitFields.STATE));
         collection.createIndex(Indexes.ascending(UnitFields.ASSIGNEE));
+        UnitQueries.indexes().forEach(collection::createIndex);
         return new Units(
                 database, collection, new VersionedDocuments(collection, RESOURCE, UnitFields.REV, outbox, nudge));
     }
