@@ -325,7 +325,7 @@ class ConferencePageJourneyTest {
                 JSON.writeValueAsString(Map.of("type", "event-page", "locale", "en", "slug", slug, "fields", fields)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode entry = json(created);
-        String id = entry.path("id").asString();
+        String id = entry.path("entryId").asString();
         JsonNode session = entry.path("fields").path("sessions").get(0);
         String minamataId = session.path("presentations").get(0).path("id").asString();
         String dalianId = session.path("presentations").get(1).path("id").asString();
