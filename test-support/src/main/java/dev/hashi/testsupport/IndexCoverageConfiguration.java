@@ -7,10 +7,14 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * On the test classpath only: every MongoDB client a test's Spring context builds reports its commands to
- * {@link IndexCoverage#RECORDER}.
+ * {@link IndexCoverage#RECORDER}. Absent where the MongoDB driver is (the gateway has none).
  */
 @AutoConfiguration
-@ConditionalOnClass(MongoClientSettingsBuilderCustomizer.class)
+@ConditionalOnClass(
+        name = {
+            "com.mongodb.event.CommandListener",
+            "org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer"
+        })
 public class IndexCoverageConfiguration {
 
     @Bean
