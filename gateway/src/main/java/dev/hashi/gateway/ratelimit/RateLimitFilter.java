@@ -27,9 +27,9 @@ import io.github.bucket4j.ConsumptionProbe;
 import reactor.core.publisher.Mono;
 
 /**
- * Limits {@code /api/**} requests per caller with Bucket4j token buckets: per subject when authenticated, per
+ * Limits {@code /api/**} and {@code /docs/**} requests per caller with Bucket4j token buckets: per subject when authenticated, per
  * client IP otherwise. A caller over its limit gets 429 problem+json with {@code Retry-After}; other callers are
- * unaffected. Health and docs are not limited.
+ * unaffected. Health is not limited.
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -49,7 +49,9 @@ class RateLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().value();
-        if (!properties.enabled() || !path.startsWith("/api/") || path.equals("/api/health")) {
+        if (!properties.enabled()
+                || !(path.startsWith("/api/") || path.startsWith("/docs/"))
+                || path.equals("/api/health")) {
             return chain.filter(exchange);
         }
         return ReactiveSecurityContextHolder.getContext()

@@ -90,6 +90,22 @@ class RateLimitTest {
                 .isOk();
     }
 
+    @Test
+    void serviceDocumentsAreLimitedLikeTheApi() {
+        WebTestClient client = from("127.0.0.3");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(client.get()
+                    .uri("/docs/content/v3/api-docs")
+                    .exchange()
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value());
+        }
+        assertThat(statuses.subList(0, 5)).containsOnly(200);
+        assertThat(statuses.get(5)).isEqualTo(429);
+    }
+
     private WebTestClient from(String localAddress) {
         HttpClient http = HttpClient.create().bindAddress(() -> new InetSocketAddress(localAddress, 0));
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(http))
