@@ -50,6 +50,14 @@ public final class StubService implements AutoCloseable {
         return thread;
     });
     private final BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger healthRequests =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many times {@code /actuator/health} was asked since the last {@link #reset()}. */
+    public int healthRequests() {
+        return healthRequests.get();
+    }
+
     private volatile Duration delay = Duration.ZERO;
     private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Duration healthDelay = Duration.ZERO;
@@ -123,6 +131,7 @@ public final class StubService implements AutoCloseable {
     }
 
     public void reset() {
+        healthRequests.set(0);
         seen.clear();
         failures.set(0);
         delay = Duration.ZERO;
@@ -143,6 +152,7 @@ public final class StubService implements AutoCloseable {
             String query = exchange.getRequestURI().getRawQuery();
             String target = query == null ? path : path + "?" + query;
             if (path.equals("/actuator/health")) {
+                healthRequests.incrementAndGet();
                 pause(healthDelay);
                 respond(exchange, healthStatus, healthBody);
                 return;

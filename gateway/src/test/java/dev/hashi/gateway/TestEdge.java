@@ -21,5 +21,6 @@ public final class TestEdge {
         registry.add("cms.gateway.rate-limit.anonymous.burst", () -> "100000");
         registry.add("cms.gateway.rate-limit.anonymous.refill", () -> "100000");
         registry.add("cms.gateway.security.cors.allowed-origins", () -> "https://www.kitakyushu.example");
+        registry.add("cms.gateway.health.cache", () -> "0s");
     }
 }

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +36,8 @@ class DownstreamHealth {
     private final Duration timeout;
     private final ApplicationAvailability availability;
     private final WebClient client;
+    /** The services' answers, shared by concurrent callers and reused for {@code cms.gateway.health.cache}. */
+    private final Mono<Map<String, ServiceHealth>> servicesHealth;
 
     DownstreamHealth(DownstreamProperties downstream, HealthProperties health, ApplicationAvailability availability) {
         this.services = downstream.services();
@@ -45,15 +48,21 @@ class DownstreamHealth {
         this.client = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .build();
+        Mono<Map<String, ServiceHealth>> ask = Mono.defer(this::askServices);
+        this.servicesHealth = health.cache().isZero() ? ask : ask.cache(health.cache());
     }
 
     Mono<AggregatedHealth> check() {
         boolean ready = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;
+        return servicesHealth.map(all -> AggregatedHealth.of(ready, all));
+    }
+
+    private Mono<Map<String, ServiceHealth>> askServices() {
         return Flux.fromIterable(services.entrySet())
                 .flatMapSequential(
                         service -> probe(service.getValue()).map(health -> Map.entry(service.getKey(), health)))
                 .collect(LinkedHashMap<String, ServiceHealth>::new, (all, one) -> all.put(one.getKey(), one.getValue()))
-                .map(all -> AggregatedHealth.of(ready, all));
+                .map(Collections::unmodifiableMap);
     }
 
     private Mono<ServiceHealth> probe(URI service) {

@@ -13,13 +13,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param anonymous     the bucket of each anonymous client IP
  * @param authenticated the bucket of each authenticated subject
  * @param maxClients    how many buckets are kept (least recently used ones are dropped; default 100000)
+ * @param trustedProxies regular expression of proxy addresses whose {@code X-Forwarded-For} / {@code Forwarded}
+ *                      {@code for=} values are believed ({@code GATEWAY_TRUSTED_PROXIES}); empty trusts none, and
+ *                      anonymous callers are then keyed by the socket address
  */
 @ConfigurationProperties("cms.gateway.rate-limit")
 public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue({"40", "20", "1s"}) Limit anonymous,
         @DefaultValue({"200", "100", "1s"}) Limit authenticated,
-        @DefaultValue("100000") long maxClients) {
+        @DefaultValue("100000") long maxClients,
+        @DefaultValue("") String trustedProxies) {
 
     /**
      * @param burst  requests allowed at once (bucket capacity)

@@ -20,8 +20,9 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.CONNE
 import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR;
 
 /**
- * API paths go to their service unchanged; {@code /docs/<service>/**} goes to the same service with the prefix
- * removed, so {@code /docs/content/v3/api-docs} reaches content-service's {@code /v3/api-docs}. Every route of a
+ * API paths go to their service unchanged; {@code GET /docs/<service>/v3/api-docs} reaches that service's OpenAPI
+ * document ({@code /v3/api-docs}, query unchanged) and nothing else under {@code /docs/<service>} is routed: no other
+ * method, no other path (no API or actuator path through the docs prefix). Every route of a
  * service shares that service's circuit breaker, named after the service. Reads (GET, HEAD) whose connection fails
  * are retried twice with a short backoff; nothing else is retried, since a write may already have taken effect. The breaker has no fallback URI: with
  * one, the gateway would buffer every request body of the route in memory (media uploads too); failures are
@@ -31,6 +32,9 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPO
 public class DownstreamRoutes {
 
     private static final String SERVICE = "service";
+
+    /** The one path of a service reachable under {@code /docs/<service>}: its OpenAPI document. */
+    private static final String OPENAPI_DOCUMENT = "/v3/api-docs";
 
     /** The name of the downstream service the exchange was routed to, or {@code null} if it was not routed. */
     public static String serviceOf(ServerWebExchange exchange) {
@@ -64,10 +68,10 @@ public class DownstreamRoutes {
     }
 
     private static Buildable<Route> docs(PredicateSpec route, String service, DownstreamProperties downstream) {
-        String prefix = "/docs/" + service;
-        return route.path(prefix + "/**")
-                .filters(f -> f.rewritePath(prefix + "/?(?<rest>.*)", "/${rest}")
-                        .circuitBreaker(breaker -> breaker.setName(service)))
+        return route.method(HttpMethod.GET)
+                .and()
+                .path("/docs/" + service + OPENAPI_DOCUMENT)
+                .filters(f -> f.setPath(OPENAPI_DOCUMENT).circuitBreaker(breaker -> breaker.setName(service)))
                 .metadata(metadata(service, downstream))
                 .uri(uri(service, downstream));
     }

@@ -7,13 +7,19 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -25,6 +31,9 @@ import dev.hashi.identity.Role;
 /** Turns verified JWTs into identities, and chooses how JWTs are verified. */
 final class JwtIdentities {
 
+    /** API tokens act as {@code token:<id>}; no JWT may claim such a subject. */
+    static final String API_TOKEN_SUBJECT_PREFIX = "token:";
+
     private JwtIdentities() {}
 
     /**
@@ -33,18 +42,45 @@ final class JwtIdentities {
      */
     static ReactiveJwtDecoder decoder(SecurityProperties properties, String gatewaySecret) {
         SecurityProperties.Jwt jwt = properties.jwt();
-        if (hasText(jwt.issuerUri())) {
-            return NimbusReactiveJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
-        }
-        if (hasText(jwt.jwkSetUri())) {
-            return NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+        NimbusReactiveJwtDecoder decoder;
+        if (hasText(jwt.issuerUri()) || hasText(jwt.jwkSetUri())) {
+            String issuer = hasText(jwt.issuer()) ? jwt.issuer() : jwt.issuerUri();
+            if (!hasText(issuer)) {
+                throw new IllegalStateException(
+                        "JWT_ISSUER (cms.gateway.security.jwt.issuer) must be set with JWT_JWK_SET_URI: "
+                                + "JWTs are only accepted from one issuer");
+            }
+            if (jwt.audiences().isEmpty()) {
+                throw new IllegalStateException("JWT_AUDIENCES (cms.gateway.security.jwt.audiences) must be set with "
+                        + "an identity provider: JWTs are only accepted when issued for this API");
+            }
+            decoder = hasText(jwt.issuerUri())
+                    ? NimbusReactiveJwtDecoder.withIssuerLocation(jwt.issuerUri())
+                            .build()
+                    : NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                    JwtValidators.createDefaultWithIssuer(issuer), EXPIRY_REQUIRED, audience(jwt.audiences())));
+            return decoder;
         }
         if (properties.dev()) {
-            return NimbusReactiveJwtDecoder.withSecretKey(devKey(gatewaySecret))
+            decoder = NimbusReactiveJwtDecoder.withSecretKey(devKey(gatewaySecret))
                     .macAlgorithm(MacAlgorithm.HS256)
                     .build();
+            decoder.setJwtValidator(
+                    new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), EXPIRY_REQUIRED));
+            return decoder;
         }
         return null;
+    }
+
+    /** The timestamp validator accepts a token without {@code exp}; such a token would never expire. */
+    private static final OAuth2TokenValidator<Jwt> EXPIRY_REQUIRED =
+            new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull);
+
+    private static OAuth2TokenValidator<Jwt> audience(List<String> accepted) {
+        return new JwtClaimValidator<List<String>>(
+                JwtClaimNames.AUD,
+                audiences -> audiences != null && audiences.stream().anyMatch(accepted::contains));
     }
 
     /**
@@ -73,6 +109,9 @@ final class JwtIdentities {
                 || !Identity.SUBJECT.matcher(subject).matches()
                 || Identity.ANONYMOUS_SUBJECT.equals(subject)) {
             throw new InvalidBearerTokenException("token subject is missing or not a safe token");
+        }
+        if (subject.startsWith(API_TOKEN_SUBJECT_PREFIX)) {
+            throw new InvalidBearerTokenException("a JWT subject may not take the form of an API token's subject");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : strings(jwt.getClaim(claims.rolesClaim()))) {

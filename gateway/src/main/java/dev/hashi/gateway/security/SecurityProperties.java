@@ -22,6 +22,12 @@ public record SecurityProperties(
         @DefaultValue Jwt jwt,
         @DefaultValue Cors cors) {
 
+    /** Default roles claim: namespaced, so a provider's own generic {@code roles} claim grants nothing here. */
+    public static final String ROLES_CLAIM = "https://hashi.dev/roles";
+
+    /** Default locale pairs claim, namespaced like the roles claim. */
+    public static final String LOCALE_PAIRS_CLAIM = "https://hashi.dev/locale_pairs";
+
     public boolean dev() {
         return "dev".equals(profile);
     }
@@ -29,16 +35,30 @@ public record SecurityProperties(
     /**
      * @param issuerUri         OpenID issuer; its discovery document gives the JWK set ({@code JWT_ISSUER_URI})
      * @param jwkSetUri         JWK set URL when there is no discovery ({@code JWT_JWK_SET_URI})
-     * @param rolesClaim        claim holding the role names (default {@code roles})
-     * @param localePairsClaim  claim holding translators' pairs such as {@code ja:en} (default {@code locale_pairs})
+     * @param issuer            the {@code iss} every JWT must carry ({@code JWT_ISSUER}); defaults to the issuer URI,
+     *                          required with a JWK set URL
+     * @param audiences         accepted {@code aud} values; a JWT must name at least one ({@code JWT_AUDIENCES},
+     *                          comma-separated; required with an identity provider)
+     * @param rolesClaim        claim holding the role names (default {@code https://hashi.dev/roles}, {@code
+     *                          JWT_ROLES_CLAIM})
+     * @param localePairsClaim  claim holding translators' pairs such as {@code ja:en} (default {@code
+     *                          https://hashi.dev/locale_pairs}, {@code JWT_LOCALE_PAIRS_CLAIM})
      * @param devTokenLifetime  lifetime of tokens minted by the dev endpoint (default 12h)
      */
     public record Jwt(
             String issuerUri,
             String jwkSetUri,
-            @DefaultValue("roles") String rolesClaim,
-            @DefaultValue("locale_pairs") String localePairsClaim,
-            @DefaultValue("12h") Duration devTokenLifetime) {}
+            String issuer,
+            @DefaultValue List<String> audiences,
+            @DefaultValue(ROLES_CLAIM) String rolesClaim,
+            @DefaultValue(LOCALE_PAIRS_CLAIM) String localePairsClaim,
+            @DefaultValue("12h") Duration devTokenLifetime) {
+
+        /** The same claims without an identity provider (dev tokens only). */
+        public Jwt withoutProvider() {
+            return new Jwt(null, null, null, audiences, rolesClaim, localePairsClaim, devTokenLifetime);
+        }
+    }
 
     /**
      * @param allowedOrigins exact origins, e.g. {@code https://www.example.org} ({@code CORS_ALLOWED_ORIGINS}); empty

@@ -53,8 +53,8 @@ public class ApiTokens {
 
     /** The identity a presented token stands for; fails with an authentication error when it is not valid now. */
     public Mono<Identity> authenticate(String presented) {
-        if (!log.caughtUp()) {
-            return Mono.error(new AuthenticationServiceException("the API token store is not available yet"));
+        if (!log.current()) {
+            return Mono.error(new AuthenticationServiceException("the API token store is not available or stale"));
         }
         ApiToken token = byHash.get(sha256(presented));
         if (token == null || !token.activeAt(clock.instant())) {

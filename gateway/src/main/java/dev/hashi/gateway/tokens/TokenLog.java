@@ -1,5 +1,6 @@
 package dev.hashi.gateway.tokens;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +9,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -36,22 +40,42 @@ import tools.jackson.databind.json.JsonMapper;
  * The compacted Kafka topic that holds API token records (key = token id). A background thread reads it from the
  * beginning and keeps reading, so every replica sees every creation and revocation; {@link #caughtUp()} is true
  * once it has read what was there at start. Writes wait for the broker's acknowledgement ({@code acks=all}).
+ *
+ * <p>Every record carries an HMAC signature ({@link TokenRecordSigner}) made with a key only the gateway holds;
+ * records without a valid one are skipped, so whoever can produce to the topic still cannot mint a token. When
+ * reading fails, the reader starts again (with a growing pause, up to 30 s) from the next unread offset;
+ * {@link #current()} turns false once the last successful poll is older than {@code stale-after}.
  */
 public class TokenLog implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TokenLog.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
     private final TokenSettings settings;
+    private final TokenRecordSigner signer;
+    private final Supplier<Consumer<String, byte[]>> consumers;
+    private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private volatile BiConsumer<String, ApiToken> listener = (id, token) -> {};
     private volatile boolean caughtUp;
     private volatile boolean running;
+    private volatile long lastPolledMillis = Long.MIN_VALUE;
+    private volatile Consumer<String, byte[]> consumer;
+    private long nextOffset;
     private KafkaProducer<String, byte[]> producer;
-    private KafkaConsumer<String, byte[]> consumer;
     private Thread reader;
 
-    public TokenLog(TokenSettings settings) {
+    public TokenLog(TokenSettings settings, byte[] signingKey) {
+        this(settings, signingKey, null, Clock.systemUTC());
+    }
+
+    /** With a source of consumers other than the configured brokers (tests). */
+    TokenLog(TokenSettings settings, byte[] signingKey, Supplier<Consumer<String, byte[]>> consumers, Clock clock) {
         this.settings = settings;
+        this.signer = new TokenRecordSigner(signingKey);
+        this.consumers = consumers != null ? consumers : this::kafkaConsumer;
+        this.clock = clock;
     }
 
     void onRecord(BiConsumer<String, ApiToken> listener) {
@@ -63,9 +87,22 @@ public class TokenLog implements SmartLifecycle {
         return caughtUp;
     }
 
+    /**
+     * Whether the in-memory view can be trusted now: the store has caught up and its reader polled the topic
+     * successfully within {@code stale-after}, so a revocation made elsewhere has had the chance to arrive.
+     */
+    public boolean current() {
+        long polled = lastPolledMillis;
+        return caughtUp
+                && polled != Long.MIN_VALUE
+                && clock.millis() - polled <= settings.staleAfter().toMillis();
+    }
+
     void append(ApiToken token) throws InterruptedException, ExecutionException, TimeoutException {
-        producer.send(new ProducerRecord<>(settings.topic(), token.id(), json.writeValueAsBytes(token)))
-                .get(10, TimeUnit.SECONDS);
+        byte[] value = json.writeValueAsBytes(token);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), token.id(), value);
+        record.headers().add(TokenRecordSigner.HEADER, signer.sign(token.id(), value));
+        producer.send(record).get(10, TimeUnit.SECONDS);
     }
 
     @Override
@@ -85,38 +122,73 @@ public class TokenLog implements SmartLifecycle {
     }
 
     private void readForever() {
+        Duration pause = FIRST_RETRY;
+        while (running) {
+            try {
+                read();
+            } catch (WakeupException stopping) {
+                log.debug("API token log reader woken up");
+            } catch (RuntimeException e) {
+                log.error("API token log reader failed; starting again in {} ms", pause.toMillis(), e);
+            }
+            if (running) {
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : pause.multipliedBy(2);
+            }
+        }
+        log.debug("API token log reader stopped");
+    }
+
+    private void read() {
         while (running && !ensureTopic()) {
             sleep(Duration.ofSeconds(2));
         }
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, byte[]> reading =
-                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (Consumer<String, byte[]> reading = consumers.get()) {
             consumer = reading;
+            if (!running) {
+                return;
+            }
             TopicPartition partition = new TopicPartition(settings.topic(), 0);
             reading.assign(List.of(partition));
-            reading.seekToBeginning(List.of(partition));
+            if (nextOffset == 0) {
+                reading.seekToBeginning(List.of(partition));
+            } else {
+                reading.seek(partition, nextOffset);
+            }
             long end = reading.endOffsets(List.of(partition)).get(partition);
-            caughtUp = end == 0;
+            if (!caughtUp && nextOffset >= end) {
+                caughtUp = true;
+            }
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : reading.poll(Duration.ofMillis(500))) {
                     apply(record);
+                    nextOffset = record.offset() + 1;
                 }
+                lastPolledMillis = clock.millis();
                 if (!caughtUp && reading.position(partition) >= end) {
                     caughtUp = true;
                     log.info("API token store loaded from {}", settings.topic());
                 }
             }
-        } catch (WakeupException stopping) {
-            log.debug("API token log reader stopped");
-        } catch (RuntimeException e) {
-            log.error("API token log reader failed; API tokens are refused until restart", e);
-            caughtUp = false;
         }
     }
 
+    private Consumer<String, byte[]> kafkaConsumer() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
     private void apply(ConsumerRecord<String, byte[]> record) {
+        Header signature = record.headers().lastHeader(TokenRecordSigner.HEADER);
+        if (!signer.verifies(record.key(), record.value(), signature == null ? null : signature.value())) {
+            log.warn(
+                    "skipping API token record at offset {}: {}",
+                    record.offset(),
+                    signature == null ? "unsigned" : "signature does not verify");
+            return;
+        }
         try {
             ApiToken token = record.value() == null ? null : json.readValue(record.value(), ApiToken.class);
             listener.accept(record.key(), token);
@@ -161,10 +233,12 @@ public class TokenLog implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        if (consumer != null) {
-            consumer.wakeup();
+        Consumer<String, byte[]> reading = consumer;
+        if (reading != null) {
+            reading.wakeup();
         }
         if (reader != null) {
+            reader.interrupt();
             try {
                 reader.join(5000);
             } catch (InterruptedException e) {

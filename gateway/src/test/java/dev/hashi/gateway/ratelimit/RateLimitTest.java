@@ -40,6 +40,8 @@ class RateLimitTest {
         registry.add("cms.gateway.rate-limit.authenticated.burst", () -> "5");
         registry.add("cms.gateway.rate-limit.authenticated.refill", () -> "1");
         registry.add("cms.gateway.rate-limit.authenticated.period", () -> "60s");
+        registry.add("cms.gateway.rate-limit.trusted-proxies", () -> "127\\.0\\.0\\.4");
+        registry.add("cms.gateway.health.cache", () -> "30s");
     }
 
     @Value("${local.server.port}")
@@ -88,6 +90,84 @@ class RateLimitTest {
                 .exchange()
                 .expectStatus()
                 .isOk();
+    }
+
+    @Test
+    void serviceDocumentsAreLimitedLikeTheApi() {
+        WebTestClient client = from("127.0.0.3");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(client.get()
+                    .uri("/docs/content/v3/api-docs")
+                    .exchange()
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value());
+        }
+        assertThat(statuses.subList(0, 5)).containsOnly(200);
+        assertThat(statuses.get(5)).isEqualTo(429);
+    }
+
+    @Test
+    void clientsBehindATrustedProxyHaveABucketEachAndSpoofedAddressesFromOthersAreIgnored() {
+        WebTestClient proxy = from("127.0.0.4");
+        for (int i = 0; i < 5; i++) {
+            proxy.get()
+                    .uri("/api/delivery/entries/x")
+                    .header("X-Forwarded-For", "198.51.100.7, 203.0.113.1")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+        proxy.get()
+                .uri("/api/delivery/entries/x")
+                .header("X-Forwarded-For", "203.0.113.1")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(429);
+        proxy.get()
+                .uri("/api/delivery/entries/x")
+                .header("X-Forwarded-For", "203.0.113.2")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        proxy.get()
+                .uri("/api/delivery/entries/x")
+                .header("Forwarded", "for=203.0.113.3;proto=https")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        WebTestClient untrusted = from("127.0.0.5");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(untrusted
+                    .get()
+                    .uri("/api/delivery/entries/x")
+                    .header("X-Forwarded-For", "192.0.2." + i)
+                    .exchange()
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value());
+        }
+        assertThat(statuses.get(5)).isEqualTo(429);
+    }
+
+    @Test
+    void theHealthFanOutIsCachedAndLimited() {
+        WebTestClient client = from("127.0.0.6");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(client.get()
+                    .uri("/api/health")
+                    .exchange()
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value());
+        }
+        assertThat(statuses.subList(0, 5)).doesNotContain(429);
+        assertThat(statuses.get(5)).isEqualTo(429);
+        assertThat(content.healthRequests()).isLessThanOrEqualTo(1);
     }
 
     private WebTestClient from(String localAddress) {

@@ -59,6 +59,28 @@ class DownstreamRoutingTest extends GatewayWithStubServices {
         assertThat(stub(service).nextRequest().target()).isEqualTo("/v3/api-docs?group=public");
     }
 
+    @ParameterizedTest(name = "{0} {1} is not forwarded")
+    @CsvSource({
+        "GET, /docs/content/api/content/info",
+        "GET, /docs/content/actuator/health",
+        "GET, /docs/translation/api/translations/queue",
+        "GET, /docs/media/v3/api-docs/../../api/media/assets",
+        "POST, /docs/content/v3/api-docs",
+        "DELETE, /docs/media/v3/api-docs",
+        "GET, /docs/content/v3/api-docs.yaml"
+    })
+    void docsPathsServeOnlyTheOpenApiDocuments(String method, String target) {
+        client.method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri(target)
+                .exchange()
+                .expectStatus()
+                .value(status -> assertThat(status).isIn(400, 404, 405));
+
+        for (String service : List.of("content", "translation", "media")) {
+            assertThat(stub(service).nextRequestWithin(Duration.ofMillis(200))).isEmpty();
+        }
+    }
+
     @Test
     void forwardedHeadersFromAnUntrustedClientDoNotReachTheServices() throws Exception {
         client.get()

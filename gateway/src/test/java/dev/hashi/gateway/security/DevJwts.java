@@ -38,14 +38,29 @@ public final class DevJwts {
         return signed(subject, List.of(role), List.of(), Duration.ofHours(1), "another-secret-of-at-least-32-bytes!!");
     }
 
+    /** A dev-signed token without an expiry. */
+    static String withoutExpiry(String subject, String role) {
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .subject(subject)
+                .issuedAt(Instant.now())
+                .claim(SecurityProperties.ROLES_CLAIM, List.of(role))
+                .build();
+        SecretKeySpec key = (SecretKeySpec) JwtIdentities.devKey(TestEdge.SECRET);
+        return NimbusJwtEncoder.withSecretKey(key)
+                .build()
+                .encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims))
+                .getTokenValue();
+    }
+
     private static String signed(String subject, List<String> roles, List<String> pairs, Duration life, String secret) {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .subject(subject)
                 .issuedAt(life.isNegative() ? now.plus(life).minusSeconds(60) : now)
                 .expiresAt(now.plus(life))
-                .claim("roles", roles)
-                .claim("locale_pairs", pairs)
+                .claim(SecurityProperties.ROLES_CLAIM, roles)
+                .claim(SecurityProperties.LOCALE_PAIRS_CLAIM, pairs)
                 .build();
         SecretKeySpec key = (SecretKeySpec) JwtIdentities.devKey(secret);
         return NimbusJwtEncoder.withSecretKey(key)

@@ -1,17 +1,29 @@
 package dev.hashi.gateway.tokens;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
+import dev.hashi.embedded.SharedInfra;
 import dev.hashi.gateway.GatewayWithStubServices;
 import dev.hashi.gateway.StubService.Seen;
+import dev.hashi.gateway.TestEdge;
 import dev.hashi.gateway.security.DevJwts;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -129,5 +141,58 @@ class ApiTokenLifecycleTest extends GatewayWithStubServices {
                 .exchange()
                 .expectStatus()
                 .isBadRequest();
+    }
+
+    @Test
+    void recordsProducedWithoutTheGatewaysSignatureMintNothing() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(log::caughtUp);
+        String forgedSecret = ApiTokens.PREFIX + "forged-" + UUID.randomUUID();
+        String signedSecret = ApiTokens.PREFIX + "signed-" + UUID.randomUUID();
+        ApiToken forged = record(forgedSecret, "admin");
+        ApiToken signed = record(signedSecret, "editor");
+        JsonMapper json = JsonMapper.builder().build();
+        TokenRecordSigner signer =
+                new TokenRecordSigner(TokenRecordSigner.derive(TestEdge.SECRET, TokenConfiguration.DEV_KEY_LABEL));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        SharedInfra.kafka().bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("cms.gateway.tokens", forged.id(), json.writeValueAsBytes(forged)))
+                    .get();
+            byte[] value = json.writeValueAsBytes(signed);
+            ProducerRecord<String, byte[]> genuine = new ProducerRecord<>("cms.gateway.tokens", signed.id(), value);
+            genuine.headers().add(TokenRecordSigner.HEADER, signer.sign(signed.id(), value));
+            producer.send(genuine).get();
+        }
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> client.get()
+                        .uri("/api/tokens/none")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + signedSecret)
+                        .exchange()
+                        .expectStatus()
+                        .isForbidden());
+        client.get()
+                .uri("/api/tokens")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + forgedSecret)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    private static ApiToken record(String secret, String role) {
+        Instant now = Instant.now();
+        return new ApiToken(
+                UUID.randomUUID().toString(),
+                "produced directly",
+                ApiTokens.sha256(secret),
+                List.of(role),
+                List.of(),
+                now.plus(Duration.ofDays(1)),
+                now,
+                "nobody",
+                null);
     }
 }
