@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -83,23 +84,40 @@ public final class ServiceClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("X-Request-Id", requestId);
-        if (who != null) {
-            String rawPath = URI.create(path).getRawPath();
-            signer.sign(who, method, rawPath, requestId, Instant.now()).forEach(request::header);
-        }
-        boolean typed = false;
+        String contentType = null;
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
-            typed |= headers[i].equalsIgnoreCase("Content-Type");
+            if (headers[i].equalsIgnoreCase("Content-Type")) {
+                contentType = headers[i + 1];
+            }
         }
+        byte[] bytes = null;
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-            if (!typed) {
-                request.header("Content-Type", "application/json");
+            bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (contentType == null) {
+                contentType = "application/json";
+                request.header("Content-Type", contentType);
             }
-            request.method(method, HttpRequest.BodyPublishers.ofString(text));
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+        }
+        if (who != null) {
+            // signed as the gateway signs: method, raw path and query, content type, length, body digest, request id
+            URI target = URI.create(path);
+            signer.sign(
+                            who,
+                            new IdentityHeaders.SignedRequest(
+                                    method,
+                                    target.getRawPath(),
+                                    target.getRawQuery(),
+                                    contentType,
+                                    bytes == null ? 0 : bytes.length,
+                                    requestId),
+                            bytes == null ? IdentityHeaders.EMPTY_BODY : IdentityHeaders.digest(bytes),
+                            Instant.now())
+                    .forEach(request::header);
         }
         return exchange(request.build());
     }

@@ -9,6 +9,8 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
@@ -21,8 +23,11 @@ import dev.hashi.identity.IdentityHeaders;
 import reactor.core.publisher.Mono;
 
 /**
- * Sets the verified caller's identity on every request sent to a service, signed for that exact request (method,
- * raw path, request id). Client-sent identity headers never get this far: {@link StripIdentityHeaders} removed them.
+ * Sets the verified caller's identity on every request sent to a service, signed for that exact request: method, raw
+ * path and raw query as sent to the service, {@code Content-Type}, declared body length, the body digest
+ * {@link SignedBodies} computed, the request id, and a new nonce (so a retried read is signed again). Client-sent
+ * identity headers never get this far: {@link StripIdentityHeaders} removed them. The gateway only forwards end
+ * users: an identity claiming the service role or a {@code service:} subject goes on as the anonymous reader.
  */
 @Component
 class ForwardedIdentity implements GlobalFilter, Ordered {
@@ -41,23 +46,56 @@ class ForwardedIdentity implements GlobalFilter, Ordered {
                 .filter(IdentityAuthentication.class::isInstance)
                 .map(authentication -> ((IdentityAuthentication) authentication).identity())
                 .defaultIfEmpty(Identity.anonymous())
-                .flatMap(identity -> chain.filter(withIdentity(exchange, identity)));
+                .flatMap(identity -> chain.filter(withIdentity(exchange, endUser(identity))));
+    }
+
+    /** {@code identity} if it is an end user's; never a service's (no token or JWT may grant that). */
+    static Identity endUser(Identity identity) {
+        return identity.isService() || identity.subject().startsWith(Identity.SERVICE_PREFIX)
+                ? Identity.anonymous()
+                : identity;
     }
 
     private ServerWebExchange withIdentity(ServerWebExchange exchange, Identity identity) {
+        ServerHttpRequest request = exchange.getRequest();
         URI target = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
-        String rawPath = target != null
-                ? target.getRawPath()
-                : exchange.getRequest().getURI().getRawPath();
+        if (target == null) {
+            target = request.getURI();
+        }
+        if (!isAscii(target)) {
+            // the routing filter sends the target's ASCII form: sign what the service will see
+            target = URI.create(target.toASCIIString());
+        }
+        HttpHeaders sent = request.getHeaders();
         Map<String, String> signed = headers.sign(
                 identity,
-                exchange.getRequest().getMethod().name(),
-                rawPath,
-                RequestIdFilter.of(exchange),
+                new IdentityHeaders.SignedRequest(
+                        request.getMethod().name(),
+                        target.getRawPath(),
+                        target.getRawQuery(),
+                        sent.getFirst(HttpHeaders.CONTENT_TYPE),
+                        sent.getContentLength(),
+                        RequestIdFilter.of(exchange)),
+                SignedBodies.digestOf(exchange),
                 clock.instant());
         return exchange.mutate()
-                .request(request -> request.headers(h -> signed.forEach(h::set)))
+                .request(forwarded -> forwarded.headers(h -> signed.forEach(h::set)))
                 .build();
+    }
+
+    private static boolean isAscii(URI target) {
+        String raw = target.getRawPath();
+        String query = target.getRawQuery();
+        return ascii(raw) && (query == null || ascii(query));
+    }
+
+    private static boolean ascii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) > 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -3,11 +3,13 @@ package dev.hashi.gateway.security;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,14 +65,92 @@ class EdgeSecurityTest extends GatewayWithStubServices {
         assertThat(forwarded(seen))
                 .contains(new Identity("yuki", Set.of(Role.TRANSLATOR), Set.of(LocalePair.parse("ja:en"))));
         Map<String, String> replayed = identityHeaders(seen);
-        assertThat(verifier.verify(
-                        replayed,
+        IdentityHeaders.SignedRequest asSent = signedRequest(seen);
+        for (IdentityHeaders.SignedRequest other : List.of(
+                new IdentityHeaders.SignedRequest(
                         "POST",
                         "/api/translations/units/u-2/submit",
-                        seen.header("X-Request-Id"),
-                        Instant.now()))
-                .as("signature bound to the path")
-                .isEmpty();
+                        asSent.rawQuery(),
+                        asSent.contentType(),
+                        asSent.bodyLength(),
+                        asSent.requestId()),
+                new IdentityHeaders.SignedRequest(
+                        "POST", asSent.rawPath(), "x=2", asSent.contentType(), asSent.bodyLength(), asSent.requestId()),
+                new IdentityHeaders.SignedRequest(
+                        "POST", asSent.rawPath(), asSent.rawQuery(), asSent.contentType(), 99, asSent.requestId()))) {
+            assertThat(verifier.verify(replayed, other, Instant.now()))
+                    .as("signature bound to path, query and length: " + other)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void everyForwardedRequestCarriesItsOwnNonceAndADigestOfItsBody() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            client.post()
+                    .uri("/api/translations/units/u-1/submit?x=1")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + DevJwts.translator("yuki", "ja:en"))
+                    .header("X-Request-Id", "same-id")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"text\":\"Minamata\"}")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+        }
+        Seen first = translation.nextRequest();
+        Seen second = translation.nextRequest();
+        assertThat(first.header("X-Hashi-Identity-Nonce")).matches("[A-Za-z0-9_-]{22}");
+        assertThat(second.header("X-Hashi-Identity-Nonce")).isNotEqualTo(first.header("X-Hashi-Identity-Nonce"));
+        String digest = "sha-256=:"
+                + java.util.Base64.getEncoder()
+                        .encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(first.body()))
+                + ":";
+        assertThat(first.header("X-Hashi-Body-Digest")).isEqualTo(digest);
+    }
+
+    @Test
+    void theServiceRoleIsNeverForwardedForAnEndUser() throws Exception {
+        client.get()
+                .uri("/api/content/entries")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + DevJwts.token("mallory", "service", "editor"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(forwarded(content.nextRequest()))
+                .as("a role claim 'service' is an unknown role name")
+                .contains(new Identity("mallory", Set.of(Role.EDITOR), Set.of()));
+
+        client.get()
+                .uri("/api/content/snapshot")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + DevJwts.token("service:translation", "admin"))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(forwarded(content.nextRequest()))
+                .as("a user named like a service goes on as the anonymous reader")
+                .contains(Identity.anonymous());
+    }
+
+    @Test
+    void aChunkedBodyIsHeldDigestedAndForwardedWithItsLength() throws Exception {
+        byte[] body = "{\"text\":\"水俣\"}".getBytes(StandardCharsets.UTF_8);
+        client.post()
+                .uri("/api/translations/units/u-1/submit")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + DevJwts.translator("yuki", "ja:en"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(
+                        reactor.core.publisher.Flux.just(
+                                new org.springframework.core.io.buffer.DefaultDataBufferFactory().wrap(body)),
+                        org.springframework.core.io.buffer.DataBuffer.class)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        Seen seen = translation.nextRequest();
+        assertThat(seen.body()).isEqualTo(body);
+        assertThat(seen.header("Content-Length")).isEqualTo(String.valueOf(body.length));
+        assertThat(forwarded(seen))
+                .contains(new Identity("yuki", Set.of(Role.TRANSLATOR), Set.of(LocalePair.parse("ja:en"))));
     }
 
     @Test
@@ -263,13 +343,25 @@ class EdgeSecurityTest extends GatewayWithStubServices {
                 .contains(new Identity("hana", Set.of(Role.REVIEWER), Set.of()));
     }
 
+    /** The identity a service verifies on the request the stub received, body digest included. */
     private Optional<Identity> forwarded(Seen seen) {
-        return verifier.verify(
-                identityHeaders(seen),
+        return verifier.verify(identityHeaders(seen), signedRequest(seen), Instant.now())
+                .filter(verified -> verified.bodyDigest() == null
+                        || verified.bodyDigest().equals(IdentityHeaders.digest(seen.body())))
+                .map(IdentityHeaders.Verified::identity);
+    }
+
+    /** What of the received request the signature covers, read as a service reads it. */
+    private static IdentityHeaders.SignedRequest signedRequest(Seen seen) {
+        URI target = URI.create(seen.target());
+        String length = seen.header("Content-Length");
+        return new IdentityHeaders.SignedRequest(
                 seen.method(),
-                seen.target().replaceAll("\\?.*", ""),
-                seen.header("X-Request-Id"),
-                Instant.now());
+                target.getRawPath(),
+                target.getRawQuery(),
+                seen.header("Content-Type"),
+                length == null ? 0 : Long.parseLong(length),
+                seen.header("X-Request-Id"));
     }
 
     private static Map<String, String> identityHeaders(Seen seen) {

@@ -31,8 +31,12 @@ public class IdentitySupport {
             secret = UUID.randomUUID() + "-" + UUID.randomUUID();
         }
         IdentityHeaders headers = new IdentityHeaders(secret, settings.maxSkew());
-        FilterRegistrationBean<IdentityFilter> registration = new FilterRegistrationBean<>(
-                new IdentityFilter(headers, settings.requireGateway() && !dev, Clock.systemUTC()));
+        FilterRegistrationBean<IdentityFilter> registration = new FilterRegistrationBean<>(new IdentityFilter(
+                headers,
+                settings.requireGateway() && !dev,
+                Clock.systemUTC(),
+                settings.replayCacheSize(),
+                settings.serviceAccess()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
