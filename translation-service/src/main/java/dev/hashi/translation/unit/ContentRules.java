@@ -131,7 +131,7 @@ final class ContentRules {
         }
         next.work(Unit.Work.NONE).plan(unit.plan().withAssignee(null));
         return Optional.of(UnitChange.of(next.build(), landed ? "translation-landed" : "manual-translation", by)
-                .texts(oldText, change.text()));
+                .texts(oldText, target.text()));
     }
 
     static Optional<UnitChange> onEntryDeleted(Optional<Unit> current, long version, CommandContext by) {
