@@ -27,7 +27,8 @@ class ArchitectureTest {
     private static final String[] REPOSITORIES = {
         "dev.hashi.translation.unit.Units",
         "dev.hashi.translation.unit.UnitHistory",
-        "dev.hashi.translation.memory.MemoryEntries"
+        "dev.hashi.translation.memory.MemoryEntries",
+        "dev.hashi.translation.rebuild.RebuildLocks"
     };
 
     /** The classes that may see MongoDB types at all: the repositories, their mappers and the wiring. */
@@ -37,6 +38,7 @@ class ArchitectureTest {
             "dev.hashi.translation.unit.UnitDocuments",
             "dev.hashi.translation.unit.UnitQueries",
             "dev.hashi.translation.memory.MemoryEntries",
+            "dev.hashi.translation.rebuild.RebuildLocks",
             "dev.hashi.translation.TranslationConfiguration");
 
     @Test
