@@ -73,17 +73,17 @@ public class TranslationBench {
                 tracking.apply(EventEnvelope.of(new ContentEntryChanged("e-bench-" + e, "event-page",
                         Map.of("en", "Bench page " + e), changes), "e-bench-" + e, 1, null, "bench", Instant.now()));
             }
-            long tracked = store.count(new org.bson.Document());
+            var collection = app.getBean(com.mongodb.client.MongoDatabase.class).getCollection(Units.COLLECTION);
+            long tracked = unitCount(collection);
             System.out.printf("tracked %d units from content events in %.1f s%n", tracked,
                     (System.nanoTime() - loadStart) / 1e9);
             // The dev MongoDB server scans for every non-_id lookup, so tracking 100,000 units one event at a time
             // grows quadratically. The rest of the set is therefore copied from the tracked units' stored documents
             // (same shape, new ids and entries, no pending events), written with insertMany.
-            var collection = app.getBean(com.mongodb.client.MongoDatabase.class).getCollection(Units.COLLECTION);
             List<org.bson.Document> templates = collection.find().into(new ArrayList<>());
             long copyStart = System.nanoTime();
             int copy = 1;
-            while (store.count(new org.bson.Document()) < units) {
+            while (unitCount(collection) < units) {
                 List<org.bson.Document> batch = new ArrayList<>();
                 for (org.bson.Document template : templates) {
                     org.bson.Document clone = org.bson.Document.parse(template.toJson());
@@ -96,15 +96,21 @@ public class TranslationBench {
                 copy++;
             }
             System.out.printf("loaded %d units (%d tracked, the rest copied in %.1f s)%n",
-                    store.count(new org.bson.Document()), tracked, (System.nanoTime() - copyStart) / 1e9);
+                    unitCount(collection), tracked, (System.nanoTime() - copyStart) / 1e9);
 
             HttpClient http = HttpClient.newHttpClient();
             IdentityHeaders signer = new IdentityHeaders(SECRET, Duration.ofSeconds(60));
             Identity translator = new Identity("tr-bench", Set.of(Role.TRANSLATOR), Set.of(LocalePair.parse("ja:en")));
             List<Long> queue = new ArrayList<>();
+            String cursor = null;
             for (int i = 0; i < samples + 10; i++) {
                 String path = "/api/translations/queue";
-                String query = "?source=ja&target=en&state=untranslated,outdated&size=50&page=" + (i % 10);
+                if (i % 10 == 0) {
+                    cursor = null; // pages 0–9, walked by the cursor each page hands out
+                }
+                String query = "?source=ja&target=en&state=untranslated,outdated&limit=50"
+                        + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor,
+                                java.nio.charset.StandardCharsets.UTF_8));
                 String requestId = UUID.randomUUID().toString();
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path + query))
                         .header("X-Request-Id", requestId);
@@ -118,6 +124,8 @@ public class TranslationBench {
                 if (i >= 10) {
                     queue.add(took);
                 }
+                java.util.regex.Matcher next = NEXT.matcher(response.body());
+                cursor = next.find() ? next.group(1) : null;
             }
             report("queue query (ja→en, untranslated+outdated, 50 per page, HTTP)", queue);
 
@@ -153,6 +161,13 @@ public class TranslationBench {
             }
             Runtime.getRuntime().halt(0);
         }
+    }
+
+    private static final java.util.regex.Pattern NEXT = java.util.regex.Pattern.compile("\"next\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** Units stored in the collection, removed ones included: the bench's own count (Units has named queries only). */
+    static long unitCount(com.mongodb.client.MongoCollection<org.bson.Document> collection) {
+        return collection.countDocuments();
     }
 
     static void report(String what, List<Long> nanos) {

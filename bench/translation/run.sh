@@ -4,7 +4,7 @@
 # latency from a content event published on the topic to its unit stored (p50/p99). Usage: run.sh [N] [samples]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -o -q -pl translation-service test-compile dependency:build-classpath \
+./mvnw -B -q -pl translation-service -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 cp="translation-service/target/classes:translation-service/target/test-classes:$(cat translation-service/target/bench.classpath)"
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"

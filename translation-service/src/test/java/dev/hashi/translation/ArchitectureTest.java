@@ -25,15 +25,20 @@ class ArchitectureTest {
 
     /** The repositories: the only classes that touch a collection. */
     private static final String[] REPOSITORIES = {
-        "dev.hashi.translation.unit.Units", "dev.hashi.translation.memory.MemoryEntries"
+        "dev.hashi.translation.unit.Units",
+        "dev.hashi.translation.unit.UnitHistory",
+        "dev.hashi.translation.memory.MemoryEntries",
+        "dev.hashi.translation.rebuild.RebuildLocks"
     };
 
     /** The classes that may see MongoDB types at all: the repositories, their mappers and the wiring. */
     private static final Set<String> MONGO_AWARE = Set.of(
             "dev.hashi.translation.unit.Units",
+            "dev.hashi.translation.unit.UnitHistory",
             "dev.hashi.translation.unit.UnitDocuments",
             "dev.hashi.translation.unit.UnitQueries",
             "dev.hashi.translation.memory.MemoryEntries",
+            "dev.hashi.translation.rebuild.RebuildLocks",
             "dev.hashi.translation.TranslationConfiguration");
 
     @Test

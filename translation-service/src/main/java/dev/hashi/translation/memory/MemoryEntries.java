@@ -25,6 +25,8 @@ import dev.hashi.digest.Sha256;
 class MemoryEntries {
 
     static final String COLLECTION = "memory";
+    /** At most this many entries are scored for one unit's suggestions. */
+    static final int MAX_CANDIDATES = 500;
 
     /**
      * One approved translation of one locale pair.
@@ -60,7 +62,7 @@ class MemoryEntries {
 
     /**
      * The entries of one locale pair whose source has {@code sourceHash} or between {@code minTokens} and
-     * {@code maxTokens} tokens.
+     * {@code maxTokens} tokens; at most {@value #MAX_CANDIDATES} of them.
      */
     List<Entry> candidates(String sourceLocale, String targetLocale, String sourceHash, int minTokens, int maxTokens) {
         List<Entry> found = new ArrayList<>();
@@ -70,6 +72,7 @@ class MemoryEntries {
                         Filters.or(
                                 Filters.eq("sourceHash", sourceHash),
                                 Filters.and(Filters.gte("tokens", minTokens), Filters.lte("tokens", maxTokens)))))
+                .limit(MAX_CANDIDATES)
                 .forEach(doc -> found.add(toEntry(doc)));
         return found;
     }

@@ -48,6 +48,77 @@ final class Similarity {
         return 1.0 - (double) distance(a, b) / longer;
     }
 
+    /**
+     * {@link #score}, or -1 when it is below {@code threshold}, in time bounded by the distance the threshold
+     * allows: texts whose lengths or token counts alone rule the threshold out are refused in linear time, the others
+     * are compared within a band of that width (O(n·k) time, O(n) space), stopping once the band exceeds it.
+     */
+    static double scoreAtLeast(List<String> a, List<String> b, double threshold) {
+        int longer = Math.max(a.size(), b.size());
+        if (longer == 0) {
+            return 1.0 >= threshold ? 1.0 : -1;
+        }
+        int allowed = (int) Math.floor((1.0 - threshold) * longer) + 1;
+        while (allowed >= 0 && 1.0 - (double) allowed / longer < threshold) {
+            allowed--;
+        }
+        if (allowed < 0 || Math.abs(a.size() - b.size()) > allowed || longer - common(a, b) > allowed) {
+            return -1;
+        }
+        int distance = boundedDistance(a, b, allowed);
+        return distance > allowed ? -1 : 1.0 - (double) distance / longer;
+    }
+
+    /** How many tokens the two lists share, counted as multisets: no alignment matches more. */
+    private static int common(List<String> a, List<String> b) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        a.forEach(token -> counts.merge(token, 1, Integer::sum));
+        int shared = 0;
+        for (String token : b) {
+            Integer left = counts.get(token);
+            if (left != null && left > 0) {
+                counts.put(token, left - 1);
+                shared++;
+            }
+        }
+        return shared;
+    }
+
+    /** The edit distance if it is at most {@code limit}, otherwise some value above {@code limit}. */
+    private static int boundedDistance(List<String> a, List<String> b, int limit) {
+        int over = limit + 1;
+        int[] previous = new int[b.size() + 1];
+        int[] current = new int[b.size() + 1];
+        for (int j = 0; j <= b.size(); j++) {
+            previous[j] = j <= limit ? j : over;
+        }
+        for (int i = 1; i <= a.size(); i++) {
+            int from = Math.max(1, i - limit);
+            int to = Math.min(b.size(), i + limit);
+            current[0] = i <= limit ? i : over;
+            if (from > 1) {
+                current[from - 1] = over;
+            }
+            int best = current[0];
+            for (int j = from; j <= to; j++) {
+                int substitution = previous[j - 1] + (a.get(i - 1).equals(b.get(j - 1)) ? 0 : 1);
+                int value = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+                current[j] = Math.min(value, over);
+                best = Math.min(best, current[j]);
+            }
+            if (to < b.size()) {
+                current[to + 1] = over;
+            }
+            if (best > limit) {
+                return over;
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.size()];
+    }
+
     private static int distance(List<String> a, List<String> b) {
         int[] previous = new int[b.size() + 1];
         int[] current = new int[b.size() + 1];

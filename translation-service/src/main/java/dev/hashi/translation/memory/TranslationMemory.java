@@ -62,7 +62,9 @@ public class TranslationMemory {
             boolean exact = entry.sourceHash().equals(unit.source().hash());
             int score = exact
                     ? 100
-                    : (int) Math.floor(100 * Similarity.score(tokens, Similarity.tokens(entry.sourceText(), locale)));
+                    : (int) Math.floor(100
+                            * Similarity.scoreAtLeast(
+                                    tokens, Similarity.tokens(entry.sourceText(), locale), FUZZY_PERCENT / 100.0));
             if (exact || score >= FUZZY_PERCENT) {
                 found.add(new Suggestion(entry.sourceText(), entry.targetText(), score, exact, entry.unitId()));
             }

@@ -1,8 +1,10 @@
 package dev.hashi.translation.rebuild;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +21,7 @@ import dev.hashi.events.content.FieldValueChange;
 import dev.hashi.locale.SupportedLocales;
 import dev.hashi.service.access.Access;
 import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.ConflictException;
 import dev.hashi.translation.unit.ContentTracking;
 import dev.hashi.translation.unit.Unit;
 import dev.hashi.translation.unit.UnitChange;
@@ -26,15 +29,18 @@ import dev.hashi.translation.unit.Units;
 
 /**
  * Recomputes every unit from content alone, into a scratch collection, then brings the live units in line: content
- * facts are taken from the rebuild; translators' work and editors' planning are kept. One rebuild at a time. The
+ * facts are taken from the rebuild; translators' work and editors' planning are kept. The
  * replayed events are applied as their own actors under their own trace ids; the alignment is recorded as the admin
- * who asked for it, under the request's trace.
+ * who asked for it, under the request's trace. One rebuild at a time across replicas (a lease in {@code locks});
+ * units written after the rebuild started are never marked removed.
  */
 @Service
 @EnableConfigurationProperties(RebuildSettings.class)
 public class Rebuild {
 
-    static final String SCRATCH = "units_rebuild";
+    static final String SCRATCH = "units_rebuild_";
+    static final String LEASE = "rebuild";
+    static final java.time.Duration LEASE_TIME = java.time.Duration.ofHours(1);
     static final String ACTOR = "system";
 
     /** What a rebuild did. */
@@ -46,15 +52,18 @@ public class Rebuild {
     private final RebuildSettings settings;
     private final String bootstrapServers;
     private final ContentSnapshots snapshots;
+    private final RebuildLocks locks;
 
     Rebuild(
             Units live,
+            RebuildLocks locks,
             SupportedLocales locales,
             EventCodec codec,
             RebuildSettings settings,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
             @Value("${cms.security.gateway-secret:}") String gatewaySecret) {
         this.live = live;
+        this.locks = locks;
         this.locales = locales;
         this.codec = codec;
         this.settings = settings;
@@ -63,7 +72,7 @@ public class Rebuild {
     }
 
     /** Rebuilds by replaying the content topic from its beginning; admins only. */
-    public synchronized Report fromTopic(CommandContext context) {
+    public Report fromTopic(CommandContext context) {
         Access.requireAdmin(context.caller());
         long[] events = {0};
         return rebuild(
@@ -80,11 +89,11 @@ public class Rebuild {
      * @throws dev.hashi.service.error.UnavailableException {@code rebuild.snapshot-unavailable} when content-service
      *     cannot serve it (the live units are not changed then)
      */
-    public synchronized Report fromSnapshot(CommandContext context) {
+    public Report fromSnapshot(CommandContext context) {
         return fromSnapshot(context, snapshots);
     }
 
-    synchronized Report fromSnapshot(CommandContext context, ContentSnapshots source) {
+    Report fromSnapshot(CommandContext context, ContentSnapshots source) {
         Access.requireAdmin(context.caller());
         int limit = Math.min(settings.pageSize(), ContentSnapshots.MAX_LIMIT);
         long[] entries = {0};
@@ -105,8 +114,29 @@ public class Rebuild {
                 entries);
     }
 
+    /**
+     * Runs one rebuild under the lease shared by all replicas, into a scratch collection of its own that it drops.
+     *
+     * @throws ConflictException {@code rebuild.running} while another rebuild holds the lease
+     */
     private Report rebuild(CommandContext context, String from, Consumer<ContentTracking> feed, long[] fed) {
-        Units rebuilt = live.scratch(SCRATCH);
+        String owner = java.util.UUID.randomUUID().toString().replace("-", "");
+        if (!locks.tryAcquire(LEASE, owner, context.at(), context.at().plus(LEASE_TIME))) {
+            throw new ConflictException("rebuild.running", "Another rebuild is running; try again when it is done.");
+        }
+        Units rebuilt = live.scratch(SCRATCH + owner);
+        try {
+            return rebuild(context, from, feed, fed, rebuilt);
+        } finally {
+            rebuilt.drop();
+            locks.release(LEASE, owner);
+        }
+    }
+
+    private Report rebuild(
+            CommandContext context, String from, Consumer<ContentTracking> feed, long[] fed, Units rebuilt) {
+        Map<String, Long> liveAtStart = new HashMap<>();
+        live.forEachLive(unit -> liveAtStart.put(unit.id(), unit.rev()));
         feed.accept(new ContentTracking(rebuilt, locales));
         CommandContext by = context;
         AtomicInteger created = new AtomicInteger();
@@ -125,24 +155,32 @@ public class Rebuild {
                 changed.incrementAndGet();
             }
         });
+        // Only units that existed when the rebuild started and have not been written since may be removed.
         List<String> stale = new ArrayList<>();
-        live.forEachLive(unit -> {
-            if (!seen.contains(unit.id())) {
-                stale.add(unit.id());
+        liveAtStart.keySet().forEach(id -> {
+            if (!seen.contains(id)) {
+                stale.add(id);
             }
         });
+        AtomicInteger removed = new AtomicInteger();
         stale.forEach(id -> live.modify(
                 id,
-                current -> current.filter(unit -> !unit.removed())
-                        .map(unit ->
-                                UnitChange.of(unit.toBuilder().removed(true).build(), "rebuilt", by))));
-        rebuilt.drop();
-        return new Report(from, fed[0], seen.size(), created.get(), changed.get(), unchanged.get(), stale.size());
+                current -> current.filter(unit -> !unit.removed() && unit.rev() == liveAtStart.get(id))
+                        .map(unit -> {
+                            removed.incrementAndGet();
+                            return UnitChange.of(unit.toBuilder().removed(true).build(), "rebuilt", by);
+                        })));
+        return new Report(from, fed[0], seen.size(), created.get(), changed.get(), unchanged.get(), removed.get());
     }
 
     private static Optional<UnitChange> reconcile(Optional<Unit> current, Unit rebuilt, CommandContext by) {
         if (current.isEmpty()) {
             return Optional.of(UnitChange.of(rebuilt, "rebuilt", by));
+        }
+        Unit.Versions now = current.get().versions();
+        if (now.source() > rebuilt.versions().source()
+                || now.target() > rebuilt.versions().target()) {
+            return Optional.empty(); // content newer than the rebuild's reached the unit meanwhile
         }
         Unit merged = current.get().rebasedOn(rebuilt);
         if (merged.equals(current.get())) {

@@ -30,6 +30,10 @@ class RebuildController {
             responseCode = "200",
             description = "What the rebuild did",
             content = @Content(schema = @Schema(implementation = Rebuild.Report.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "rebuild.running (another rebuild holds the lease), rebuild.history-incomplete (the topic"
+                    + " no longer starts at offset 0)")
     @ApiResponse(responseCode = "503", description = "rebuild.snapshot-unavailable")
     @PostMapping("/api/translations/admin/rebuild")
     Rebuild.Report rebuild(

@@ -21,6 +21,7 @@ import dev.hashi.events.EventCodec;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.PoisonEventException;
 import dev.hashi.events.Topics;
+import dev.hashi.service.error.ConflictException;
 
 /** Reads the content topic from its beginning up to the end offsets seen when the replay starts. */
 final class TopicReplay {
@@ -31,6 +32,17 @@ final class TopicReplay {
 
     /** Feeds every decodable event to {@code sink}; returns how many were fed. Poison records are skipped. */
     static long replay(String bootstrapServers, EventCodec codec, Duration idle, Consumer<EventEnvelope<?>> sink) {
+        return replay(bootstrapServers, Topics.CONTENT, codec, idle, sink);
+    }
+
+    /**
+     * Replays {@code topic}.
+     *
+     * @throws ConflictException {@code rebuild.history-incomplete} before anything is fed when a partition no longer
+     *     starts at offset 0 (retention or deletion dropped its first records), naming the first offsets
+     */
+    static long replay(
+            String bootstrapServers, String topic, EventCodec codec, Duration idle, Consumer<EventEnvelope<?>> sink) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "translation-rebuild-" + UUID.randomUUID());
@@ -39,10 +51,21 @@ final class TopicReplay {
         long fed = 0;
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CONTENT).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
             consumer.assign(partitions);
+            Map<TopicPartition, Long> first = consumer.beginningOffsets(partitions);
+            if (first.values().stream().anyMatch(offset -> offset > 0)) {
+                throw new ConflictException(
+                                "rebuild.history-incomplete",
+                                "The topic " + topic + " no longer holds its whole history; rebuild from the snapshot.")
+                        .with(
+                                "firstOffsets",
+                                first.entrySet().stream()
+                                        .collect(java.util.stream.Collectors.toMap(
+                                                e -> String.valueOf(e.getKey().partition()), Map.Entry::getValue)));
+            }
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Instant lastProgress = Instant.now();

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hashi.service.command.CommandContext;
+import dev.hashi.translation.unit.Unit;
 import dev.hashi.translation.unit.UnitView;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,7 +38,7 @@ class ReviewController {
     record SubmitRequest(
             @Schema(example = "Toward an Environmental Model City Built with Residents (Minamata City)")
             @NotBlank
-            @Size(max = 100_000)
+            @Size(max = Unit.MAX_TEXT)
             String text,
 
             @Schema(example = "9f2c1e0b7d4a5c3e8f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70")

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.ibm.icu.text.MessagePattern;
@@ -25,8 +24,7 @@ final class SubmitChecks {
     /** One failed check: a stable code and what is wrong. */
     record Failure(String code, String detail) {}
 
-    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[[^\\]]*\\]\\(\\s*([^)\\s]+)[^)]*\\)");
-    private static final Pattern HTML_TAG = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9-]*)\\b[^<>]*?(/?)>");
+    private static final Pattern WORD_BOUNDARY = Pattern.compile("\\b");
 
     private SubmitChecks() {}
 
@@ -41,8 +39,8 @@ final class SubmitChecks {
                 compareArguments(sourceMessage.get(), targetMessage.get(), targetLocale, failures);
             }
         }
-        List<String> sourceLinks = all(MARKDOWN_LINK, source, 1);
-        List<String> targetLinks = all(MARKDOWN_LINK, target, 1);
+        List<String> sourceLinks = links(source);
+        List<String> targetLinks = links(target);
         if (!sorted(sourceLinks).equals(sorted(targetLinks))) {
             failures.add(new Failure(
                     "check.links",
@@ -83,23 +81,107 @@ final class SubmitChecks {
         });
     }
 
-    private static List<String> all(Pattern pattern, String text, int group) {
+    /**
+     * The targets of Markdown links {@code [label](target "title")}, as the pattern
+     * {@code \[[^\]]*\]\(\s*([^)\s]+)[^)]*\)} finds them, in one pass: every {@code [} before the same {@code ]}
+     * has the same continuation, so a failed attempt skips past that {@code ]}.
+     */
+    static List<String> links(String text) {
         List<String> found = new ArrayList<>();
-        Matcher matcher = pattern.matcher(text);
-        while (matcher.find()) {
-            found.add(matcher.group(group));
+        int n = text.length();
+        int i = text.indexOf('[');
+        while (i >= 0) {
+            int close = text.indexOf(']', i + 1);
+            if (close < 0) {
+                break;
+            }
+            int next = close + 1;
+            if (next < n && text.charAt(next) == '(') {
+                int end = text.indexOf(')', next + 1);
+                if (end < 0) {
+                    break;
+                }
+                int from = next + 1;
+                while (from < end && isSpace(text.charAt(from))) {
+                    from++;
+                }
+                if (from < end) {
+                    int to = from;
+                    while (to < end && !isSpace(text.charAt(to))) {
+                        to++;
+                    }
+                    found.add(text.substring(from, to));
+                    next = end + 1;
+                }
+            }
+            i = text.indexOf('[', next);
         }
         return found;
     }
 
-    private static List<String> tags(String text) {
+    /**
+     * The HTML tags, as the pattern {@code <(/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(/?)>} finds them (lower-cased
+     * name, closing and self-closing slashes kept), in one pass: whether a tag closes depends only on the next
+     * {@code >} coming before the next {@code <}.
+     */
+    static List<String> tags(String text) {
         List<String> found = new ArrayList<>();
-        Matcher matcher = HTML_TAG.matcher(text);
-        while (matcher.find()) {
-            found.add("<" + matcher.group(1) + matcher.group(2).toLowerCase(java.util.Locale.ROOT) + matcher.group(3)
-                    + ">");
+        int n = text.length();
+        int i = text.indexOf('<');
+        while (i >= 0) {
+            int p = i + 1;
+            String slash = "";
+            if (p < n && text.charAt(p) == '/') {
+                slash = "/";
+                p++;
+            }
+            if (p < n && isAsciiLetter(text.charAt(p))) {
+                int nameEnd = p + 1;
+                while (nameEnd < n && isNameChar(text.charAt(nameEnd))) {
+                    nameEnd++;
+                }
+                int close = nameEnd;
+                while (close < n && text.charAt(close) != '<' && text.charAt(close) != '>') {
+                    close++;
+                }
+                if (close < n && text.charAt(close) == '>') {
+                    int e = nameEnd;
+                    while (e > p + 1 && !boundary(text, e)) {
+                        e--;
+                    }
+                    if (boundary(text, e)) {
+                        String selfClosing = close > e && text.charAt(close - 1) == '/' ? "/" : "";
+                        found.add("<" + slash + text.substring(p, e).toLowerCase(java.util.Locale.ROOT) + selfClosing
+                                + ">");
+                        i = text.indexOf('<', close + 1);
+                        continue;
+                    }
+                }
+            }
+            i = text.indexOf('<', i + 1);
         }
         return found;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static boolean isNameChar(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '-';
+    }
+
+    /** A word boundary at {@code at}, as {@code \b} of {@link Pattern} sees it. */
+    private static boolean boundary(String text, int at) {
+        return WORD_BOUNDARY
+                .matcher(text)
+                .region(at, at)
+                .useTransparentBounds(true)
+                .lookingAt();
     }
 
     private static List<String> sorted(List<String> values) {

@@ -48,7 +48,8 @@ final class ContentRules {
                     new Unit.Versions(version, 0, version),
                     false,
                     0);
-            return Optional.of(UnitChange.of(created, "created", by).texts(null, change.text()));
+            return Optional.of(UnitChange.of(created, "created", by)
+                    .texts(null, created.source().text()));
         }
         Unit unit = current.get();
         if (version <= unit.versions().source()) {
@@ -120,17 +121,17 @@ final class ContentRules {
                     .texts(oldText, null));
         }
         Unit.Target target =
-                new Unit.Target(change.text(), change.sourceHash(), change.translationUnitId(), by.actor());
+                new Unit.Target(capped(change.text()), change.sourceHash(), change.translationUnitId(), by.actor());
         next.target(target);
         boolean landed = unit.id().equals(change.translationUnitId());
         if (!Objects.equals(change.sourceHash(), unit.source().hash())) {
             return Optional.of(
                     UnitChange.of(next.build(), landed ? "translation-landed-stale" : "manual-translation-stale", by)
-                            .texts(oldText, change.text()));
+                            .texts(oldText, target.text()));
         }
         next.work(Unit.Work.NONE).plan(unit.plan().withAssignee(null));
         return Optional.of(UnitChange.of(next.build(), landed ? "translation-landed" : "manual-translation", by)
-                .texts(oldText, change.text()));
+                .texts(oldText, target.text()));
     }
 
     static Optional<UnitChange> onEntryDeleted(Optional<Unit> current, long version, CommandContext by) {
@@ -170,6 +171,23 @@ final class ContentRules {
         String hash = change.sourceHash() != null ? change.sourceHash() : Texts.sourceHash(text);
         TextSize size = TextMeasure.measure(text, locale);
         return new Unit.Source(
-                locale.tag(), text, hash, size.count(), size.unit().name().toLowerCase(java.util.Locale.ROOT));
+                locale.tag(),
+                capped(text),
+                hash,
+                size.count(),
+                size.unit().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * {@code text} cut to {@link Unit#MAX_TEXT} characters (never inside a surrogate pair): content may hold longer
+     * values, but a unit stores at most this much of them, so its document stays far below MongoDB's limit. Hash and
+     * size are those of the whole text.
+     */
+    static String capped(String text) {
+        if (text == null || text.length() <= Unit.MAX_TEXT) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(Unit.MAX_TEXT - 1)) ? Unit.MAX_TEXT - 1 : Unit.MAX_TEXT;
+        return text.substring(0, end);
     }
 }

@@ -1,5 +1,7 @@
 package dev.hashi.translation.unit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,25 +42,58 @@ public final class ContentTracking {
     /**
      * Applies a content event as its actor, under its trace id and at its time; types other than entry changed or
      * deleted are ignored.
+     *
+     * <p>Each unit write is guarded by the event's version for the side it changes, so applying the event again
+     * changes nothing already applied. A unit that fails does not stop the event's other units; the first failure
+     * is rethrown at the end (the others suppressed in it), so the event is delivered again and completes then.
      */
     public void apply(EventEnvelope<?> event) {
         CommandContext by = contextOf(event);
+        List<RuntimeException> failures = new ArrayList<>();
         if (event.payload() instanceof ContentEntryChanged changed) {
             for (FieldValueChange change : changed.changes()) {
-                apply(changed, change, event.aggregateVersion(), by);
+                apply(changed, change, event.aggregateVersion(), by, failures);
             }
             if (changed.titles() != null && !changed.titles().isEmpty()) {
-                units.updateTitles(
-                        changed.entryId(), changed.titles(), changed.contentType(), event.aggregateVersion(), by);
+                attempt(
+                        failures,
+                        () -> units.updateTitles(
+                                changed.entryId(),
+                                changed.titles(),
+                                changed.contentType(),
+                                event.aggregateVersion(),
+                                by));
             }
         } else if (event.payload() instanceof ContentEntryDeleted deleted) {
             for (Unit unit : units.ofEntry(deleted.entryId())) {
-                units.modify(unit.id(), current -> ContentRules.onEntryDeleted(current, event.aggregateVersion(), by));
+                attempt(
+                        failures,
+                        () -> units.modify(
+                                unit.id(),
+                                current -> ContentRules.onEntryDeleted(current, event.aggregateVersion(), by)));
             }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
         }
     }
 
-    private void apply(ContentEntryChanged entry, FieldValueChange change, long version, CommandContext by) {
+    private static void attempt(List<RuntimeException> failures, Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+    }
+
+    private void apply(
+            ContentEntryChanged entry,
+            FieldValueChange change,
+            long version,
+            CommandContext by,
+            List<RuntimeException> failures) {
         Optional<LocaleTag> locale = supported(change.locale());
         if (locale.isEmpty()) {
             log.warn(
@@ -71,18 +106,26 @@ public final class ContentTracking {
         if (change.write() == FieldValueChange.WriteKind.SOURCE) {
             for (LocaleTag target : locales.others(locale.get())) {
                 String id = UnitIds.of(entry.entryId(), change.path(), target.tag());
-                units.modify(
-                        id,
-                        current ->
-                                ContentRules.onSource(current, id, entry, change, locale.get(), target, version, by));
+                attempt(
+                        failures,
+                        () -> units.modify(
+                                id,
+                                current -> ContentRules.onSource(
+                                        current, id, entry, change, locale.get(), target, version, by)));
             }
-            units.modify(
-                    UnitIds.of(entry.entryId(), change.path(), locale.get().tag()),
-                    current -> ContentRules.onLocaleBecameSource(current, version, by));
+            attempt(
+                    failures,
+                    () -> units.modify(
+                            UnitIds.of(
+                                    entry.entryId(), change.path(), locale.get().tag()),
+                            current -> ContentRules.onLocaleBecameSource(current, version, by)));
         } else {
-            units.modify(
-                    UnitIds.of(entry.entryId(), change.path(), locale.get().tag()),
-                    current -> ContentRules.onTarget(current, change, version, by));
+            attempt(
+                    failures,
+                    () -> units.modify(
+                            UnitIds.of(
+                                    entry.entryId(), change.path(), locale.get().tag()),
+                            current -> ContentRules.onTarget(current, change, version, by)));
         }
     }
 

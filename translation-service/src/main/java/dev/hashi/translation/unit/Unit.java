@@ -29,6 +29,12 @@ public record Unit(
         boolean removed,
         long rev) {
 
+    /**
+     * The longest text a unit stores, in UTF-16 characters: submissions longer than this are {@code request.invalid};
+     * longer values arriving from content are stored cut to this length (their hash is of the whole text).
+     */
+    public static final int MAX_TEXT = 100_000;
+
     public Unit {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");

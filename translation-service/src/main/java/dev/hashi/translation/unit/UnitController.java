@@ -32,7 +32,7 @@ class UnitController {
     Page<HistoryEntry> history(@PathVariable String unitId, PageRequest page, CommandContext context) {
         Access.requireStaff(context.caller());
         units.find(unitId).orElseThrow(() -> UnitProblems.notFound(unitId));
-        return LoadedPages.of(units.history(unitId), page);
+        return units.history(unitId, page);
     }
 
     /** The unit with its version as {@code ETag}. */

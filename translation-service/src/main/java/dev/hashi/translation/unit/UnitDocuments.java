@@ -133,8 +133,15 @@ final class UnitDocuments {
                 doc.get(UnitFields.REV, Number.class).longValue());
     }
 
-    static Document history(HistoryEntry entry) {
-        return new Document("at", Date.from(entry.at()))
+    static final String LINE_UNIT = "unitId";
+    static final String LINE_SEQ = "seq";
+
+    /** A history line of unit {@code unitId}, written with its revision {@code seq}; its id is unique per both. */
+    static Document historyLine(String unitId, long seq, HistoryEntry entry) {
+        return new Document("_id", unitId + "@" + seq)
+                .append(LINE_UNIT, unitId)
+                .append(LINE_SEQ, seq)
+                .append("at", Date.from(entry.at()))
                 .append("actor", entry.actor())
                 .append("action", entry.action())
                 .append("from", entry.from())
@@ -144,17 +151,22 @@ final class UnitDocuments {
                 .append("comment", entry.comment());
     }
 
+    static HistoryEntry historyEntry(Document line) {
+        return new HistoryEntry(
+                line.getDate("at").toInstant(),
+                line.getString("actor"),
+                line.getString("action"),
+                line.getString("from"),
+                line.getString("to"),
+                line.getString("oldText"),
+                line.getString("newText"),
+                line.getString("comment"));
+    }
+
+    /** The history array that unit documents of older versions carried. */
     static List<HistoryEntry> history(Document doc) {
         return doc.getList(UnitFields.HISTORY, Document.class, List.of()).stream()
-                .map(line -> new HistoryEntry(
-                        line.getDate("at").toInstant(),
-                        line.getString("actor"),
-                        line.getString("action"),
-                        line.getString("from"),
-                        line.getString("to"),
-                        line.getString("oldText"),
-                        line.getString("newText"),
-                        line.getString("comment")))
+                .map(UnitDocuments::historyEntry)
                 .toList();
     }
 }

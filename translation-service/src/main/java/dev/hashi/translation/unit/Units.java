@@ -17,7 +17,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Updates;
 
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.EventPayload;
@@ -30,25 +29,35 @@ import dev.hashi.service.paging.Page;
 import dev.hashi.service.paging.PageRequest;
 
 /**
- * The translation units, one MongoDB document each, with their history and pending events inside; the only class
- * that touches their collection. Reads are named queries; every write goes through {@link VersionedDocuments}: a
+ * The translation units, one MongoDB document each with its pending events inside, and their history, one document
+ * per line in {@value #HISTORY_COLLECTION} (so a unit document does not grow with its history); the only class that
+ * touches these collections. Reads are named queries; every write goes through {@link VersionedDocuments}: a
  * compare-and-set on the unit's {@code rev}, its events in the same single-document write.
  */
 public final class Units {
 
     public static final String COLLECTION = "units";
+    /** One document per history line (see {@link UnitHistory}). */
+    public static final String HISTORY_COLLECTION = "unit_history";
+
     private static final String RESOURCE = UnitProblems.RESOURCE;
     private static final int MAX_ATTEMPTS = 20;
 
     private final MongoDatabase database;
     private final MongoCollection<Document> collection;
     private final VersionedDocuments writer;
+    private final UnitHistory history;
     private final List<Consumer<Unit>> approvalListeners = new CopyOnWriteArrayList<>();
 
-    private Units(MongoDatabase database, MongoCollection<Document> collection, VersionedDocuments writer) {
+    private Units(
+            MongoDatabase database,
+            MongoCollection<Document> collection,
+            VersionedDocuments writer,
+            UnitHistory history) {
         this.database = database;
         this.collection = collection;
         this.writer = writer;
+        this.history = history;
     }
 
     /**
@@ -61,8 +70,12 @@ public final class Units {
         collection.createIndex(Indexes.ascending(UnitFields.ENTRY));
         collection.createIndex(Indexes.ascending(UnitFields.ASSIGNEE));
         UnitQueries.indexes().forEach(collection::createIndex);
+        UnitHistory history = UnitHistory.live(database.getCollection(HISTORY_COLLECTION), collection);
         return new Units(
-                database, collection, new VersionedDocuments(collection, RESOURCE, UnitFields.REV, outbox, nudge));
+                database,
+                collection,
+                new VersionedDocuments(collection, RESOURCE, UnitFields.REV, outbox, nudge),
+                history);
     }
 
     /** Empty units in the scratch collection {@code name} of the same database, publishing nothing. */
@@ -70,7 +83,8 @@ public final class Units {
         MongoCollection<Document> scratch = database.getCollection(name);
         scratch.drop();
         scratch.createIndex(Indexes.ascending(UnitFields.ENTRY));
-        return new Units(database, scratch, new VersionedDocuments(scratch, RESOURCE, UnitFields.REV, null, null));
+        return new Units(
+                database, scratch, new VersionedDocuments(scratch, RESOURCE, UnitFields.REV, null, null), null);
     }
 
     /** Drops these units' collection (for scratch units). */
@@ -91,13 +105,9 @@ public final class Units {
         return Optional.ofNullable(doc).map(UnitDocuments::toUnit);
     }
 
-    /** The unit's history, oldest first; empty when there is no such unit. */
-    public List<HistoryEntry> history(String id) {
-        Document doc = collection
-                .find(Filters.eq("_id", id))
-                .projection(Projections.include(UnitFields.HISTORY))
-                .first();
-        return doc == null ? List.of() : UnitDocuments.history(doc);
+    /** A page of the unit's history, oldest first, with the total; empty when there is no such unit. */
+    public Page<HistoryEntry> history(String id, PageRequest page) {
+        return history == null ? Page.offset(List.of(), page, 0L) : history.page(id, page);
     }
 
     /** A page of the live units matching {@code filter} in {@code order} (offset paging; no total). */
@@ -207,16 +217,16 @@ public final class Units {
                 .build();
         List<EventEnvelope<?>> events = events(before, after, change);
         Document state = UnitDocuments.toDocument(after);
-        List<Document> line =
-                change.recorded() ? List.of(UnitDocuments.history(line(before, after, change))) : List.of();
-        boolean written;
-        if (before == null) {
-            written = writer.tryInsert(state.append(UnitFields.HISTORY, line), events);
-        } else {
-            List<Bson> extra = line.isEmpty() ? List.of() : List.of(Updates.push(UnitFields.HISTORY, line.get(0)));
-            written = writer.tryUpdate(after.id(), before.rev(), state, extra, events);
+        boolean written = before == null
+                ? writer.tryInsert(state, events)
+                : writer.tryUpdate(after.id(), before.rev(), state, List.of(), events);
+        if (!written) {
+            return Optional.empty();
         }
-        return written ? Optional.of(after) : Optional.empty();
+        if (change.recorded() && history != null) {
+            history.insert(after.id(), after.rev(), line(before, after, change));
+        }
+        return Optional.of(after);
     }
 
     private static HistoryEntry line(Unit before, Unit after, UnitChange change) {

@@ -1,10 +1,8 @@
 package dev.hashi.translation.xliff;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumSet;
-import javax.xml.stream.XMLStreamException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import dev.hashi.service.command.CommandContext;
 import dev.hashi.service.locale.LocaleInput;
@@ -53,14 +52,13 @@ class XliffController {
             description = "An XLIFF 2.0 document",
             content = @Content(mediaType = XLIFF_TYPE, schema = @Schema(type = "string", format = "binary")))
     @GetMapping
-    ResponseEntity<byte[]> export(
+    ResponseEntity<StreamingResponseBody> export(
             @Parameter(example = "ja") @RequestParam String source,
             @Parameter(example = "en") @RequestParam String target,
             @RequestParam(required = false) String entryId,
             @Parameter(description = "content type key") @RequestParam(required = false) String type,
             @RequestParam(required = false) String assignee,
-            CommandContext context)
-            throws XMLStreamException {
+            CommandContext context) {
         UnitFilter filter = new UnitFilter(
                 locales.require("target", target),
                 locales.require("source", source),
@@ -69,15 +67,14 @@ class XliffController {
                 entryId,
                 assignee,
                 null);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exchange.export(context, filter, out);
+        XliffExchange.Export export = exchange.export(context, filter);
         return ResponseEntity.ok()
                 .contentType(XLIFF)
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"translations-" + filter.source().tag() + "-"
                                 + filter.target().tag() + ".xlf\"")
-                .body(out.toByteArray());
+                .body(export::writeTo);
     }
 
     @Operation(

@@ -1,5 +1,6 @@
 package dev.hashi.translation.xliff;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +50,27 @@ public class XliffExchange {
         this.settings = settings;
     }
 
-    /** Writes up to {@code max-units} units of {@code filter} (source and target locale required) in page order. */
-    public void export(CommandContext context, UnitFilter filter, OutputStream out) throws XMLStreamException {
+    /** An export whose units are selected (and the caller checked), written when the response body is. */
+    @FunctionalInterface
+    public interface Export {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Selects up to {@code max-units} units of {@code filter} (source and target locale required) in page order, to
+     * be written straight to the response: the document is never buffered whole.
+     */
+    public Export export(CommandContext context, UnitFilter filter) {
         List<Unit> selected = queue.find(context, filter, UnitOrder.PAGE, PageRequest.first(settings.maxUnits()))
                 .items();
-        XliffWriter.write(selected, filter.source().tag(), filter.target().tag(), out);
+        return out -> {
+            try {
+                XliffWriter.write(
+                        selected, filter.source().tag(), filter.target().tag(), out);
+            } catch (XMLStreamException e) {
+                throw new IOException("writing the XLIFF export failed", e);
+            }
+        };
     }
 
     /**

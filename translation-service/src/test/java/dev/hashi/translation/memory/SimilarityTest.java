@@ -1,5 +1,7 @@
 package dev.hashi.translation.memory;
 
+import java.util.List;
+
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +57,63 @@ class SimilarityTest {
     @Test
     void koreanIsMeasuredInWordsLikeEnglish() {
         assertThat(Similarity.tokens("기타큐슈 국제 회의", KO)).containsExactly("기타큐슈", "국제", "회의");
+    }
+
+    @Test
+    void scoringManyLongCandidatesIsBoundedByTheThreshold() {
+        java.util.Random random = new java.util.Random(7);
+        List<String> text = words(random, Similarity.MAX_TOKENS);
+        List<List<String>> candidates = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            candidates.add(words(random, Similarity.MAX_TOKENS));
+        }
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(1), () -> {
+            for (List<String> candidate : candidates) {
+                assertThat(Similarity.scoreAtLeast(text, candidate, 0.75)).isNegative();
+            }
+        });
+    }
+
+    @Test
+    void theBoundedScoreEqualsTheFullScoreAtOrAboveTheThreshold() {
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < 2000; round++) {
+            List<String> a = new java.util.ArrayList<>();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                a.add(String.valueOf((char) ('a' + random.nextInt(4))));
+            }
+            List<String> b = new java.util.ArrayList<>(a);
+            for (int edits = random.nextInt(8); edits > 0; edits--) {
+                int at = b.isEmpty() ? 0 : random.nextInt(b.size());
+                switch (random.nextInt(3)) {
+                    case 0 -> b.add(at, "x");
+                    case 1 -> {
+                        if (!b.isEmpty()) {
+                            b.remove(at);
+                        }
+                    }
+                    default -> {
+                        if (!b.isEmpty()) {
+                            b.set(at, "y");
+                        }
+                    }
+                }
+            }
+            double full = Similarity.score(a, b);
+            double bounded = Similarity.scoreAtLeast(a, b, 0.75);
+            if (full >= 0.75) {
+                assertThat(bounded).as(a + " / " + b).isEqualTo(full);
+            } else {
+                assertThat(bounded).as(a + " / " + b).isNegative();
+            }
+        }
+    }
+
+    private static List<String> words(java.util.Random random, int count) {
+        List<String> words = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            words.add("w" + random.nextInt(5000));
+        }
+        return words;
     }
 }

@@ -92,6 +92,77 @@ class RebuildTest extends ServiceTest {
         assertThat(rebuild.fromTopic(ADMIN).changed()).isZero();
     }
 
+    @Autowired
+    RebuildLocks locks;
+
+    @Autowired
+    dev.hashi.events.EventCodec codec;
+
+    @Test
+    void aTopicThatNoLongerStartsAtOffsetZeroIsRefusedBeforeAnythingIsReplayed() throws Exception {
+        String bootstrap = dev.hashi.embedded.SharedInfra.kafka().bootstrapServers();
+        String topic = "rebuild-history-" + java.util.UUID.randomUUID();
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", bootstrap);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1)))
+                    .all()
+                    .get();
+            props.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+            props.put("value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
+            try (org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> producer =
+                    new org.apache.kafka.clients.producer.KafkaProducer<>(props)) {
+                for (int i = 0; i < 3; i++) {
+                    producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "k", new byte[] {1}))
+                            .get();
+                }
+            }
+            admin.deleteRecords(Map.of(
+                            new org.apache.kafka.common.TopicPartition(topic, 0),
+                            org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(2)))
+                    .all()
+                    .get();
+        }
+        List<Object> fed = new java.util.ArrayList<>();
+
+        assertThatThrownBy(() -> TopicReplay.replay(bootstrap, topic, codec, Duration.ofSeconds(5), fed::add))
+                .isInstanceOf(dev.hashi.service.error.ConflictException.class)
+                .extracting(e -> ((dev.hashi.service.error.ConflictException) e).code())
+                .isEqualTo("rebuild.history-incomplete");
+        assertThat(fed).isEmpty();
+    }
+
+    @Test
+    void aRebuildWhileAnotherReplicaHoldsTheLeaseIsRefused() {
+        Instant now = Instant.now();
+        assertThat(locks.tryAcquire(Rebuild.LEASE, "other-replica", now, now.plusSeconds(600)))
+                .isTrue();
+        try {
+            assertThatThrownBy(() -> rebuild.fromSnapshot(ADMIN))
+                    .isInstanceOf(dev.hashi.service.error.ConflictException.class)
+                    .extracting(e -> ((dev.hashi.service.error.ConflictException) e).code())
+                    .isEqualTo("rebuild.running");
+        } finally {
+            locks.release(Rebuild.LEASE, "other-replica");
+        }
+    }
+
+    @Test
+    void aUnitCreatedWhileTheRebuildRunsIsNotMarkedRemoved() {
+        String entry = ConferencePages.newEntryId();
+        String unitId = UnitIds.of(entry, PATH, "en");
+        ContentSnapshots createsMeanwhile = (cursor, limit) -> {
+            content().changed(entry, 1, "editor-1", Map.of(), source(PATH, "ja", SENDAI));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> units.find(unitId).isPresent());
+            return new ContentSnapshots.Page(List.of(), null, null);
+        };
+
+        rebuild.fromSnapshot(ADMIN, createsMeanwhile);
+
+        assertThat(units.find(unitId).orElseThrow().removed()).isFalse();
+    }
+
     @Test
     void rebuildEndpointIsForAdminsOnly() {
         assertThat(client().post(editor("ed-1"), "/api/translations/admin/rebuild", "")

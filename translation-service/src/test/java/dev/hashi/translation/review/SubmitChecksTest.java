@@ -1,12 +1,17 @@
 package dev.hashi.translation.review;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import dev.hashi.locale.LocaleTag;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class SubmitChecksTest {
 
@@ -86,5 +91,55 @@ class SubmitChecksTest {
                         "{count, plural, =1 {one presentation} other {# presentations}}",
                         EN))
                 .containsExactly("check.plural-categories");
+    }
+
+    @Test
+    void hostileBracketsAndTagsAreCheckedInLinearTime() {
+        String brackets = "[".repeat(100_000);
+        String openLinks = "[](".repeat(33_000);
+        String dashedTag = "<" + "a-".repeat(50_000);
+        String openTags = "<a ".repeat(33_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+            assertThat(codes(brackets, brackets, EN)).isEmpty();
+            assertThat(codes(openLinks, "x", EN)).isEmpty();
+            assertThat(codes(dashedTag, dashedTag, EN)).isEmpty();
+            assertThat(codes(openTags, "x", EN)).isEmpty();
+        });
+    }
+
+    @Test
+    void theScannersFindWhatTheFormerPatternsFound() {
+        Pattern link = Pattern.compile("\\[[^\\]]*\\]\\(\\s*([^)\\s]+)[^)]*\\)");
+        Pattern tag = Pattern.compile("<(/?)([A-Za-z][A-Za-z0-9-]*)\\b[^<>]*?(/?)>");
+        String alphabet = "[]()<>/ab-_ \té1";
+        Random random = new Random(42);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(24); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String sample = text.toString();
+            assertThat(SubmitChecks.links(sample)).as(sample).isEqualTo(found(link, sample));
+            assertThat(SubmitChecks.tags(sample)).as(sample).isEqualTo(foundTags(tag, sample));
+        }
+    }
+
+    private static List<String> found(Pattern pattern, String text) {
+        List<String> all = new java.util.ArrayList<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            all.add(matcher.group(1));
+        }
+        return all;
+    }
+
+    private static List<String> foundTags(Pattern pattern, String text) {
+        List<String> all = new java.util.ArrayList<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            all.add("<" + matcher.group(1) + matcher.group(2).toLowerCase(java.util.Locale.ROOT) + matcher.group(3)
+                    + ">");
+        }
+        return all;
     }
 }

@@ -72,7 +72,8 @@ class UnitTrackingTest extends ServiceTest {
         Unit unit = awaitUnit(entry, "en", u -> u.source().text().equals(typoFixed));
         assertThat(unit.state()).isEqualTo(UnitState.APPROVED);
         assertThat(unit.outdated()).isNull();
-        assertThat(units.history(unit.id()))
+        assertThat(units.history(unit.id(), dev.hashi.service.paging.PageRequest.first(100))
+                        .items())
                 .extracting(HistoryEntry::action, HistoryEntry::actor)
                 .contains(org.assertj.core.groups.Tuple.tuple("source-minor-edit", "editor-2"));
     }
@@ -86,7 +87,10 @@ class UnitTrackingTest extends ServiceTest {
         Unit unit = awaitUnit(entry, "en", u -> u.state() == UnitState.APPROVED);
         assertThat(unit.target().author()).isEqualTo("editor-7");
         assertThat(unit.target().unitId()).isNull();
-        assertThat(units.history(unit.id())).extracting(HistoryEntry::action).contains("manual-translation");
+        assertThat(units.history(unit.id(), dev.hashi.service.paging.PageRequest.first(100))
+                        .items())
+                .extracting(HistoryEntry::action)
+                .contains("manual-translation");
     }
 
     @Test

@@ -37,6 +37,9 @@ class XliffTest extends ServiceTest {
         Reply export = export(entry);
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.header("Content-Type")).startsWith("application/xliff+xml");
+        assertThat(export.header("Content-Length"))
+                .as("streamed as it is written, not buffered into a byte array first")
+                .isNull();
 
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(getClass().getResource("/net/sf/okapi/lib/xliff2/xliff_core_2.0.xsd"))
