@@ -166,7 +166,8 @@ class ComposeFileTest {
                         "MEDIA_SERVICE_URI",
                         "GATEWAY_CONNECT_TIMEOUT",
                         "GATEWAY_RESPONSE_TIMEOUT",
-                        "KAFKA_BOOTSTRAP_SERVERS"));
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "GATEWAY_TOKEN_SIGNING_KEY"));
         assertThat(env)
                 .containsEntry("CONTENT_SERVICE_URI", "http://content-service:8081")
                 .containsEntry("TRANSLATION_SERVICE_URI", "http://translation-service:8082")
@@ -174,6 +175,9 @@ class ComposeFileTest {
                 .containsEntry("GATEWAY_CONNECT_TIMEOUT", "2s")
                 .containsEntry("GATEWAY_RESPONSE_TIMEOUT", "10s")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+        assertThat(env.get("GATEWAY_TOKEN_SIGNING_KEY"))
+                .as("required, never defaulted")
+                .startsWith("${GATEWAY_TOKEN_SIGNING_KEY:?");
         assertCommonEnvironment("gateway", env);
     }
 

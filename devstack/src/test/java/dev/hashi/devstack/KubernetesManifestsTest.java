@@ -35,12 +35,13 @@ class KubernetesManifestsTest {
             Set.of("content-service", "translation-service", "media-service");
     /** Variables whose compose value names compose's own MongoDB, Kafka or secret; a cluster sets its own. */
     private static final Set<String> CLUSTER_SPECIFIC =
-            Set.of("HASHI_GATEWAY_SECRET", "MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS");
+            Set.of("HASHI_GATEWAY_SECRET", "GATEWAY_TOKEN_SIGNING_KEY", "MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS");
     /** Variables a cluster adds to compose's: replication factors for a multi-broker Kafka cluster. */
     private static final Map<String, String> EXTRA_ENV =
             Map.of("CMS_EVENTS_REPLICATIONFACTOR", "domain", "CMS_GATEWAY_TOKENS_REPLICATIONFACTOR", "gateway");
     /** Variables that carry credentials: only ever from a Secret. */
-    private static final Set<String> SECRET_ENV = Set.of("HASHI_GATEWAY_SECRET", "MONGODB_URI");
+    private static final Set<String> SECRET_ENV =
+            Set.of("HASHI_GATEWAY_SECRET", "GATEWAY_TOKEN_SIGNING_KEY", "MONGODB_URI");
 
     private static final String TOKEN_TOPIC = "cms.gateway.tokens";
     private static final String LIVENESS = "/actuator/health/liveness";

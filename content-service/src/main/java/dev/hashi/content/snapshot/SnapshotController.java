@@ -14,6 +14,7 @@ import dev.hashi.content.type.ContentTypes;
 import dev.hashi.content.type.TypeCatalog;
 import dev.hashi.service.access.Access;
 import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.identity.ServiceIdentity;
 import dev.hashi.service.paging.Cursor;
 import dev.hashi.service.paging.Page;
 import dev.hashi.service.paging.PageLimits;
@@ -73,7 +74,9 @@ class SnapshotController {
                     @RequestParam(required = false)
                     String after,
             CommandContext context) {
-        Access.requireStaff(context.caller());
+        if (!ServiceIdentity.calledBy(context.caller(), "translation")) {
+            Access.requireStaff(context.caller());
+        }
         PageRequest page = requested.cursor() == null && after != null
                 ? PageRequest.parse(after, String.valueOf(requested.limit()), DEFAULT_LIMIT, MAX_LIMIT)
                 : requested;

@@ -9,12 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 
 import dev.hashi.identity.Identity;
 import dev.hashi.identity.IdentityHeaders;
-import dev.hashi.identity.Role;
 import dev.hashi.service.error.DomainException;
 import dev.hashi.service.error.UnavailableException;
 
@@ -28,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class HttpContentSnapshots implements ContentSnapshots {
 
-    static final Identity SERVICE = new Identity("svc-translation", Set.of(Role.ADMIN), Set.of());
+    /** Translation-service's own identity: content-service lets it read the snapshot and nothing else. */
+    static final Identity SERVICE = Identity.service("translation");
+
     private static final String PATH = "/api/content/snapshot";
     static final String UNAVAILABLE = "rebuild.snapshot-unavailable";
 
@@ -52,13 +52,17 @@ final class HttpContentSnapshots implements ContentSnapshots {
         String query = "?limit=" + limit
                 + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
         String requestId = UUID.randomUUID().toString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(PATH + query))
+        URI target = base.resolve(PATH + query);
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
                 .header("X-Request-Id", requestId)
                 .GET();
         if (signer != null) {
-            signer.sign(SERVICE, "GET", PATH, requestId, Instant.now()).forEach(request::header);
+            IdentityHeaders.SignedRequest signed = new IdentityHeaders.SignedRequest(
+                    "GET", target.getRawPath(), target.getRawQuery(), null, 0, requestId);
+            signer.sign(SERVICE, signed, IdentityHeaders.EMPTY_BODY, Instant.now())
+                    .forEach(request::header);
         }
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
