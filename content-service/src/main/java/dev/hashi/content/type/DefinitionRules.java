@@ -21,7 +21,7 @@ final class DefinitionRules {
     private DefinitionRules() {}
 
     /** @throws InvalidInputException {@code request.invalid} listing every broken rule */
-    static void check(String key, ContentTypeRequest request, TypeCatalog catalog) {
+    static void check(String key, ContentTypeRequest request, TypeCatalog catalog, ContentLimits limits) {
         List<FieldError> errors = new ArrayList<>();
         if (!KEY.matcher(key).matches()) {
             errors.add(error("key", "type.key-invalid", "Type keys are lower-case letters, digits and hyphens.", key));
@@ -37,7 +37,7 @@ final class DefinitionRules {
                         "Field '" + field.key() + "' is defined twice.",
                         field.key()));
             }
-            checkField(key, at, field, catalog, errors);
+            checkField(key, at, field, catalog, limits, errors);
         }
         if (request.titleField() != null) {
             request.fields().stream()
@@ -65,7 +65,12 @@ final class DefinitionRules {
     }
 
     private static void checkField(
-            String typeKey, String at, FieldDefinition field, TypeCatalog catalog, List<FieldError> errors) {
+            String typeKey,
+            String at,
+            FieldDefinition field,
+            TypeCatalog catalog,
+            ContentLimits limits,
+            List<FieldError> errors) {
         if (field.localized() && !field.kind().isText()) {
             errors.add(error(
                     at + ".localized",
@@ -108,6 +113,18 @@ final class DefinitionRules {
                             "Referenced type is unknown or a component.",
                             target));
                 }
+            }
+        }
+        if (field.maxItems() != null) {
+            if (field.kind() != FieldKind.COMPONENTS) {
+                errors.add(error(
+                        at + ".maxItems", "type.field-validation", "Only component lists have maxItems.", field.key()));
+            } else if (field.maxItems() > limits.hardMaxItems()) {
+                errors.add(error(
+                        at + ".maxItems",
+                        "type.field-max-items",
+                        "A list may have at most " + limits.hardMaxItems() + " items.",
+                        field.maxItems()));
             }
         }
         if (field.kind() == FieldKind.COMPONENTS) {

@@ -22,8 +22,8 @@ final class Contents {
             false,
             "name",
             List.of(
-                    new FieldDefinition("name", FieldKind.TEXT, true, true, 200, null, List.of(), null),
-                    new FieldDefinition("date", FieldKind.DATE, false, false, null, null, List.of(), null)),
+                    new FieldDefinition("name", FieldKind.TEXT, true, true, 200, null, List.of(), null, null),
+                    new FieldDefinition("date", FieldKind.DATE, false, false, null, null, List.of(), null, null)),
             1,
             AT,
             "ada");

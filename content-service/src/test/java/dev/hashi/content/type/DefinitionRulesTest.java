@@ -18,14 +18,15 @@ class DefinitionRulesTest {
     static final TypeCatalog EMPTY = new TypeCatalog(Map.of());
 
     static FieldDefinition text(String key, boolean localized) {
-        return new FieldDefinition(key, FieldKind.TEXT, localized, false, 300, null, List.of(), null);
+        return new FieldDefinition(key, FieldKind.TEXT, localized, false, 300, null, List.of(), null, null);
     }
 
     @Test
     void aValidDefinitionPasses() {
         ContentTypeRequest note = new ContentTypeRequest("お知らせ / Notice", false, "title", List.of(text("title", true)));
 
-        assertThatCode(() -> DefinitionRules.check("notice", note, EMPTY)).doesNotThrowAnyException();
+        assertThatCode(() -> DefinitionRules.check("notice", note, EMPTY, ContentLimits.DEFAULTS))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -37,14 +38,22 @@ class DefinitionRulesTest {
                 List.of(
                         text("title", true),
                         text("title", false),
-                        new FieldDefinition("date", FieldKind.DATE, true, false, null, "\\d+", List.of(), null),
-                        new FieldDefinition("pattern", FieldKind.TEXT, false, false, null, "([", List.of(), null),
+                        new FieldDefinition("date", FieldKind.DATE, true, false, null, "\\d+", List.of(), null, null),
+                        new FieldDefinition("pattern", FieldKind.TEXT, false, false, null, "([", List.of(), null, null),
                         new FieldDefinition(
-                                "organiser", FieldKind.REFERENCE, false, false, null, null, List.of(), null),
+                                "organiser", FieldKind.REFERENCE, false, false, null, null, List.of(), null, null),
                         new FieldDefinition(
-                                "sessions", FieldKind.COMPONENTS, false, false, null, null, List.of(), "session")));
+                                "sessions",
+                                FieldKind.COMPONENTS,
+                                false,
+                                false,
+                                null,
+                                null,
+                                List.of(),
+                                "session",
+                                null)));
 
-        assertThatThrownBy(() -> DefinitionRules.check("Broken Key", broken, EMPTY))
+        assertThatThrownBy(() -> DefinitionRules.check("Broken Key", broken, EMPTY, ContentLimits.DEFAULTS))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.code()).isEqualTo("request.invalid");
                     assertThat(e.errors())
@@ -74,9 +83,17 @@ class DefinitionRulesTest {
                 false,
                 null,
                 List.of(new FieldDefinition(
-                        "related", FieldKind.REFERENCE, false, false, null, null, List.of("page", "session"), null)));
+                        "related",
+                        FieldKind.REFERENCE,
+                        false,
+                        false,
+                        null,
+                        null,
+                        List.of("page", "session"),
+                        null,
+                        null)));
 
-        assertThatThrownBy(() -> DefinitionRules.check("page", page, catalog))
+        assertThatThrownBy(() -> DefinitionRules.check("page", page, catalog, ContentLimits.DEFAULTS))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.errors()).singleElement().satisfies(error -> {
