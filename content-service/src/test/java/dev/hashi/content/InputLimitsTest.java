@@ -1,5 +1,6 @@
 package dev.hashi.content;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import dev.hashi.testsupport.ServiceClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** What one write may produce is bounded: items per list, characters per value, values per entry. */
 class InputLimitsTest extends ContentServiceTest {
@@ -160,5 +162,44 @@ class InputLimitsTest extends ContentServiceTest {
         JsonNode error = onlyError(defined);
         assertThat(error.path("field").asString()).isEqualTo("fields[0].maxItems");
         assertThat(error.path("code").asString()).isEqualTo("type.field-max-items");
+    }
+
+    @Test
+    void aFieldPatternThatWouldBacktrackForeverAnswersQuicklyWithAProblem() {
+        Reply defined = api.put(
+                Users.ADMIN,
+                "/api/content/types/code-list",
+                Map.of(
+                        "name",
+                        "Code list",
+                        "fields",
+                        List.of(Map.of("key", "code", "kind", "text", "pattern", ".*a".repeat(12) + "b"))));
+        assertThat(defined.status()).as(defined.raw()).isEqualTo(200);
+
+        Reply reply = assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> api.post(
+                        Users.EDITOR,
+                        "/api/content/entries",
+                        Pages.create("code-list", "en", Map.of("code", "a".repeat(60)))));
+
+        JsonNode error = onlyError(reply);
+        assertThat(error.path("field").asString()).isEqualTo("fields.code");
+        assertThat(error.path("code").asString()).isEqualTo("entry.value-pattern-slow");
+    }
+
+    @Test
+    void aNestedRepetitionInAFieldPatternIsRefusedWhenTheTypeIsDefined() {
+        Reply defined = api.put(
+                Users.ADMIN,
+                "/api/content/types/word-list",
+                Map.of(
+                        "name",
+                        "Word list",
+                        "fields",
+                        List.of(Map.of("key", "words", "kind", "text", "pattern", "(\\w+\\s?)*"))));
+        JsonNode error = onlyError(defined);
+        assertThat(error.path("field").asString()).isEqualTo("fields[0].pattern");
+        assertThat(error.path("code").asString()).isEqualTo("type.field-pattern-nested");
     }
 }

@@ -11,6 +11,7 @@ import dev.hashi.content.type.ContentLimits;
 import dev.hashi.content.type.ContentType;
 import dev.hashi.content.type.FieldDefinition;
 import dev.hashi.content.type.FieldKind;
+import dev.hashi.content.type.FieldPatterns;
 import dev.hashi.content.type.TypeCatalog;
 import dev.hashi.locale.Texts;
 import dev.hashi.service.error.InvalidInputException;
@@ -190,10 +191,23 @@ final class EntryInput {
         if (length > max) {
             throw tooLong(path, length, max);
         }
-        if (definition.pattern() != null
-                && !Pattern.compile(definition.pattern()).matcher(text).matches()) {
-            throw invalid(
-                    path, "entry.value-pattern", "'" + path + "' does not match " + definition.pattern() + ".", text);
+        if (definition.pattern() != null) {
+            FieldPatterns.Match match = FieldPatterns.matches(definition.pattern(), text);
+            if (match == FieldPatterns.Match.DOES_NOT_MATCH) {
+                throw invalid(
+                        path,
+                        "entry.value-pattern",
+                        "'" + path + "' does not match " + definition.pattern() + ".",
+                        text);
+            }
+            if (match == FieldPatterns.Match.TOO_SLOW) {
+                throw invalid(
+                        path,
+                        "entry.value-pattern-slow",
+                        "'" + path + "' could not be checked against " + definition.pattern()
+                                + " in time; the field's pattern needs fixing by an admin.",
+                        null);
+            }
         }
         return text;
     }
