@@ -18,6 +18,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param missing     locales some localized value of the entry lacks
  * @param refs        ids of referenced entries
  * @param mediaRefs   ids of referenced media assets
+ * @param appliedJobs the scheduled jobs that changed this entry most recently (at most {@value #APPLIED_JOBS}), so a
+ *                    job run again after its runner died sees that its action is done
  */
 public record Entry(
         @JsonProperty("_id") String id,
@@ -36,7 +38,14 @@ public record Entry(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        List<AppliedJob> appliedJobs) {
+
+    /** How many applied scheduled jobs an entry remembers. */
+    public static final int APPLIED_JOBS = 20;
+
+    /** A scheduled job that produced {@code version} of the entry. */
+    public record AppliedJob(String jobId, long version) {}
 
     public Entry {
         content = content == null ? EntryContent.EMPTY : content;
@@ -47,6 +56,43 @@ public record Entry(
         missing = missing == null ? List.of() : List.copyOf(missing);
         refs = refs == null ? List.of() : List.copyOf(refs);
         mediaRefs = mediaRefs == null ? List.of() : List.copyOf(mediaRefs);
+        appliedJobs = appliedJobs == null ? List.of() : List.copyOf(appliedJobs);
+    }
+
+    /** The version scheduled job {@code jobId} produced, if this entry remembers applying it. */
+    public java.util.Optional<Long> appliedBy(String jobId) {
+        return appliedJobs.stream()
+                .filter(j -> j.jobId().equals(jobId))
+                .map(AppliedJob::version)
+                .findFirst();
+    }
+
+    /** This entry remembering that scheduled job {@code jobId} produced its current version. */
+    public Entry applying(String jobId) {
+        List<AppliedJob> jobs = new java.util.ArrayList<>(appliedJobs);
+        jobs.add(new AppliedJob(jobId, version));
+        if (jobs.size() > APPLIED_JOBS) {
+            jobs = jobs.subList(jobs.size() - APPLIED_JOBS, jobs.size());
+        }
+        return new Entry(
+                id,
+                type,
+                version,
+                itemSeq,
+                content,
+                slugs,
+                slugHistory,
+                workflow,
+                published,
+                lastRevision,
+                missing,
+                refs,
+                mediaRefs,
+                createdAt,
+                createdBy,
+                updatedAt,
+                updatedBy,
+                jobs);
     }
 
     public WorkflowState state(String locale) {
@@ -81,7 +127,8 @@ public record Entry(
                 createdAt,
                 createdBy,
                 revision.at(),
-                revision.author());
+                revision.author(),
+                appliedJobs);
     }
 
     /** Indexed facts derived from the content. */

@@ -54,6 +54,24 @@ public class EntryCommits {
             Slugging.SlugState slugs,
             EventPayload event,
             CommandContext context) {
+        return commitWorkflow(before, kind, locale, workflow, published, slugs, event, null, context);
+    }
+
+    /**
+     * Like {@link #commitWorkflow(Entry, String, String, Map, Map, Slugging.SlugState, EventPayload, CommandContext)}
+     * for scheduled job {@code jobId} ({@code null} for none), which the entry then remembers as applied in the same
+     * write.
+     */
+    public Entry commitWorkflow(
+            Entry before,
+            String kind,
+            String locale,
+            Map<String, LocaleState> workflow,
+            Map<String, PublishedLocale> published,
+            Slugging.SlugState slugs,
+            EventPayload event,
+            String jobId,
+            CommandContext context) {
         Instant now = context.at();
         String actor = context.actor();
         Revision revision = new Revision(
@@ -76,7 +94,7 @@ public class EntryCommits {
                 published,
                 revision,
                 new Entry.Derived(before.missing(), before.refs(), before.mediaRefs()));
-        return store(before, after, event, context);
+        return store(before, jobId == null ? after : after.applying(jobId), event, context);
     }
 
     /** A content change. Returns {@code before} unchanged when nothing differs. */

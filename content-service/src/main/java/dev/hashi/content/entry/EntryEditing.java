@@ -73,7 +73,8 @@ public class EntryEditing {
                 now,
                 actor,
                 now,
-                actor);
+                actor,
+                List.of());
         return write(blank, catalog, type, locale, request.slug(), request.fields(), false, "create", context);
     }
 

@@ -73,6 +73,7 @@ final class Contents {
                 AT,
                 "eri",
                 AT,
-                "eri");
+                "eri",
+                List.of());
     }
 }
