@@ -18,6 +18,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param missing     locales some localized value of the entry lacks
  * @param refs        ids of referenced entries
  * @param mediaRefs   ids of referenced media assets
+ * @param lastRevision only in documents written before revisions moved out of the entry: the newest revision, which
+ *                     readers store in {@code revisions} before anything else; {@code null} in every new write
+ * @param revisionId  the id of the revision that produced this version, in {@code revisions}
  * @param appliedJobs the scheduled jobs that changed this entry most recently (at most {@value #APPLIED_JOBS}), so a
  *                    job run again after its runner died sees that its action is done
  */
@@ -32,6 +35,7 @@ public record Entry(
         Map<String, LocaleState> workflow,
         Map<String, PublishedLocale> published,
         Revision lastRevision,
+        String revisionId,
         List<String> missing,
         List<String> refs,
         List<String> mediaRefs,
@@ -85,6 +89,7 @@ public record Entry(
                 workflow,
                 published,
                 lastRevision,
+                revisionId,
                 missing,
                 refs,
                 mediaRefs,
@@ -120,7 +125,8 @@ public record Entry(
                 slugHistory,
                 workflow,
                 published,
-                revision,
+                null,
+                revision.id(),
                 derived.missing(),
                 derived.refs(),
                 derived.mediaRefs(),

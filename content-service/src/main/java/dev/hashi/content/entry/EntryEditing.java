@@ -67,6 +67,7 @@ public class EntryEditing {
                 Map.of(),
                 Map.of(),
                 null,
+                null,
                 List.of(),
                 List.of(),
                 List.of(),

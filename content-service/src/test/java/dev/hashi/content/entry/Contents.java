@@ -67,6 +67,7 @@ final class Contents {
                 Map.of(),
                 Map.of(),
                 null,
+                null,
                 List.of(),
                 List.of(),
                 List.of(),
