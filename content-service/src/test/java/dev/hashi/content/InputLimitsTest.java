@@ -66,7 +66,7 @@ class InputLimitsTest extends ContentServiceTest {
     void aValueOverTheGlobalLengthIsRefusedWithItsPath() {
         Reply defined = api.put(
                 Users.ADMIN,
-                "/api/content/types/note",
+                "/api/content/types/long-note",
                 Map.of(
                         "name",
                         "Note",
@@ -74,7 +74,9 @@ class InputLimitsTest extends ContentServiceTest {
                         List.of(Map.of("key", "body", "kind", "richtext", "localized", true))));
         assertThat(defined.status()).as(defined.raw()).isIn(200);
         Reply reply = api.post(
-                Users.EDITOR, "/api/content/entries", Pages.create("note", "en", Map.of("body", "x".repeat(100_001))));
+                Users.EDITOR,
+                "/api/content/entries",
+                Pages.create("long-note", "en", Map.of("body", "x".repeat(100_001))));
 
         JsonNode error = onlyError(reply);
         assertThat(error.path("field").asString()).isEqualTo("fields.body");
