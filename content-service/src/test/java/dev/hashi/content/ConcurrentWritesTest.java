@@ -74,8 +74,13 @@ class ConcurrentWritesTest extends ContentServiceTest {
         JsonNode history = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions?limit=7");
         List<String> written = new ArrayList<>();
         Set<Long> numbers = new HashSet<>();
-        for (JsonNode revision : history) {
-            numbers.add(revision.path("version").asLong());
+        for (JsonNode summary : history) {
+            numbers.add(summary.path("version").asLong());
+            JsonNode revision = api.get(
+                            Users.EDITOR,
+                            "/api/content/entries/" + id + "/revisions/"
+                                    + summary.path("version").asLong())
+                    .body();
             for (JsonNode change : revision.path("changes")) {
                 if (change.path("path").asString().equals("unit")) {
                     written.add(change.path("after").asString());

@@ -67,7 +67,8 @@ class ScheduledPublishingTest extends ContentServiceTest {
                                 Instant.now().minusSeconds(1).toString()));
                 assertThat(scheduled.status()).as(scheduled.raw()).isEqualTo(201);
             }
-            ScheduleProperties settings = new ScheduleProperties(Duration.ofMillis(100), Duration.ofSeconds(60), true);
+            ScheduleProperties settings = new ScheduleProperties(
+                    Duration.ofMillis(100), Duration.ofSeconds(60), true, 3, Duration.ofSeconds(10));
             ScheduleRunner first = new ScheduleRunner(schedules, entries, publishing, settings, Clock.systemUTC());
             ScheduleRunner second = new ScheduleRunner(schedules, entries, publishing, settings, Clock.systemUTC());
             CountDownLatch go = new CountDownLatch(1);

@@ -18,6 +18,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param missing     locales some localized value of the entry lacks
  * @param refs        ids of referenced entries
  * @param mediaRefs   ids of referenced media assets
+ * @param lastRevision only in documents written before revisions moved out of the entry: the newest revision, which
+ *                     readers store in {@code revisions} before anything else; {@code null} in every new write
+ * @param revisionId  the id of the revision that produced this version, in {@code revisions}
+ * @param appliedJobs the scheduled jobs that changed this entry most recently (at most {@value #APPLIED_JOBS}), so a
+ *                    job run again after its runner died sees that its action is done
  */
 public record Entry(
         @JsonProperty("_id") String id,
@@ -30,13 +35,21 @@ public record Entry(
         Map<String, LocaleState> workflow,
         Map<String, PublishedLocale> published,
         Revision lastRevision,
+        String revisionId,
         List<String> missing,
         List<String> refs,
         List<String> mediaRefs,
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        List<AppliedJob> appliedJobs) {
+
+    /** How many applied scheduled jobs an entry remembers. */
+    public static final int APPLIED_JOBS = 20;
+
+    /** A scheduled job that produced {@code version} of the entry. */
+    public record AppliedJob(String jobId, long version) {}
 
     public Entry {
         content = content == null ? EntryContent.EMPTY : content;
@@ -47,6 +60,44 @@ public record Entry(
         missing = missing == null ? List.of() : List.copyOf(missing);
         refs = refs == null ? List.of() : List.copyOf(refs);
         mediaRefs = mediaRefs == null ? List.of() : List.copyOf(mediaRefs);
+        appliedJobs = appliedJobs == null ? List.of() : List.copyOf(appliedJobs);
+    }
+
+    /** The version scheduled job {@code jobId} produced, if this entry remembers applying it. */
+    public java.util.Optional<Long> appliedBy(String jobId) {
+        return appliedJobs.stream()
+                .filter(j -> j.jobId().equals(jobId))
+                .map(AppliedJob::version)
+                .findFirst();
+    }
+
+    /** This entry remembering that scheduled job {@code jobId} produced its current version. */
+    public Entry applying(String jobId) {
+        List<AppliedJob> jobs = new java.util.ArrayList<>(appliedJobs);
+        jobs.add(new AppliedJob(jobId, version));
+        if (jobs.size() > APPLIED_JOBS) {
+            jobs = jobs.subList(jobs.size() - APPLIED_JOBS, jobs.size());
+        }
+        return new Entry(
+                id,
+                type,
+                version,
+                itemSeq,
+                content,
+                slugs,
+                slugHistory,
+                workflow,
+                published,
+                lastRevision,
+                revisionId,
+                missing,
+                refs,
+                mediaRefs,
+                createdAt,
+                createdBy,
+                updatedAt,
+                updatedBy,
+                jobs);
     }
 
     public WorkflowState state(String locale) {
@@ -74,14 +125,16 @@ public record Entry(
                 slugHistory,
                 workflow,
                 published,
-                revision,
+                null,
+                revision.id(),
                 derived.missing(),
                 derived.refs(),
                 derived.mediaRefs(),
                 createdAt,
                 createdBy,
                 revision.at(),
-                revision.author());
+                revision.author(),
+                appliedJobs);
     }
 
     /** Indexed facts derived from the content. */

@@ -19,6 +19,7 @@ import dev.hashi.content.type.TypeCatalog;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.EventPayload;
 import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.DomainException;
 
 /**
  * Turns one change of an entry into its next version: the revision, the workflow effect, the derived index fields,
@@ -54,6 +55,24 @@ public class EntryCommits {
             Slugging.SlugState slugs,
             EventPayload event,
             CommandContext context) {
+        return commitWorkflow(before, kind, locale, workflow, published, slugs, event, null, context);
+    }
+
+    /**
+     * Like {@link #commitWorkflow(Entry, String, String, Map, Map, Slugging.SlugState, EventPayload, CommandContext)}
+     * for scheduled job {@code jobId} ({@code null} for none), which the entry then remembers as applied in the same
+     * write.
+     */
+    public Entry commitWorkflow(
+            Entry before,
+            String kind,
+            String locale,
+            Map<String, LocaleState> workflow,
+            Map<String, PublishedLocale> published,
+            Slugging.SlugState slugs,
+            EventPayload event,
+            String jobId,
+            CommandContext context) {
         Instant now = context.at();
         String actor = context.actor();
         Revision revision = new Revision(
@@ -76,7 +95,7 @@ public class EntryCommits {
                 published,
                 revision,
                 new Entry.Derived(before.missing(), before.refs(), before.mediaRefs()));
-        return store(before, after, event, context);
+        return store(before, jobId == null ? after : after.applying(jobId), revision, event, context);
     }
 
     /** A content change. Returns {@code before} unchanged when nothing differs. */
@@ -119,17 +138,27 @@ public class EntryCommits {
                 revision,
                 derive(commit.catalog(), commit.type(), content));
         EventPayload event = Changes.event(after, commit.type(), before.content(), content, commit.minor());
-        return store(before, after, event, context);
+        return store(before, after, revision, event, context);
     }
 
-    private Entry store(Entry before, Entry after, EventPayload event, CommandContext context) {
+    /**
+     * Stores {@code after} with its {@code revision}: the revision is staged, the entry written pointing at it, then
+     * the revision confirmed (see {@link RevisionLog}).
+     */
+    private Entry store(Entry before, Entry after, Revision revision, EventPayload event, CommandContext context) {
         List<EventEnvelope<?>> events = event == null
                 ? List.of()
                 : List.of(EventEnvelope.of(
                         event, after.id(), after.version(), context.traceId(), context.actor(), context.at()));
-        revisions.record(before.lastRevision());
-        entries.save(before, after, events);
-        revisions.record(after.lastRevision());
+        revisions.settle(before);
+        revisions.stage(revision);
+        try {
+            entries.save(before, after, events);
+        } catch (DomainException refused) {
+            revisions.discard(revision.id());
+            throw refused;
+        }
+        revisions.confirm(revision.id());
         return after;
     }
 

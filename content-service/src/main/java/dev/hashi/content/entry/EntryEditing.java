@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import dev.hashi.content.common.Locales;
+import dev.hashi.content.type.ContentLimits;
 import dev.hashi.content.type.ContentType;
 import dev.hashi.content.type.ContentTypes;
 import dev.hashi.content.type.TypeCatalog;
@@ -66,13 +67,15 @@ public class EntryEditing {
                 Map.of(),
                 Map.of(),
                 null,
+                null,
                 List.of(),
                 List.of(),
                 List.of(),
                 now,
                 actor,
                 now,
-                actor);
+                actor,
+                List.of());
         return write(blank, catalog, type, locale, request.slug(), request.fields(), false, "create", context);
     }
 
@@ -154,8 +157,9 @@ public class EntryEditing {
             String kind,
             CommandContext context) {
         ContentDraft draft = new ContentDraft(before.content(), before.itemSeq());
-        EntryInput input = new EntryInput(catalog, locale, draft);
+        EntryInput input = new EntryInput(catalog, types.limits(), locale, draft);
         input.apply(type, fields);
+        checkTotals(draft);
         References.check(entries, input.references());
         Origins.assign(draft, context.actor(), context.at());
         EntryContent content = draft.toContent();
@@ -163,6 +167,33 @@ public class EntryEditing {
         return commits.commitContent(
                 new ContentCommit(before, catalog, type, content, draft.itemSeq(), slugs, kind, locale, minor),
                 context);
+    }
+
+    /** The whole entry after the write stays within the per-entry limits. */
+    private void checkTotals(ContentDraft draft) {
+        ContentLimits limits = types.limits();
+        int values = draft.values().size();
+        if (values > limits.maxValues()) {
+            throw InvalidInputException.field(
+                    "fields",
+                    "entry.values-too-many",
+                    "The entry would hold " + values + " values; at most " + limits.maxValues() + " are allowed.",
+                    values);
+        }
+        long text = 0;
+        for (FieldValue value : draft.values().values()) {
+            if (value.value() instanceof String s) {
+                text += s.codePointCount(0, s.length());
+            }
+        }
+        if (text > limits.maxEntryText()) {
+            throw InvalidInputException.field(
+                    "fields",
+                    "entry.text-too-long",
+                    "The entry would hold " + text + " characters of text; at most " + limits.maxEntryText()
+                            + " are allowed.",
+                    text);
+        }
     }
 
     private Entry current(String id, long expectedVersion) {

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.hashi.content.type.ContentLimits;
 import dev.hashi.content.type.ContentType;
 import dev.hashi.content.type.FieldDefinition;
 import dev.hashi.content.type.FieldKind;
+import dev.hashi.content.type.FieldPatterns;
 import dev.hashi.content.type.TypeCatalog;
 import dev.hashi.locale.Texts;
 import dev.hashi.service.error.InvalidInputException;
@@ -31,6 +33,7 @@ final class EntryInput {
     static final String KIND_MISMATCH = "kind.mismatch";
 
     private final TypeCatalog catalog;
+    private final ContentLimits limits;
     private final String locale;
     private final ContentDraft draft;
     private final List<Reference> references = new ArrayList<>();
@@ -38,8 +41,9 @@ final class EntryInput {
     /** A reference value to check against the stored entries. */
     record Reference(String path, String entryId, List<String> allowedTypes) {}
 
-    EntryInput(TypeCatalog catalog, String locale, ContentDraft draft) {
+    EntryInput(TypeCatalog catalog, ContentLimits limits, String locale, ContentDraft draft) {
         this.catalog = catalog;
+        this.limits = limits;
         this.locale = locale;
         this.draft = draft;
     }
@@ -79,8 +83,23 @@ final class EntryInput {
     }
 
     private void applyList(FieldDefinition definition, String path, JsonNode node, int depth) {
-        if (!node.isArray() || depth > 8) {
+        if (!node.isArray()) {
             throw wrongKind(path, definition, node);
+        }
+        if (depth + 1 > limits.maxDepth()) {
+            throw invalid(
+                    path,
+                    "entry.depth-exceeded",
+                    "'" + path + "' nests lists more than " + limits.maxDepth() + " levels deep.",
+                    null);
+        }
+        int cap = limits.itemsOf(definition);
+        if (node.size() > cap) {
+            throw invalid(
+                    path,
+                    "entry.items-too-many",
+                    "List '" + path + "' has " + node.size() + " items; at most " + cap + " are allowed.",
+                    node.size());
         }
         ContentType component = catalog.componentOf(definition);
         List<String> existing = draft.items(path);
@@ -158,25 +177,47 @@ final class EntryInput {
         };
     }
 
-    private static String text(FieldDefinition definition, String path, JsonNode node) {
+    private String text(FieldDefinition definition, String path, JsonNode node) {
         if (!node.isString()) {
             throw wrongKind(path, definition, node);
         }
-        String text = Texts.nfc(node.stringValue());
-        int length = text.codePointCount(0, text.length());
-        if (definition.maxLength() != null && length > definition.maxLength()) {
-            throw invalid(
-                    path,
-                    "entry.value-too-long",
-                    "'" + path + "' has " + length + " characters; at most " + definition.maxLength() + " are allowed.",
-                    null);
+        int max = limits.lengthOf(definition);
+        String raw = node.stringValue();
+        if (raw.length() > 4L * max) {
+            throw tooLong(path, raw.codePointCount(0, raw.length()), max);
         }
-        if (definition.pattern() != null
-                && !Pattern.compile(definition.pattern()).matcher(text).matches()) {
-            throw invalid(
-                    path, "entry.value-pattern", "'" + path + "' does not match " + definition.pattern() + ".", text);
+        String text = Texts.nfc(raw);
+        int length = text.codePointCount(0, text.length());
+        if (length > max) {
+            throw tooLong(path, length, max);
+        }
+        if (definition.pattern() != null) {
+            FieldPatterns.Match match = FieldPatterns.matches(definition.pattern(), text);
+            if (match == FieldPatterns.Match.DOES_NOT_MATCH) {
+                throw invalid(
+                        path,
+                        "entry.value-pattern",
+                        "'" + path + "' does not match " + definition.pattern() + ".",
+                        text);
+            }
+            if (match == FieldPatterns.Match.TOO_SLOW) {
+                throw invalid(
+                        path,
+                        "entry.value-pattern-slow",
+                        "'" + path + "' could not be checked against " + definition.pattern()
+                                + " in time; the field's pattern needs fixing by an admin.",
+                        null);
+            }
         }
         return text;
+    }
+
+    private static InvalidInputException tooLong(String path, int length, int max) {
+        return invalid(
+                path,
+                "entry.value-too-long",
+                "'" + path + "' has " + length + " characters; at most " + max + " are allowed.",
+                null);
     }
 
     private static InvalidInputException wrongKind(String path, FieldDefinition definition, JsonNode node) {

@@ -33,7 +33,11 @@ public record Revision(
     @Schema(name = "RevisionChange")
     public record Change(String path, String locale, Object before, Object after) {}
 
+    /**
+     * A new revision id for version {@code revision} of an entry, never used before: of two writes racing for the same
+     * version, each stages its own revision and only the winner's is ever committed.
+     */
     static String idOf(String entryId, long revision) {
-        return entryId + ":" + revision;
+        return entryId + ":" + revision + ":" + java.util.UUID.randomUUID();
     }
 }

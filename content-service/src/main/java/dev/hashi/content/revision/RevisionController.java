@@ -24,6 +24,7 @@ import dev.hashi.content.entry.EntryEditing;
 import dev.hashi.content.entry.EntryView;
 import dev.hashi.content.entry.Revision;
 import dev.hashi.content.entry.RevisionLog;
+import dev.hashi.content.entry.RevisionSummary;
 import dev.hashi.content.type.ContentTypes;
 import dev.hashi.problem.ProblemCodes;
 import dev.hashi.service.access.Access;
@@ -59,15 +60,12 @@ class RevisionController {
     }
 
     @GetMapping
-    @Operation(summary = "The entry's history, oldest first (staff; others get 404); total included")
+    @Operation(summary = "The entry's history, oldest first, without values (staff; others get 404); total included")
     Page<RevisionViews.Summary> list(@PathVariable String entryId, PageRequest page, CommandContext context) {
-        List<Revision> history = revisions.history(entries.requireVisibleTo(context.caller(), entryId));
+        Entry entry = entries.requireVisibleTo(context.caller(), entryId);
         long after = page.afterId() == null ? 0 : afterVersion(page.afterId());
-        List<Revision> fetched = history.stream()
-                .filter(r -> r.revision() > after)
-                .limit(page.fetchSize())
-                .toList();
-        return Page.keyset(fetched, page, r -> Cursor.after(String.valueOf(r.revision())), (long) history.size())
+        List<RevisionSummary> fetched = revisions.page(entry, after, page.fetchSize());
+        return Page.keyset(fetched, page, r -> Cursor.after(String.valueOf(r.revision())), revisions.count(entry))
                 .map(RevisionViews.Summary::of);
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.hashi.content.entry.EntryContent;
 import dev.hashi.content.entry.Revision;
+import dev.hashi.content.entry.RevisionSummary;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -15,13 +16,15 @@ final class RevisionViews {
     private RevisionViews() {}
 
     /**
-     * One revision in a history: who, when, what kind, which fields and locales changed.
+     * One revision in a history: who, when, what kind, which fields and locales changed (without the values, which
+     * {@code GET …/revisions/{version}} shows).
      *
      * @param version   the entry version the revision produced
      * @param kind      {@code create}, {@code save}, {@code restore}, {@code translation} or a workflow action
      * @param locale    for workflow actions, the locale acted on
      * @param createdBy who made the change
      * @param createdAt when
+     * @param changes   the path and locale of each changed value
      */
     @Schema(name = "RevisionSummary")
     record Summary(
@@ -31,9 +34,9 @@ final class RevisionViews {
             String locale,
             String createdBy,
             Instant createdAt,
-            List<Revision.Change> changes) {
+            List<RevisionSummary.Changed> changes) {
 
-        static Summary of(Revision revision) {
+        static Summary of(RevisionSummary revision) {
             return new Summary(
                     revision.entryId(),
                     revision.revision(),
@@ -41,7 +44,7 @@ final class RevisionViews {
                     revision.locale(),
                     revision.author(),
                     revision.at(),
-                    revision.changes());
+                    revision.changed());
         }
     }
 

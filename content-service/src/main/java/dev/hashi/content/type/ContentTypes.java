@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
@@ -28,6 +29,7 @@ import dev.hashi.service.mongo.VersionedDocuments;
  * announces {@code content.type.changed}.
  */
 @Component
+@EnableConfigurationProperties(ContentLimits.class)
 public class ContentTypes {
 
     /** The resource name in problems. */
@@ -35,8 +37,10 @@ public class ContentTypes {
 
     private final MongoCollection<Document> collection;
     private final VersionedDocuments writer;
+    private final ContentLimits limits;
 
-    ContentTypes(MongoDatabase database, Outbox outbox, OutboxRelayScheduler relay) {
+    ContentTypes(MongoDatabase database, Outbox outbox, OutboxRelayScheduler relay, ContentLimits limits) {
+        this.limits = limits;
         this.collection = database.getCollection("content_types");
         this.writer = new VersionedDocuments(collection, RESOURCE, "version", outbox, relay::nudge);
     }
@@ -49,6 +53,11 @@ public class ContentTypes {
             types.put(type.key(), type);
         }
         return new TypeCatalog(types);
+    }
+
+    /** What one entry may hold. */
+    public ContentLimits limits() {
+        return limits;
     }
 
     public Optional<ContentType> find(String key) {
@@ -68,7 +77,7 @@ public class ContentTypes {
      */
     public ContentType define(String key, ContentTypeRequest request, Long expectedVersion, CommandContext context) {
         TypeCatalog catalog = catalog();
-        DefinitionRules.check(key, request, catalog);
+        DefinitionRules.check(key, request, catalog, limits);
         Optional<ContentType> current = catalog.find(key);
         long currentVersion = current.map(ContentType::version).orElse(0L);
         if (expectedVersion != null && expectedVersion != currentVersion) {

@@ -21,7 +21,7 @@ final class DefinitionRules {
     private DefinitionRules() {}
 
     /** @throws InvalidInputException {@code request.invalid} listing every broken rule */
-    static void check(String key, ContentTypeRequest request, TypeCatalog catalog) {
+    static void check(String key, ContentTypeRequest request, TypeCatalog catalog, ContentLimits limits) {
         List<FieldError> errors = new ArrayList<>();
         if (!KEY.matcher(key).matches()) {
             errors.add(error("key", "type.key-invalid", "Type keys are lower-case letters, digits and hyphens.", key));
@@ -37,8 +37,9 @@ final class DefinitionRules {
                         "Field '" + field.key() + "' is defined twice.",
                         field.key()));
             }
-            checkField(key, at, field, catalog, errors);
+            checkField(key, at, field, catalog, limits, errors);
         }
+        checkComponents(key, request, catalog, limits, errors);
         if (request.titleField() != null) {
             request.fields().stream()
                     .filter(f -> f.key().equals(request.titleField()))
@@ -65,7 +66,12 @@ final class DefinitionRules {
     }
 
     private static void checkField(
-            String typeKey, String at, FieldDefinition field, TypeCatalog catalog, List<FieldError> errors) {
+            String typeKey,
+            String at,
+            FieldDefinition field,
+            TypeCatalog catalog,
+            ContentLimits limits,
+            List<FieldError> errors) {
         if (field.localized() && !field.kind().isText()) {
             errors.add(error(
                     at + ".localized",
@@ -82,15 +88,7 @@ final class DefinitionRules {
                     field.key()));
         }
         if (field.pattern() != null) {
-            try {
-                Pattern.compile(field.pattern());
-            } catch (PatternSyntaxException e) {
-                errors.add(error(
-                        at + ".pattern",
-                        "type.field-pattern",
-                        "The pattern does not compile: " + e.getDescription(),
-                        field.pattern()));
-            }
+            checkPattern(at, field.pattern(), limits, errors);
         }
         if (field.kind() == FieldKind.REFERENCE) {
             if (field.referenceTypes().isEmpty()) {
@@ -110,6 +108,18 @@ final class DefinitionRules {
                 }
             }
         }
+        if (field.maxItems() != null) {
+            if (field.kind() != FieldKind.COMPONENTS) {
+                errors.add(error(
+                        at + ".maxItems", "type.field-validation", "Only component lists have maxItems.", field.key()));
+            } else if (field.maxItems() > limits.hardMaxItems()) {
+                errors.add(error(
+                        at + ".maxItems",
+                        "type.field-max-items",
+                        "A list may have at most " + limits.hardMaxItems() + " items.",
+                        field.maxItems()));
+            }
+        }
         if (field.kind() == FieldKind.COMPONENTS) {
             String component = field.componentType();
             if (component == null
@@ -127,6 +137,121 @@ final class DefinitionRules {
                     "Only component lists have a component type.",
                     field.key()));
         }
+    }
+
+    private static void checkPattern(String at, String pattern, ContentLimits limits, List<FieldError> errors) {
+        if (pattern.length() > limits.maxPatternLength()) {
+            errors.add(error(
+                    at + ".pattern",
+                    "type.field-pattern",
+                    "The pattern has " + pattern.length() + " characters; at most " + limits.maxPatternLength()
+                            + " are allowed.",
+                    null));
+            return;
+        }
+        try {
+            Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            errors.add(error(
+                    at + ".pattern",
+                    "type.field-pattern",
+                    "The pattern does not compile: " + e.getDescription(),
+                    pattern));
+            return;
+        }
+        if (FieldPatterns.hasNestedRepetition(pattern)) {
+            errors.add(error(
+                    at + ".pattern",
+                    "type.field-pattern-nested",
+                    "The pattern repeats a group that itself repeats without bound (like (a+)+), which can take"
+                            + " practically forever to match; write it without the nesting.",
+                    pattern));
+        }
+    }
+
+    /**
+     * Component lists may not contain themselves, directly or through other component types, and may nest at most
+     * {@link ContentLimits#maxDepth()} levels, counting the levels above the defined type in types that use it.
+     */
+    private static void checkComponents(
+            String key,
+            ContentTypeRequest request,
+            TypeCatalog catalog,
+            ContentLimits limits,
+            List<FieldError> errors) {
+        TypeCatalog next = catalog.with(new ContentType(
+                key, request.name(), request.component(), request.titleField(), request.fields(), 0, null, null));
+        int above = levelsAbove(key, next, new HashSet<>());
+        for (int i = 0; i < request.fields().size(); i++) {
+            FieldDefinition field = request.fields().get(i);
+            if (field.kind() != FieldKind.COMPONENTS || field.componentType() == null) {
+                continue;
+            }
+            if (field.componentType().equals(key) || reaches(field.componentType(), key, next, new HashSet<>())) {
+                errors.add(error(
+                        "fields[" + i + "].componentType",
+                        "type.component-cycle",
+                        "Component type '" + field.componentType() + "' contains '" + key
+                                + "' again; component lists cannot contain themselves.",
+                        field.componentType()));
+            } else if (above + 1 + levelsBelow(field.componentType(), next, new HashSet<>()) > limits.maxDepth()) {
+                errors.add(error(
+                        "fields[" + i + "].componentType",
+                        "type.component-depth",
+                        "Component lists would nest more than " + limits.maxDepth() + " levels deep.",
+                        field.componentType()));
+            }
+        }
+    }
+
+    /** Whether type {@code from}'s component lists lead to {@code target}. */
+    private static boolean reaches(String from, String target, TypeCatalog catalog, Set<String> seen) {
+        if (!seen.add(from)) {
+            return false;
+        }
+        for (String child : components(from, catalog)) {
+            if (child.equals(target) || reaches(child, target, catalog, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The most list levels inside type {@code key} (0 without lists); cycles count once. */
+    private static int levelsBelow(String key, TypeCatalog catalog, Set<String> path) {
+        if (!path.add(key)) {
+            return 0;
+        }
+        int deepest = 0;
+        for (String child : components(key, catalog)) {
+            deepest = Math.max(deepest, 1 + levelsBelow(child, catalog, path));
+        }
+        path.remove(key);
+        return deepest;
+    }
+
+    /** The most list levels above type {@code key} in the types that contain it (0 when none does). */
+    private static int levelsAbove(String key, TypeCatalog catalog, Set<String> path) {
+        if (!path.add(key)) {
+            return 0;
+        }
+        int highest = 0;
+        for (ContentType type : catalog.all()) {
+            if (components(type.key(), catalog).contains(key)) {
+                highest = Math.max(highest, 1 + levelsAbove(type.key(), catalog, path));
+            }
+        }
+        path.remove(key);
+        return highest;
+    }
+
+    private static List<String> components(String key, TypeCatalog catalog) {
+        return catalog.find(key)
+                .map(t -> t.fields().stream()
+                        .filter(f -> f.kind() == FieldKind.COMPONENTS && f.componentType() != null)
+                        .map(FieldDefinition::componentType)
+                        .toList())
+                .orElse(List.of());
     }
 
     private static FieldError error(String field, String code, String message, Object value) {

@@ -18,6 +18,8 @@ import jakarta.validation.constraints.Positive;
  * @param pattern           regular expression the whole value must match (text kinds); {@code null} for none
  * @param referenceTypes    for references: the content types the referenced entry may have
  * @param componentType     for component lists: the component type of the items
+ * @param maxItems          for component lists: most items the list may have; {@code null} for the configured
+ *                          default ({@code cms.content.limits.max-items})
  */
 public record FieldDefinition(
         @NotNull @Pattern(regexp = "[a-z][a-zA-Z0-9]{0,39}") String key,
@@ -27,7 +29,8 @@ public record FieldDefinition(
         @Positive Integer maxLength,
         String pattern,
         List<String> referenceTypes,
-        String componentType) {
+        String componentType,
+        @Positive Integer maxItems) {
 
     public FieldDefinition {
         referenceTypes = referenceTypes == null ? List.of() : List.copyOf(referenceTypes);

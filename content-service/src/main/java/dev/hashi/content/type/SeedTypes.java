@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
 import dev.hashi.identity.Identity;
 import dev.hashi.identity.Role;
 import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.VersionConflictException;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -28,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class SeedTypes {
 
     static final String RESOURCE = "/seed/content-types.json";
+    private static final Logger log = LoggerFactory.getLogger(SeedTypes.class);
+    private static final int RACE_RETRIES = 5;
     private static final Identity SYSTEM = new Identity("system", Set.of(Role.ADMIN), Set.of());
 
     private final ContentTypes types;
@@ -58,11 +63,29 @@ public class SeedTypes {
         }
     }
 
-    /** Installs every seed type, replacing changed ones whatever their version; returns their keys. */
+    /**
+     * Installs every seed type, replacing changed ones whatever their version; returns their keys. Another replica
+     * installing the same seed at the same moment is no failure: a type it wrote meanwhile is read again and, being
+     * the same definition, left alone.
+     */
     public List<String> install(CommandContext context) {
         List<Seed> seeds = definitions();
-        seeds.forEach(seed -> types.define(seed.key(), seed.definition(), null, context));
+        seeds.forEach(seed -> installOne(seed, context));
         return seeds.stream().map(Seed::key).toList();
+    }
+
+    private void installOne(Seed seed, CommandContext context) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                types.define(seed.key(), seed.definition(), null, context);
+                return;
+            } catch (VersionConflictException raced) {
+                if (attempt >= RACE_RETRIES) {
+                    throw raced;
+                }
+                log.debug("seed type {} was written by another replica meanwhile; reading it again", seed.key());
+            }
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)

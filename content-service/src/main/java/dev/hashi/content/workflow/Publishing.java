@@ -63,6 +63,14 @@ public class Publishing {
      * @throws VersionConflictException   when the entry changed since {@code before}
      */
     public Entry apply(Entry before, String locale, WorkflowAction action, CommandContext context) {
+        return apply(before, locale, action, null, context);
+    }
+
+    /**
+     * Like {@link #apply(Entry, String, WorkflowAction, CommandContext)} for scheduled job {@code jobId}, which the
+     * entry remembers in the same write (see {@link Entry#appliedBy}).
+     */
+    Entry apply(Entry before, String locale, WorkflowAction action, String jobId, CommandContext context) {
         WorkflowState state = before.state(locale);
         Map<String, LocaleState> workflow = new LinkedHashMap<>(before.workflow());
         Map<String, PublishedLocale> published = new LinkedHashMap<>(before.published());
@@ -103,7 +111,8 @@ public class Publishing {
             default -> throw new IllegalStateException(action.name());
         }
         workflow.put(locale, new LocaleState(next, context.at(), context.actor()));
-        return commits.commitWorkflow(before, action.wireName(), locale, workflow, published, slugs, event, context);
+        return commits.commitWorkflow(
+                before, action.wireName(), locale, workflow, published, slugs, event, jobId, context);
     }
 
     /**

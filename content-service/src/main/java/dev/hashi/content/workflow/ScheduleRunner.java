@@ -22,13 +22,18 @@ import dev.hashi.service.error.VersionConflictException;
 
 /**
  * Runs due scheduled jobs. Every replica runs one; the claim in {@link Schedules} makes each job run once. A job whose
- * runner died is taken over after its lease. Each job runs as {@code scheduler:<subject who scheduled it>} under the
- * trace of the request that scheduled it, retrying version conflicts with the entry read again.
+ * runner died is taken over after its lease; its action is not applied again, because the entry remembers the jobs
+ * that changed it ({@link Entry#appliedBy}) in the same write as the change. Each job runs as
+ * {@code scheduler:<subject who scheduled it>} under the trace of the request that scheduled it, retrying version
+ * conflicts with the entry read again. A try that fails unexpectedly gives the job back for a later try; after
+ * {@link ScheduleProperties#maxAttempts()} tries (a runner that died counts) the job is {@code failed} with its error.
  */
 public class ScheduleRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleRunner.class);
     private static final int CONFLICT_RETRIES = 5;
+    /** The result of a job that failed {@link ScheduleProperties#maxAttempts()} times. */
+    static final String ATTEMPTS_EXHAUSTED = "schedule.attempts-exhausted";
 
     private final Schedules schedules;
     private final Entries entries;
@@ -56,20 +61,55 @@ public class ScheduleRunner {
             if (job.isEmpty()) {
                 return ran;
             }
-            run(job.get());
+            attempt(job.get());
             ran++;
         }
         return ran;
     }
 
+    private void attempt(ScheduledJob job) {
+        if (job.attempts() > settings.maxAttempts()) {
+            exhausted(job, job.error() == null ? "Its runner stopped before finishing it." : job.error());
+            return;
+        }
+        try {
+            run(job);
+        } catch (RuntimeException e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (job.attempts() >= settings.maxAttempts()) {
+                exhausted(job, error);
+            } else {
+                log.warn("scheduled job {} failed on try {}, will try again: {}", job.id(), job.attempts(), error);
+                schedules.release(
+                        job,
+                        owner,
+                        error,
+                        clock.instant().plus(settings.retryBackoff().multipliedBy(job.attempts())));
+            }
+        }
+    }
+
+    private void exhausted(ScheduledJob job, String error) {
+        log.warn("scheduled job {} failed {} times, giving up: {}", job.id(), job.attempts(), error);
+        schedules.fail(job, owner, ATTEMPTS_EXHAUSTED, error);
+    }
+
     private void run(ScheduledJob job) {
-        WorkflowAction action = WorkflowAction.fromWire(job.action()).orElseThrow();
+        WorkflowAction action = WorkflowAction.fromWire(job.action())
+                .orElseThrow(() -> new IllegalStateException(
+                        "Job " + job.id() + " has an unknown action '" + job.action() + "'."));
         Identity scheduler = new Identity("scheduler:" + job.requestedBy(), Set.of(Role.EDITOR), Set.of());
         for (int attempt = 1; ; attempt++) {
             CommandContext context = CommandContext.system(scheduler, job.traceId(), clock.instant());
             try {
                 Entry entry = entries.require(job.entryId());
-                Entry after = publishing.apply(entry, job.locale(), action, context);
+                Optional<Long> applied = entry.appliedBy(job.id());
+                if (applied.isPresent()) {
+                    log.info("scheduled job {} was applied before its runner stopped; recording it", job.id());
+                    schedules.finish(job, owner, ScheduledJob.DONE, String.valueOf(applied.get()));
+                    return;
+                }
+                Entry after = publishing.apply(entry, job.locale(), action, job.id(), context);
                 schedules.finish(job, owner, ScheduledJob.DONE, String.valueOf(after.version()));
                 return;
             } catch (VersionConflictException conflict) {

@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param status    {@code pending}, {@code running}, {@code done} or {@code failed}
  * @param result    for a done job the entry version it produced, for a failed one the problem code
  * @param createdBy who scheduled it
+ * @param attempts  how many times it was tried
+ * @param error     what went wrong on the last failed try
  */
 record ScheduleView(
         String scheduleId,
@@ -19,7 +21,9 @@ record ScheduleView(
         Instant at,
         String status,
         String result,
-        String createdBy) {
+        String createdBy,
+        int attempts,
+        String error) {
 
     static ScheduleView of(ScheduledJob job) {
         return new ScheduleView(
@@ -30,6 +34,8 @@ record ScheduleView(
                 job.at(),
                 job.status(),
                 job.result(),
-                job.requestedBy());
+                job.requestedBy(),
+                job.attempts(),
+                job.error());
     }
 }

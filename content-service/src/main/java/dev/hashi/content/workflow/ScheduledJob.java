@@ -10,7 +10,9 @@ import org.bson.Document;
  *
  * @param status  {@code pending}, {@code running}, {@code done} or {@code failed}
  * @param result  for a done job the entry version it produced, for a failed one the problem code
- * @param traceId the request id of the request that scheduled it, continued by the run
+ * @param traceId  the request id of the request that scheduled it, continued by the run
+ * @param attempts how many times a runner has claimed it
+ * @param error    what went wrong on the last failed try, {@code null} if none did
  */
 record ScheduledJob(
         String id,
@@ -22,7 +24,24 @@ record ScheduledJob(
         String requestedBy,
         String claimedBy,
         String result,
-        String traceId) {
+        String traceId,
+        int attempts,
+        String error) {
+
+    /** A job as it is scheduled, before any try. */
+    ScheduledJob(
+            String id,
+            String entryId,
+            String locale,
+            String action,
+            Instant at,
+            String status,
+            String requestedBy,
+            String claimedBy,
+            String result,
+            String traceId) {
+        this(id, entryId, locale, action, at, status, requestedBy, claimedBy, result, traceId, 0, null);
+    }
 
     static final String PENDING = "pending";
     static final String RUNNING = "running";
@@ -40,7 +59,9 @@ record ScheduledJob(
                 d.getString("requestedBy"),
                 d.getString("claimedBy"),
                 d.getString("result"),
-                d.getString("traceId"));
+                d.getString("traceId"),
+                d.getInteger("claims", 0),
+                d.getString("error"));
     }
 
     Document toDocument() {

@@ -39,13 +39,20 @@ public class Schedules {
         collection.insertOne(job.toDocument());
     }
 
-    List<ScheduledJob> ofEntry(String entryId) {
+    /** Up to {@code limit} jobs of an entry from {@code offset}, due first. */
+    List<ScheduledJob> ofEntry(String entryId, int offset, int limit) {
         List<ScheduledJob> jobs = new ArrayList<>();
         collection
                 .find(Filters.eq("entryId", entryId))
-                .sort(Sorts.ascending("at"))
+                .sort(Sorts.ascending("at", "_id"))
+                .skip(offset)
+                .limit(limit)
                 .forEach(d -> jobs.add(ScheduledJob.from(d)));
         return jobs;
+    }
+
+    long countOfEntry(String entryId) {
+        return collection.countDocuments(Filters.eq("entryId", entryId));
     }
 
     /** Claims one due job for {@code owner}, if any. */
@@ -53,6 +60,7 @@ public class Schedules {
         Document claimed = collection.findOneAndUpdate(
                 Filters.and(
                         Filters.lte("at", Date.from(now)),
+                        Filters.or(Filters.exists("retryAt", false), Filters.lte("retryAt", Date.from(now))),
                         Filters.or(
                                 Filters.eq("status", ScheduledJob.PENDING),
                                 Filters.and(
@@ -76,5 +84,33 @@ public class Schedules {
                         Filters.eq("status", ScheduledJob.RUNNING)),
                 Updates.combine(
                         Updates.set("status", status), Updates.set("result", result), Updates.unset("leaseUntil")));
+    }
+
+    /** Marks a try failed with {@code error}, if {@code owner} still holds the job: it is failed for good. */
+    void fail(ScheduledJob job, String owner, String result, String error) {
+        collection.updateOne(
+                Filters.and(
+                        Filters.eq("_id", job.id()),
+                        Filters.eq("claimedBy", owner),
+                        Filters.eq("status", ScheduledJob.RUNNING)),
+                Updates.combine(
+                        Updates.set("status", ScheduledJob.FAILED),
+                        Updates.set("result", result),
+                        Updates.set("error", error),
+                        Updates.unset("leaseUntil")));
+    }
+
+    /** Gives a job back after a failed try, to be tried again from {@code retryAt}, if {@code owner} holds it. */
+    void release(ScheduledJob job, String owner, String error, Instant retryAt) {
+        collection.updateOne(
+                Filters.and(
+                        Filters.eq("_id", job.id()),
+                        Filters.eq("claimedBy", owner),
+                        Filters.eq("status", ScheduledJob.RUNNING)),
+                Updates.combine(
+                        Updates.set("status", ScheduledJob.PENDING),
+                        Updates.set("error", error),
+                        Updates.set("retryAt", Date.from(retryAt)),
+                        Updates.unset("leaseUntil")));
     }
 }

@@ -117,10 +117,8 @@ class WorkflowController {
     @Operation(summary = "The entry's scheduled actions, due first (staff); total included")
     Page<ScheduleView> schedules(@PathVariable String entryId, PageRequest page, CommandContext context) {
         entries.requireVisibleTo(context.caller(), entryId);
-        List<ScheduledJob> all = schedules.ofEntry(entryId);
-        List<ScheduledJob> fetched =
-                all.stream().skip(page.offset()).limit(page.fetchSize()).toList();
-        return Page.offset(fetched, page, (long) all.size()).map(ScheduleView::of);
+        List<ScheduledJob> fetched = schedules.ofEntry(entryId, page.offset(), page.fetchSize());
+        return Page.offset(fetched, page, schedules.countOfEntry(entryId)).map(ScheduleView::of);
     }
 
     private static WorkflowAction action(String value) {

@@ -22,8 +22,8 @@ final class Contents {
             false,
             "name",
             List.of(
-                    new FieldDefinition("name", FieldKind.TEXT, true, true, 200, null, List.of(), null),
-                    new FieldDefinition("date", FieldKind.DATE, false, false, null, null, List.of(), null)),
+                    new FieldDefinition("name", FieldKind.TEXT, true, true, 200, null, List.of(), null, null),
+                    new FieldDefinition("date", FieldKind.DATE, false, false, null, null, List.of(), null, null)),
             1,
             AT,
             "ada");
@@ -67,12 +67,14 @@ final class Contents {
                 Map.of(),
                 Map.of(),
                 null,
+                null,
                 List.of(),
                 List.of(),
                 List.of(),
                 AT,
                 "eri",
                 AT,
-                "eri");
+                "eri",
+                List.of());
     }
 }
