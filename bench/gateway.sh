@@ -149,7 +149,7 @@ content_pid=$!
 pids+=($content_pid)
 baseline_content_pid=""
 start_gateway() { # port jar log
-  env SERVER_PORT=$1 SERVER_ADDRESS=127.0.0.1 HASHI_PROFILE=prod HASHI_GATEWAY_SECRET="$secret" \
+  env SERVER_PORT=$1 SERVER_ADDRESS=127.0.0.1 HASHI_PROFILE=prod HASHI_GATEWAY_SECRET="$secret" GATEWAY_TOKEN_SIGNING_KEY="$secret-token-records" \
     RATE_LIMIT_ANONYMOUS_BURST=100000000 RATE_LIMIT_ANONYMOUS_PER_SECOND=100000000 \
     CONTENT_SERVICE_URI=http://127.0.0.1:$CS_PORT TRANSLATION_SERVICE_URI=http://127.0.0.1:18082 \
     MEDIA_SERVICE_URI=http://127.0.0.1:18083 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
@@ -208,7 +208,7 @@ created=$(editor_call POST /api/content/entries '{"type":"event-page","locale":"
   "title":"World Partnership Conference on Sustainable Development: Local Governments & Community-based activities and partnerships (Japan National Seminar)",
   "summary":"At the 2002 World Summit on Sustainable Development, participants from all sectors of society committed themselves to concrete actions. A declaration (English, Japanese) was adopted at the Conference (to be made available).",
   "date":"2003-10-28","venue":"Kitakyushu International Conference Centre (Kitakyushu, Japan)","attendance":320}}')
-entry=$(printf '%s' "$created" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p' | head -1)
+entry=$(printf '%s' "$created" | sed -n 's/.*"entryId":"\([^"]*\)".*/\1/p' | head -1)
 etag=$(printf '%s' "$created" | tr -d '\r' | sed -n 's/^[Ee][Tt]ag: //p' | head -1)
 if [ -z "$entry" ] || [ -z "$etag" ]; then
   echo "bench/gateway.sh: creating the entry failed:" >&2
