@@ -32,7 +32,7 @@ public class Schedules {
     Schedules(MongoDatabase database) {
         this.collection = database.getCollection("schedules");
         collection.createIndex(Indexes.ascending("status", "at"), new IndexOptions().name("due"));
-        collection.createIndex(Indexes.ascending("entryId", "at"), new IndexOptions().name("entry_at"));
+        collection.createIndex(Indexes.ascending("entryId", "at", "_id"), new IndexOptions().name("entry_at"));
     }
 
     void add(ScheduledJob job) {
