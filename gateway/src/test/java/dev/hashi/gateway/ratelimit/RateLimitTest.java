@@ -174,7 +174,7 @@ class RateLimitTest {
         HttpClient http = HttpClient.create().bindAddress(() -> new InetSocketAddress(localAddress, 0));
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(http))
                 .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
 }
