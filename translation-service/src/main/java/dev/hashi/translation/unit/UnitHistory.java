@@ -35,6 +35,12 @@ final class UnitHistory {
     /** The history in {@code lines}, after moving the arrays older unit documents carried out of {@code units}. */
     static UnitHistory live(MongoCollection<Document> lines, MongoCollection<Document> units) {
         lines.createIndex(Indexes.ascending(UnitDocuments.LINE_UNIT, UnitDocuments.LINE_SEQ));
+        // only units still carrying an embedded history are in this index, so the start-up check finds them cheaply
+        units.createIndex(
+                Indexes.ascending(UnitFields.HISTORY),
+                new com.mongodb.client.model.IndexOptions()
+                        .name("embedded_history")
+                        .sparse(true));
         UnitHistory history = new UnitHistory(lines);
         history.moveEmbedded(units);
         return history;
