@@ -12,6 +12,7 @@ import dev.hashi.events.content.ContentEntryUnpublished;
 import dev.hashi.events.content.ContentTypeChanged;
 import dev.hashi.events.media.MediaAssetChanged;
 import dev.hashi.events.media.MediaAssetDeleted;
+import dev.hashi.events.media.MediaAssetStored;
 import dev.hashi.events.translation.TranslationApproved;
 import dev.hashi.events.translation.TranslationSubmitted;
 import dev.hashi.events.translation.TranslationUnitStateChanged;
@@ -43,6 +44,7 @@ public final class EventTypes {
                 TranslationSubmitted.class,
                 TranslationApproved.class,
                 MediaAssetChanged.class,
+                MediaAssetStored.class,
                 MediaAssetDeleted.class));
     }
 

@@ -14,6 +14,9 @@ import dev.hashi.events.content.FieldValueChange;
 import dev.hashi.events.content.FieldValueChange.WriteKind;
 import dev.hashi.events.media.MediaAssetChanged;
 import dev.hashi.events.media.MediaAssetDeleted;
+import dev.hashi.events.media.MediaAssetStored;
+import dev.hashi.events.media.MediaTextChange;
+import dev.hashi.events.media.MediaVariant;
 import dev.hashi.events.translation.TranslationApproved;
 import dev.hashi.events.translation.TranslationSubmitted;
 import dev.hashi.events.translation.TranslationUnitStateChanged;
@@ -24,6 +27,13 @@ final class SampleEvents {
     static final Instant AT = Instant.parse("2003-10-28T01:00:00Z");
     static final String MINAMATA_TITLE = "住民協働の環境モデル都市づくりを目指して~水俣市~";
     static final String MINAMATA_HASH = "9d3c0f6b1a0e5a2c7d4e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
+
+    private static final MediaVariant FUKUOKA_SLIDES = new MediaVariant(
+            "ja",
+            6_815_744L,
+            "application/vnd.ms-powerpoint",
+            "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+            "福岡市.ppt");
 
     private SampleEvents() {}
 
@@ -119,7 +129,27 @@ final class SampleEvents {
                                 null,
                                 "application/vnd.ms-powerpoint",
                                 "on_request",
-                                List.of())),
+                                List.of("ja"),
+                                Map.of(
+                                        "en",
+                                        "Too large for download - please contact the Secretariat.",
+                                        "ja",
+                                        "ファイルサイズが大きいため、事務局にお問い合わせください。"),
+                                "e-secretariat",
+                                null,
+                                List.of(FUKUOKA_SLIDES),
+                                List.of(new MediaTextChange(
+                                        "title",
+                                        "ja",
+                                        "ja",
+                                        "福岡市における環境国際協力の取組み",
+                                        "5c0bd1c7a08e1b6b4cf0e4f8b1f0d7c4d0c1b2a3948576a6b5c4d3e2f1a0b9c8",
+                                        false)))),
+                envelope(
+                        "00000000-0000-4000-8000-000000000011",
+                        "a-fukuoka-ppt",
+                        1,
+                        new MediaAssetStored("a-fukuoka-ppt", FUKUOKA_SLIDES)),
                 envelope(
                         "00000000-0000-4000-8000-000000000010",
                         "a-fukuoka-ppt",
