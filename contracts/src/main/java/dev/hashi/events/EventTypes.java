@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.hashi.events.content.ContentEntryChanged;
 import dev.hashi.events.content.ContentEntryDeleted;
 import dev.hashi.events.content.ContentEntryPublished;
+import dev.hashi.events.content.ContentEntryReferencesChanged;
 import dev.hashi.events.content.ContentEntryUnpublished;
 import dev.hashi.events.content.ContentTypeChanged;
 import dev.hashi.events.media.MediaAssetChanged;
@@ -39,6 +40,7 @@ public final class EventTypes {
                 ContentEntryPublished.class,
                 ContentEntryUnpublished.class,
                 ContentEntryDeleted.class,
+                ContentEntryReferencesChanged.class,
                 ContentTypeChanged.class,
                 TranslationUnitStateChanged.class,
                 TranslationSubmitted.class,

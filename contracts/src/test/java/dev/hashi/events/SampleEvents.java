@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.hashi.events.content.ContentEntryChanged;
 import dev.hashi.events.content.ContentEntryDeleted;
 import dev.hashi.events.content.ContentEntryPublished;
+import dev.hashi.events.content.ContentEntryReferencesChanged;
 import dev.hashi.events.content.ContentEntryUnpublished;
 import dev.hashi.events.content.ContentTypeChanged;
 import dev.hashi.events.content.FieldValueChange;
@@ -145,6 +146,15 @@ final class SampleEvents {
                                         "福岡市における環境国際協力の取組み",
                                         "5c0bd1c7a08e1b6b4cf0e4f8b1f0d7c4d0c1b2a3948576a6b5c4d3e2f1a0b9c8",
                                         false)))),
+                envelope(
+                        "00000000-0000-4000-8000-000000000012",
+                        "e-fukuoka",
+                        4,
+                        new ContentEntryReferencesChanged(
+                                "e-fukuoka",
+                                "presentation",
+                                List.of("a-fukuoka-ppt", "a-fukuoka-pdf"),
+                                List.of("a-fukuoka-ppt"))),
                 envelope(
                         "00000000-0000-4000-8000-000000000011",
                         "a-fukuoka-ppt",
