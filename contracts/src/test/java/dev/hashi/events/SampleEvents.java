@@ -153,7 +153,7 @@ final class SampleEvents {
                         new ContentEntryReferencesChanged(
                                 "e-fukuoka",
                                 "presentation",
-                                List.of("a-fukuoka-ppt", "a-fukuoka-pdf"),
+                                List.of("a-fukuoka-pdf", "a-fukuoka-ppt"),
                                 List.of("a-fukuoka-ppt"))),
                 envelope(
                         "00000000-0000-4000-8000-000000000011",
