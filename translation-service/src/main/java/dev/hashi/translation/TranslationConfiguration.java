@@ -14,6 +14,7 @@ import dev.hashi.locale.SupportedLocales;
 import dev.hashi.service.kafka.OutboxRelayScheduler;
 import dev.hashi.service.locale.LocaleInput;
 import dev.hashi.translation.unit.ContentTracking;
+import dev.hashi.translation.unit.MediaTracking;
 import dev.hashi.translation.unit.Units;
 
 @Configuration(proxyBeanMethods = false)
@@ -38,6 +39,11 @@ class TranslationConfiguration {
     @Bean
     ContentTracking contentTracking(Units units, SupportedLocales locales) {
         return new ContentTracking(units, locales);
+    }
+
+    @Bean
+    MediaTracking mediaTracking(ContentTracking tracking) {
+        return new MediaTracking(tracking);
     }
 
     @Bean

@@ -23,6 +23,7 @@ import dev.hashi.service.access.Access;
 import dev.hashi.service.command.CommandContext;
 import dev.hashi.service.error.ConflictException;
 import dev.hashi.translation.unit.ContentTracking;
+import dev.hashi.translation.unit.MediaTracking;
 import dev.hashi.translation.unit.Unit;
 import dev.hashi.translation.unit.UnitChange;
 import dev.hashi.translation.unit.Units;
@@ -136,7 +137,12 @@ public class Rebuild {
     private Report rebuild(
             CommandContext context, String from, Consumer<ContentTracking> feed, long[] fed, Units rebuilt) {
         Map<String, Long> liveAtStart = new HashMap<>();
-        live.forEachLive(unit -> liveAtStart.put(unit.id(), unit.rev()));
+        // Units of media assets come from media events, which a content rebuild does not replay: never touch them.
+        live.forEachLive(unit -> {
+            if (!MediaTracking.ofMedia(unit)) {
+                liveAtStart.put(unit.id(), unit.rev());
+            }
+        });
         feed.accept(new ContentTracking(rebuilt, locales));
         CommandContext by = context;
         AtomicInteger created = new AtomicInteger();
