@@ -25,6 +25,9 @@ public abstract class GatewayWithStubServices {
     public static final String LOG_ROUTES =
             "logging.level.org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping=DEBUG";
 
+    /** The media upload limit of this context, in MB (512 in production). */
+    protected static final int MEDIA_LIMIT_MB = 24;
+
     protected static final StubService content = StubService.start("content");
     protected static final StubService translation = StubService.start("translation");
     protected static final StubService media = StubService.start("media");
@@ -40,6 +43,12 @@ public abstract class GatewayWithStubServices {
         registry.add("cms.gateway.downstream.content", content::uri);
         registry.add("cms.gateway.downstream.translation", translation::uri);
         registry.add("cms.gateway.downstream.media", media::uri);
+        // the routes of application.yml, with a media limit a test can pass in a few seconds
+        registry.add("cms.gateway.limits.routes[0].path", () -> "/api/translations/xliff/**");
+        registry.add("cms.gateway.limits.routes[0].max-body-size", () -> "8MB");
+        registry.add("cms.gateway.limits.routes[1].path", () -> "/api/media/**");
+        registry.add("cms.gateway.limits.routes[1].max-body-size", () -> MEDIA_LIMIT_MB + "MB");
+        registry.add("cms.gateway.limits.routes[1].streamed", () -> "true");
     }
 
     @BeforeEach

@@ -53,6 +53,13 @@ public final class StubService implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger healthRequests =
             new java.util.concurrent.atomic.AtomicInteger();
 
+    private final java.util.concurrent.atomic.AtomicLong bodyBytes = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many request body bytes arrived since the last {@link #reset()}, counted as they arrive. */
+    public long bodyBytesReceived() {
+        return bodyBytes.get();
+    }
+
     /** How many times {@code /actuator/health} was asked since the last {@link #reset()}. */
     public int healthRequests() {
         return healthRequests.get();
@@ -132,6 +139,7 @@ public final class StubService implements AutoCloseable {
 
     public void reset() {
         healthRequests.set(0);
+        bodyBytes.set(0);
         seen.clear();
         failures.set(0);
         delay = Duration.ZERO;
@@ -147,7 +155,7 @@ public final class StubService implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            byte[] body = exchange.getRequestBody().readAllBytes();
+            byte[] body = readCounting(exchange.getRequestBody());
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
             String target = query == null ? path : path + "?" + query;
@@ -174,6 +182,16 @@ public final class StubService implements AutoCloseable {
             }
             respond(exchange, 200, "{\"service\":\"" + name + "\",\"target\":\"" + target.replace("\"", "%22") + "\"}");
         }
+    }
+
+    private byte[] readCounting(java.io.InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+            body.write(buffer, 0, read);
+            bodyBytes.addAndGet(read);
+        }
+        return body.toByteArray();
     }
 
     /** Headers at once, then {@link #SLOW_BODY} in four chunks half a second apart. */

@@ -1,10 +1,13 @@
 package dev.hashi.gateway.edge;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -12,38 +15,66 @@ import org.springframework.web.server.WebFilterChain;
 import dev.hashi.gateway.problem.EdgeRejection;
 import dev.hashi.gateway.requestid.RequestIdFilter;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses a request whose declared body is larger than its route allows, before reading any of it: media uploads
- * ({@code /api/media/**}, {@code cms.gateway.limits.max-media-body-size}, default 512MB) and everything else
- * ({@code cms.gateway.limits.max-body-size}, default 1MB). Bodies without a length are limited by the services,
- * which count what they read.
+ * Holds every request body to its route's limit ({@link RouteLimits}): a declared length over it is refused before
+ * any byte is read; every body, declared or chunked, is counted as its bytes pass (nothing is buffered here), and
+ * the byte that passes the limit fails the body with {@code 413 request.too-large}. Whoever is reading the body then
+ * (the gateway holding it for its digest, or the routing filter streaming it to a service) stops; the problem
+ * response closes the connection, since the rest of the body was never read.
  */
 @Component
 class BodySizeLimitFilter implements WebFilter, Ordered {
 
-    private final long maxBody;
-    private final long maxMediaBody;
+    private final RouteLimits limits;
 
-    BodySizeLimitFilter(
-            @Value("${cms.gateway.limits.max-body-size:1MB}") DataSize maxBody,
-            @Value("${cms.gateway.limits.max-media-body-size:512MB}") DataSize maxMediaBody) {
-        this.maxBody = maxBody.toBytes();
-        this.maxMediaBody = maxMediaBody.toBytes();
+    BodySizeLimitFilter(RouteLimits limits) {
+        this.limits = limits;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        long declared = exchange.getRequest().getHeaders().getContentLength();
-        long limit = exchange.getRequest().getPath().value().startsWith("/api/media/") ? maxMediaBody : maxBody;
-        if (declared > limit) {
-            return Mono.error(new EdgeRejection(
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "request.too-large",
-                    "The request body is larger than " + limit + " bytes."));
+        ServerHttpRequest request = exchange.getRequest();
+        HttpHeaders headers = request.getHeaders();
+        long declared = headers.getContentLength();
+        if (declared <= 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            return chain.filter(exchange);
         }
-        return chain.filter(exchange);
+        long limit = limits.of(request).maxBytes();
+        if (declared > limit) {
+            return Mono.error(tooLarge(limit));
+        }
+        return chain.filter(exchange.mutate().request(counted(request, limit)).build());
+    }
+
+    static EdgeRejection tooLarge(long limit) {
+        return new EdgeRejection(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "request.too-large",
+                "The request body is larger than " + limit + " bytes.");
+    }
+
+    /** {@code request} whose body fails with 413 once more than {@code limit} bytes of it have arrived. */
+    private static ServerHttpRequest counted(ServerHttpRequest request, long limit) {
+        return new ServerHttpRequestDecorator(request) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return Flux.defer(() -> {
+                    long[] seen = {0};
+                    return super.getBody().handle((buffer, sink) -> {
+                        seen[0] += buffer.readableByteCount();
+                        if (seen[0] > limit) {
+                            DataBufferUtils.release(buffer);
+                            sink.error(tooLarge(limit));
+                        } else {
+                            sink.next(buffer);
+                        }
+                    });
+                });
+            }
+        };
     }
 
     @Override

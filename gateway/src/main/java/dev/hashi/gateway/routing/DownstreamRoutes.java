@@ -23,15 +23,23 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPO
  * API paths go to their service unchanged; {@code GET /docs/<service>/v3/api-docs} reaches that service's OpenAPI
  * document ({@code /v3/api-docs}, query unchanged) and nothing else under {@code /docs/<service>} is routed: no other
  * method, no other path (no API or actuator path through the docs prefix). Every route of a
- * service shares that service's circuit breaker, named after the service. Reads (GET, HEAD) whose connection fails
- * are retried twice with a short backoff; nothing else is retried, since a write may already have taken effect. The breaker has no fallback URI: with
- * one, the gateway would buffer every request body of the route in memory (media uploads too); failures are
- * answered by the problem handler instead.
+ * service shares that service's circuit breaker, named after the service, whatever its number of replicas
+ * ({@link Replicas} spreads requests over them). Reads (GET, HEAD) whose connection fails are retried twice with a
+ * short backoff, each time on the next replica; nothing else is retried, since a write may already have taken effect.
+ *
+ * <p>Reads and writes of a service are separate routes, and only the reads' route has the retry filter: the
+ * framework caches in memory every request body of a route with a retry filter, whatever its method (so every media
+ * upload was held whole). For the same reason the breaker has no fallback URI. Failures are answered by the problem
+ * handler instead.
  */
 @Configuration(proxyBeanMethods = false)
 public class DownstreamRoutes {
 
     private static final String SERVICE = "service";
+
+    private static final String[] CONTENT_PATHS = {"/api/content/**", "/api/delivery/**"};
+    private static final String[] TRANSLATION_PATHS = {"/api/translations/**"};
+    private static final String[] MEDIA_PATHS = {"/api/media/**"};
 
     /** The one path of a service reachable under {@code /docs/<service>}: its OpenAPI document. */
     private static final String OPENAPI_DOCUMENT = "/v3/api-docs";
@@ -45,24 +53,39 @@ public class DownstreamRoutes {
     @Bean
     RouteLocator downstreamRouteLocator(RouteLocatorBuilder builder, DownstreamProperties downstream) {
         return builder.routes()
-                .route("content", r -> api(r, "content", downstream, "/api/content/**", "/api/delivery/**"))
-                .route("translation", r -> api(r, "translation", downstream, "/api/translations/**"))
-                .route("media", r -> api(r, "media", downstream, "/api/media/**"))
+                .route("content-reads", r -> reads(r, "content", downstream, CONTENT_PATHS))
+                .route("content", r -> api(r, "content", downstream, CONTENT_PATHS))
+                .route("translation-reads", r -> reads(r, "translation", downstream, TRANSLATION_PATHS))
+                .route("translation", r -> api(r, "translation", downstream, TRANSLATION_PATHS))
+                .route("media-reads", r -> reads(r, "media", downstream, MEDIA_PATHS))
+                .route("media", r -> api(r, "media", downstream, MEDIA_PATHS))
                 .route("content-docs", r -> docs(r, "content", downstream))
                 .route("translation-docs", r -> docs(r, "translation", downstream))
                 .route("media-docs", r -> docs(r, "media", downstream))
                 .build();
     }
 
-    private static Buildable<Route> api(
+    /** GET and HEAD: retried when the connection fails, on the next replica. */
+    private static Buildable<Route> reads(
             PredicateSpec route, String service, DownstreamProperties downstream, String... paths) {
-        return route.path(paths)
+        return route.method(HttpMethod.GET, HttpMethod.HEAD)
+                .and()
+                .path(paths)
                 .filters(f -> f.circuitBreaker(breaker -> breaker.setName(service))
                         .retry(retry -> retry.setRetries(2)
                                 .setMethods(HttpMethod.GET, HttpMethod.HEAD)
                                 .setSeries()
                                 .setExceptions(IOException.class)
                                 .setBackoff(Duration.ofMillis(50), Duration.ofMillis(200), 2, false)))
+                .metadata(metadata(service, downstream))
+                .uri(uri(service, downstream));
+    }
+
+    /** Every other method: never retried, and its body streams through (see the class comment). */
+    private static Buildable<Route> api(
+            PredicateSpec route, String service, DownstreamProperties downstream, String... paths) {
+        return route.path(paths)
+                .filters(f -> f.circuitBreaker(breaker -> breaker.setName(service)))
                 .metadata(metadata(service, downstream))
                 .uri(uri(service, downstream));
     }
@@ -86,7 +109,8 @@ public class DownstreamRoutes {
                 downstream.responseTimeout().toMillis());
     }
 
+    /** The route's URI: the service's first replica; {@link Replicas} chooses the one each request goes to. */
     private static URI uri(String service, DownstreamProperties downstream) {
-        return downstream.services().get(service);
+        return downstream.services().get(service).get(0);
     }
 }

@@ -1,6 +1,5 @@
 package dev.hashi.gateway.security;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -12,11 +11,11 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import dev.hashi.gateway.edge.RouteLimits;
 import dev.hashi.gateway.problem.EdgeRejection;
 import dev.hashi.identity.IdentityHeaders;
 
@@ -25,12 +24,13 @@ import reactor.core.publisher.Mono;
 
 /**
  * Decides which request bodies the forwarded identity's signature covers by digest, and holds those bodies so they
- * can be digested before the request goes on: every body up to {@code cms.gateway.limits.max-body-size} (1MB), read
- * whole, digested with SHA-256 and forwarded from memory with its exact length ({@code Content-Length} set,
- * {@code Transfer-Encoding} removed). Bodies under {@code /api/media/**} that are larger or have no declared length
- * are streamed as before: only their declared length is signed ({@link #STREAMED}). Runs after authentication and
- * rate limits, so only admitted requests are held; a body without a declared length that passes the limit is
- * refused with 413. A request without a body gets {@link IdentityHeaders#EMPTY_BODY} without being touched.
+ * can be digested before the request goes on. Each body is held up to its route's limit ({@link RouteLimits}: 1MB by
+ * default, 8MB for XLIFF imports), read whole, digested with SHA-256 and forwarded from memory with its exact length
+ * ({@code Content-Length} set, {@code Transfer-Encoding} removed). Only on a streamed route (media uploads) is a body
+ * larger than the default limit, or without a declared length, streamed instead: only its declared length is signed
+ * ({@link #STREAMED}). Runs after authentication and rate limits, so only admitted requests are held; a body past
+ * its limit is refused with 413 ({@code BodySizeLimitFilter} counts the bytes). A request without a body gets
+ * {@link IdentityHeaders#EMPTY_BODY} without being touched.
  */
 @Component
 class SignedBodies implements WebFilter, Ordered {
@@ -40,10 +40,10 @@ class SignedBodies implements WebFilter, Ordered {
     /** The digest value for a streamed body, whose content the signature does not cover. */
     private static final String STREAMED = "streamed";
 
-    private final int maxBody;
+    private final RouteLimits limits;
 
-    SignedBodies(@Value("${cms.gateway.limits.max-body-size:1MB}") DataSize maxBody) {
-        this.maxBody = Math.toIntExact(maxBody.toBytes());
+    SignedBodies(RouteLimits limits) {
+        this.limits = limits;
     }
 
     /**
@@ -70,11 +70,13 @@ class SignedBodies implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         long declared = headers.getContentLength();
-        if (request.getPath().value().startsWith("/api/media/") && (declared < 0 || declared > maxBody)) {
+        RouteLimits.Limit limit = limits.of(request);
+        if (limit.streamed() && (declared < 0 || declared > limit.heldUpTo())) {
             exchange.getAttributes().put(DIGEST, STREAMED);
             return chain.filter(exchange);
         }
-        return DataBufferUtils.join(request.getBody(), maxBody)
+        int held = Math.toIntExact(limit.heldUpTo());
+        return DataBufferUtils.join(request.getBody(), held)
                 .map(SignedBodies::bytes)
                 .defaultIfEmpty(new byte[0])
                 .onErrorMap(
@@ -82,7 +84,7 @@ class SignedBodies implements WebFilter, Ordered {
                         e -> new EdgeRejection(
                                 HttpStatus.CONTENT_TOO_LARGE,
                                 "request.too-large",
-                                "The request body is larger than " + maxBody + " bytes."))
+                                "The request body is larger than " + held + " bytes."))
                 .flatMap(body -> {
                     exchange.getAttributes().put(DIGEST, IdentityHeaders.digest(body));
                     return chain.filter(exchange.mutate()
