@@ -1,6 +1,7 @@
 package dev.hashi.media;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -82,26 +83,23 @@ final class Transfers {
     }
 
     /**
-     * Sends the head of a {@code PUT} declaring {@code declared} bytes, then only {@code sent} of them, then closes
-     * the connection: a client that went away mid-upload.
+     * Sends the head of a {@code PUT} declaring {@code declared} bytes, then {@code sent} bytes of {@code body}, then
+     * reads what the service answers (until it closes or {@code wait} passes) and hangs up: a client that went away
+     * mid-upload, or one whose declared length is refused before its body is read.
      */
-    void putAndHangUp(Identity who, String path, byte[] body, int sent) {
+    String putRaw(Identity who, String path, long declared, byte[] body, int sent, Duration wait) {
         String requestId = "t-" + UUID.randomUUID();
+        URI target = URI.create(path);
         Map<String, String> identity = signer.sign(
                 who,
                 new IdentityHeaders.SignedRequest(
-                        "PUT",
-                        URI.create(path).getRawPath(),
-                        URI.create(path).getRawQuery(),
-                        "application/pdf",
-                        body.length,
-                        requestId),
+                        "PUT", target.getRawPath(), target.getRawQuery(), "application/pdf", declared, requestId),
                 null,
                 Instant.now());
         StringBuilder head = new StringBuilder("PUT " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n")
                 .append("Content-Type: application/pdf\r\n")
                 .append("Content-Length: ")
-                .append(body.length)
+                .append(declared)
                 .append("\r\n")
                 .append("X-Request-Id: ")
                 .append(requestId)
@@ -110,15 +108,20 @@ final class Transfers {
                 (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("\r\n");
         try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) wait.toMillis());
             OutputStream out = socket.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(body, 0, sent);
             out.flush();
-            Thread.sleep(300);
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(answer);
+            } catch (IOException timedOutOrReset) {
+                // what arrived is the answer
+            }
+            return answer.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
