@@ -16,10 +16,20 @@ import dev.hashi.testsupport.ServiceClient;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cms.security.gateway-secret=" + MediaServiceTest.SECRET, "cms.events.retry.backoff=50ms"})
+        properties = {
+            "cms.security.gateway-secret=" + MediaServiceTest.SECRET,
+            "cms.events.retry.backoff=50ms",
+            "cms.media.uploads.max-size=" + MediaServiceTest.MAX_UPLOAD,
+            "cms.media.uploads.orphan-age=2s",
+            "cms.media.uploads.sweep-interval=1h"
+        })
 public abstract class MediaServiceTest {
 
     static final String SECRET = "test-gateway-secret-0123456789-abcdefghij";
+    /** The upload limit of the tests' service: small, so passing it costs little. */
+    static final String MAX_UPLOAD = "8MB";
+
+    static final long MAX_UPLOAD_BYTES = 8L * 1024 * 1024;
     static final String DATABASE = "media_" + UUID.randomUUID().toString().substring(0, 8);
 
     @DynamicPropertySource
@@ -34,5 +44,9 @@ public abstract class MediaServiceTest {
 
     protected ServiceClient api() {
         return new ServiceClient(port, SECRET);
+    }
+
+    protected Transfers transfers() {
+        return new Transfers(port, SECRET);
     }
 }

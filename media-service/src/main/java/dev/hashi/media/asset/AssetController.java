@@ -52,7 +52,9 @@ class AssetController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read an asset (staff); others get asset.not-found while it is unpublished.")
+    @Operation(
+            summary = "Read an asset (staff, or anyone once published content references it); others get"
+                    + " asset.not-found.")
     @ApiResponse(responseCode = "200", description = "The asset; ETag is its version.")
     ResponseEntity<AssetView> get(@PathVariable String id, CommandContext command) {
         Asset asset = catalog.get(id, command);
@@ -78,26 +80,39 @@ class AssetController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete an asset's metadata (editor, admin).")
+    @Operation(
+            summary = "Delete an asset (editor, admin); refused with asset.referenced while published content"
+                    + " references it, unless an admin forces it.")
     @ApiResponse(responseCode = "204", description = "Deleted.")
     void delete(
             @PathVariable String id,
             @Parameter(description = "The ETag of the asset you read.", required = true)
                     @RequestHeader(value = IfMatch.HEADER, required = false)
                     String ifMatch,
+            @Parameter(description = "Admins only: delete even when published content references the asset.")
+                    @RequestParam(defaultValue = "false")
+                    boolean force,
             CommandContext command) {
-        catalog.delete(id, ifMatch, command);
+        catalog.delete(id, ifMatch, force, command);
     }
 
     @GetMapping
-    @Operation(summary = "List assets in id order (staff), filtered by kind and availability; counts the total.")
+    @Operation(
+            summary = "List assets in id order (staff), filtered by kind, availability, variant locale and whether"
+                    + " content references them; counts the total.")
     @ApiResponse(responseCode = "200", description = "One page; a next page is also announced in a Link header.")
     Page<AssetView> list(
             @Parameter(description = "Only assets of this kind.") @RequestParam(required = false) String kind,
             @Parameter(description = "Only assets in this availability state.") @RequestParam(required = false)
                     String availability,
+            @Parameter(description = "Only assets with a variant in this locale.") @RequestParam(required = false)
+                    String variantLocale,
+            @Parameter(description = "Only assets content references (true) or does not (false).")
+                    @RequestParam(required = false)
+                    String referenced,
             PageRequest page,
             CommandContext command) {
-        return catalog.list(kind, availability, page, command).map(AssetView::of);
+        return catalog.list(kind, availability, variantLocale, referenced, page, command)
+                .map(AssetView::of);
     }
 }

@@ -65,6 +65,24 @@ final class AssetInput {
         return value == null || value.isBlank() ? null : AvailabilityState.parse("availability", value);
     }
 
+    /**
+     * A validated {@code true}/{@code false} filter, {@code null} when absent.
+     *
+     * @throws InvalidInputException {@code field} / {@code format} for anything else
+     */
+    static Boolean booleanFilter(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default ->
+                throw InvalidInputException.field(
+                        field, ProblemCodes.FIELD_FORMAT, field + " must be true or false.", value);
+        };
+    }
+
     private AssetKind kind(String value) {
         return guarded(() -> AssetKind.parse("kind", value));
     }

@@ -47,6 +47,27 @@ public class Assets {
                 new VersionedDocuments(collection, Asset.RESOURCE, "version", outbox, relay::nudge).onlyWhere(LIVE);
         collection.createIndex(Indexes.ascending("kind"), new IndexOptions().name("kind"));
         collection.createIndex(Indexes.ascending("availability.state"), new IndexOptions().name("availability"));
+        collection.createIndex(Indexes.ascending("variants.locale"), new IndexOptions().name("variantLocale"));
+        collection.createIndex(Indexes.ascending("variants.sha256"), new IndexOptions().name("variantSha256"));
+        collection.createIndex(Indexes.ascending("referenced"), new IndexOptions().name("referenced"));
+    }
+
+    /** Whether a variant of some asset, deleted or not yet removed, holds the bytes of {@code sha256}. */
+    public boolean anyVariantHolds(String sha256) {
+        return collection.find(Filters.eq("variants.sha256", sha256)).limit(1).first() != null;
+    }
+
+    /**
+     * Records which entries reference asset {@code id} (draft, published). Derived from content's events, kept
+     * beside the asset outside its versions; an asset not (yet) stored is left alone.
+     */
+    public void recordReferences(String id, AssetReferences references) {
+        collection.updateOne(
+                Filters.eq("_id", id),
+                Updates.combine(
+                        Updates.set("referencedBy", references.entryIds()),
+                        Updates.set("publishedBy", references.publishedEntryIds()),
+                        Updates.set("referenced", references.isReferenced())));
     }
 
     public Optional<Asset> find(String id) {
@@ -83,8 +104,8 @@ public class Assets {
     }
 
     /** Up to {@code limit} assets after {@code afterId} in id order, filtered by the non-null filters. */
-    List<Asset> page(AssetKind kind, AvailabilityState availability, String afterId, int limit) {
-        List<Bson> filters = new ArrayList<>(filters(kind, availability));
+    List<Asset> page(AssetFilter filter, String afterId, int limit) {
+        List<Bson> filters = new ArrayList<>(filters(filter));
         if (afterId != null) {
             filters.add(Filters.gt("_id", afterId));
         }
@@ -98,19 +119,25 @@ public class Assets {
     }
 
     /** How many live assets match the filters. */
-    long count(AssetKind kind, AvailabilityState availability) {
-        return collection.countDocuments(Filters.and(filters(kind, availability)));
+    long count(AssetFilter filter) {
+        return collection.countDocuments(Filters.and(filters(filter)));
     }
 
-    private static List<Bson> filters(AssetKind kind, AvailabilityState availability) {
+    private static List<Bson> filters(AssetFilter filter) {
         List<Bson> filters = new ArrayList<>();
+        if (filter.kind() != null) {
+            filters.add(Filters.eq("kind", filter.kind().wire()));
+        }
+        if (filter.availability() != null) {
+            filters.add(Filters.eq("availability.state", filter.availability().wire()));
+        }
+        if (filter.variantLocale() != null) {
+            filters.add(Filters.eq("variants.locale", filter.variantLocale()));
+        }
+        if (filter.referenced() != null) {
+            filters.add(filter.referenced() ? Filters.eq("referenced", true) : Filters.ne("referenced", true));
+        }
         filters.add(LIVE);
-        if (kind != null) {
-            filters.add(Filters.eq("kind", kind.wire()));
-        }
-        if (availability != null) {
-            filters.add(Filters.eq("availability.state", availability.wire()));
-        }
         return filters;
     }
 
@@ -129,7 +156,20 @@ public class Assets {
         if (availability.expectedAt() != null) {
             stored.append("expectedAt", availability.expectedAt().toString());
         }
+        List<Document> variants = new ArrayList<>();
+        asset.variants()
+                .values()
+                .forEach(variant -> variants.add(new Document("locale", variant.locale())
+                        .append("sha256", variant.sha256())
+                        .append("fileId", variant.fileId())
+                        .append("sizeBytes", variant.sizeBytes())
+                        .append("contentType", variant.contentType())
+                        .append("declaredType", variant.declaredType())
+                        .append("fileName", variant.fileName())
+                        .append("storageName", variant.storageName())
+                        .append("storedAt", Date.from(variant.storedAt()))));
         return document.append("availability", stored)
+                .append("variants", variants)
                 .append("version", asset.version())
                 .append("createdAt", Date.from(asset.createdAt()))
                 .append("createdBy", asset.createdBy())
@@ -156,16 +196,35 @@ public class Assets {
                 texts(stored.get("contactText", Document.class)),
                 stored.getString("contactEntryId"),
                 expectedAt == null ? null : LocalDate.parse(expectedAt));
+        Map<String, Variant> variants = new LinkedHashMap<>();
+        for (Document variant : document.getList("variants", Document.class, List.of())) {
+            variants.put(
+                    variant.getString("locale"),
+                    new Variant(
+                            variant.getString("locale"),
+                            variant.getString("sha256"),
+                            variant.getString("fileId"),
+                            variant.get("sizeBytes", Number.class).longValue(),
+                            variant.getString("contentType"),
+                            variant.getString("declaredType"),
+                            variant.getString("fileName"),
+                            variant.getString("storageName"),
+                            variant.getDate("storedAt").toInstant()));
+        }
         return new Asset(
                 document.getString("_id"),
                 AssetKind.parse("kind", document.getString("kind")),
                 metadata,
                 availability,
+                variants,
                 document.get("version", Number.class).longValue(),
                 document.getDate("createdAt").toInstant(),
                 document.getString("createdBy"),
                 document.getDate("updatedAt").toInstant(),
-                document.getString("updatedBy"));
+                document.getString("updatedBy"),
+                new AssetReferences(
+                        document.getList("referencedBy", String.class, List.of()),
+                        document.getList("publishedBy", String.class, List.of())));
     }
 
     private static Map<String, LocalizedText> texts(Document document) {

@@ -1,2 +1,2 @@
-/** What every media feature shares: the supported locales. */
+/** What every media feature shares: the supported locales, upload limits and scheduling. */
 package dev.hashi.media.common;

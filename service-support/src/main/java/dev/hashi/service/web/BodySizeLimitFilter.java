@@ -1,6 +1,7 @@
 package dev.hashi.service.web;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -12,27 +13,62 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.hashi.problem.ProblemCodes;
 
 /**
  * Refuses request bodies larger than a limit before they are read whole: a declared {@code Content-Length} over
- * the limit is answered 413 at once, and a chunked body is cut off with 413 as soon as it passes the limit.
+ * the limit is answered 413 at once, and a chunked body is cut off with 413 as soon as it passes the limit. The
+ * limit is {@code maxBytes} unless one of the {@link PathLimit}s names the request's path (the first that matches
+ * wins): binary uploads that are streamed, never held whole, take a larger one there. The body is only counted on
+ * its way through, never buffered.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
     private final long maxBytes;
+    private final List<PathLimit> pathLimits;
 
     public BodySizeLimitFilter(long maxBytes) {
+        this(maxBytes, List.of());
+    }
+
+    /**
+     * @param maxBytes   the limit of every path no {@code pathLimits} entry names
+     * @param pathLimits limits by Ant-style path pattern ({@code /api/media/**}), first match wins
+     */
+    public BodySizeLimitFilter(long maxBytes, List<PathLimit> pathLimits) {
         this.maxBytes = maxBytes;
+        this.pathLimits = List.copyOf(pathLimits);
+    }
+
+    /**
+     * A body limit for the paths {@code pattern} matches.
+     *
+     * @param pattern  Ant-style pattern over the request path
+     * @param maxBytes the limit there, in bytes
+     */
+    public record PathLimit(String pattern, long maxBytes) {}
+
+    /** The limit of a request to {@code path}. */
+    long limitFor(String path) {
+        for (PathLimit limit : pathLimits) {
+            if (PATHS.match(limit.pattern(), path)) {
+                return limit.maxBytes();
+            }
+        }
+        return maxBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limitFor(request.getRequestURI());
         if (request.getContentLengthLong() > maxBytes) {
-            refuse(request, response);
+            refuse(request, response, maxBytes);
             return;
         }
         try {
@@ -43,12 +79,13 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             }
             if (!response.isCommitted()) {
                 response.reset();
-                refuse(request, response);
+                refuse(request, response, maxBytes);
             }
         }
     }
 
-    static boolean hasTooLargeCause(Throwable e) {
+    /** Whether {@code e} or one of its causes is a {@link BodyTooLargeException}. */
+    public static boolean hasTooLargeCause(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException) {
                 return true;
@@ -57,7 +94,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         return false;
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, long maxBytes)
+            throws IOException {
         // the rest of the body is left unread: the connection cannot be reused
         response.setHeader("Connection", "close");
         FilterProblems.write(
@@ -69,10 +107,21 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
                 Map.of("limit", maxBytes));
     }
 
-    /** Thrown while reading a body that passes the limit. */
-    static final class BodyTooLargeException extends IOException {
+    /**
+     * Thrown while reading a body that passes the limit. Code that streams a body itself (a binary upload) sees it
+     * among the causes of its read failure and answers 413 too.
+     */
+    public static final class BodyTooLargeException extends IOException {
+        private final long limit;
+
         BodyTooLargeException(long limit) {
             super("request body exceeds " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        /** The limit passed, in bytes. */
+        public long limit() {
+            return limit;
         }
     }
 

@@ -1,20 +1,18 @@
 package dev.hashi.service.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.util.unit.DataSize;
 
 /**
- * Request ids, body size limits ({@code cms.http.max-body-size}, default 1MB), problem responses, the shared web
+ * Request ids, body size limits ({@code cms.http.max-body-size}, default 1MB, and {@code cms.http.body-limits} by path), problem responses, the shared web
  * conventions (command context, paging) and the info endpoint.
  */
 @AutoConfiguration
-@EnableConfigurationProperties(ServiceSettings.class)
+@EnableConfigurationProperties({ServiceSettings.class, BodyLimits.class})
 @Import({ProblemResponses.class, ServiceInfoController.class, WebConventions.class, WebConventions.NextPageLink.class})
 public class WebSupport {
 
@@ -33,10 +31,13 @@ public class WebSupport {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
-            @Value("${cms.http.max-body-size:1MB}") DataSize limit) {
-        FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(limit.toBytes()));
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(BodyLimits limits) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(
+                limits.maxBodySize().toBytes(),
+                limits.bodyLimits().stream()
+                        .map(limit -> new BodySizeLimitFilter.PathLimit(
+                                limit.path(), limit.maxSize().toBytes()))
+                        .toList()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
