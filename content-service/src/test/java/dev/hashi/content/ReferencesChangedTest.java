@@ -139,7 +139,13 @@ class ReferencesChangedTest extends ContentServiceTest {
         List<EventEnvelope<?>> events = KafkaProbe.await(
                 Topics.CONTENT, id, e -> e.type().equals("content.entry.deleted"), Duration.ofSeconds(20));
         List<Announced> announced = new ArrayList<>();
-        for (EventEnvelope<?> event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope<?> event = events.get(i);
+            if (event.payload() instanceof ContentEntryReferencesChanged && i > 0) {
+                assertThat(events.get(i - 1).aggregateVersion())
+                        .as("the announcement comes first among the events of its version")
+                        .isLessThan(event.aggregateVersion());
+            }
             if (event.payload() instanceof ContentEntryReferencesChanged change) {
                 assertThat(change.entryId()).isEqualTo(id);
                 assertThat(change.contentType()).isEqualTo("event-page");

@@ -145,9 +145,10 @@ public class EntryCommits {
 
     /**
      * Stores {@code after} with its {@code revision}: the revision is staged, the entry written pointing at it, then
-     * the revision confirmed (see {@link RevisionLog}). The change's event goes into the same write, followed by
+     * the revision confirmed (see {@link RevisionLog}). The change's event goes into the same write, preceded by
      * {@code content.entry.references-changed} (same version) when the assets the draft or the published locales
-     * reference changed.
+     * reference changed: a consumer that marks every event of a version as seen still gets the references, which
+     * media-service depends on.
      */
     private Entry store(
             Entry before,
@@ -157,12 +158,12 @@ public class EntryCommits {
             TypeCatalog catalog,
             CommandContext context) {
         List<EventEnvelope<?>> events = new ArrayList<>();
-        if (event != null) {
-            events.add(envelope(event, after, context));
-        }
         EventPayload references = AssetReferences.changed(before, after, catalog);
         if (references != null) {
             events.add(envelope(references, after, context));
+        }
+        if (event != null) {
+            events.add(envelope(event, after, context));
         }
         revisions.settle(before);
         revisions.stage(revision);

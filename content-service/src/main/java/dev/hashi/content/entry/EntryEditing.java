@@ -138,17 +138,17 @@ public class EntryEditing {
     }
 
     /**
-     * Deletes the entry with {@code content.entry.deleted}, followed in the same write by
+     * Deletes the entry with {@code content.entry.deleted}, preceded in the same write by
      * {@code content.entry.references-changed} with empty lists when it referenced media assets.
      */
     void delete(String id, long expectedVersion, CommandContext context) {
         Entry before = current(id, expectedVersion);
         List<EventEnvelope<?>> events = new ArrayList<>();
-        events.add(envelope(new ContentEntryDeleted(id, before.type()), before, context));
         ContentEntryReferencesChanged references = AssetReferences.deleted(before, types.catalog());
         if (references != null) {
             events.add(envelope(references, before, context));
         }
+        events.add(envelope(new ContentEntryDeleted(id, before.type()), before, context));
         entries.delete(before, events);
     }
 
