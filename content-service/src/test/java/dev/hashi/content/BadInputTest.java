@@ -149,15 +149,29 @@ class BadInputTest extends ContentServiceTest {
 
     @Test
     void referenceToAMissingEntryIsRejected() {
-        Reply reply = patch(Map.of("organiser", "e-0000000000000000"), "en");
-        assertInvalid(reply, "fields.organiser", "entry.reference-missing", "e-0000000000000000");
+        Reply reply = patch(Map.of("organisers", List.of("e-0000000000000000")), "en");
+        assertInvalid(reply, "fields.organisers", "entry.reference-missing", "e-0000000000000000");
         assertNothingStored();
     }
 
     @Test
     void referenceToAnEntryOfAnotherTypeIsRejected() {
-        Reply reply = patch(Map.of("organiser", pageId), "en");
-        assertInvalid(reply, "fields.organiser", "entry.reference-type", pageId);
+        Reply reply = patch(Map.of("organisers", List.of(pageId)), "en");
+        assertInvalid(reply, "fields.organisers", "entry.reference-type", pageId);
+        assertNothingStored();
+    }
+
+    @Test
+    void referenceListNamingAnEntryTwiceIsRejected() {
+        Reply reply = patch(Map.of("organisers", List.of("e-0000000000000001", "e-0000000000000001")), "en");
+        assertInvalid(reply, "fields.organisers", "entry.reference-duplicate", "e-0000000000000001");
+        assertNothingStored();
+    }
+
+    @Test
+    void referenceListGivenAsOneIdIsAKindMismatch() {
+        Reply reply = patch(Map.of("organisers", "e-0000000000000001"), "en");
+        assertInvalid(reply, "fields.organisers", "kind.mismatch", "e-0000000000000001");
         assertNothingStored();
     }
 

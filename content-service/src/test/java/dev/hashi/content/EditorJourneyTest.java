@@ -41,7 +41,7 @@ class EditorJourneyTest extends ContentServiceTest {
         Reply organisation =
                 api.post(Users.EDITOR, "/api/content/entries", Pages.create("organisation", "en", Pages.secretariat()));
         Map<String, Object> page = new java.util.LinkedHashMap<>(Pages.conferencePage());
-        page.put("contact", organisation.body().path("entryId").asString());
+        page.put("contacts", List.of(organisation.body().path("entryId").asString()));
         Reply created = api.post(Users.EDITOR, "/api/content/entries", Pages.create("event-page", "en", page));
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         String id = created.body().path("entryId").asString();

@@ -1,9 +1,10 @@
 package dev.hashi.content.delivery;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
-import dev.hashi.content.media.MediaSummary;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -14,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param locale   the negotiated locale
  * @param version  the entry version delivered (for preview, the current draft's)
  * @param fields   nested by field key; each value a {@link Value}; component lists as arrays of items with ids
- * @param media    summaries of the assets the fields reference, by asset id
+ * @param media    the assets the fields reference, by asset id (the same views the fields carry)
  * @param slugs    the slug of each locale this entry is available in
  */
 record DeliveredEntry(
@@ -32,36 +33,61 @@ record DeliveredEntry(
     /**
      * One delivered value.
      *
+     * @param value    text, rich text, ISO date, number, boolean, an entry or asset id, or for reference and media
+     *                 lists an array of ids
      * @param locale   the locale the value is actually in ({@code null} for fields that are not localized)
      * @param fallback whether it is in another locale than the one asked for (e.g. "Japanese only")
+     * @param media    for media fields: the referenced assets, in the order of the ids; absent otherwise
      */
     @Schema(name = "DeliveredValue")
-    public record Value(Object value, String locale, boolean fallback) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Value(Object value, String locale, boolean fallback, List<MediaView> media) {}
 
     /**
-     * What a reader needs to show or fetch an asset.
+     * What a reader needs to show or fetch an asset. Members that do not apply are left out.
      *
-     * @param availability {@code available}, {@code on_request} or {@code pending}
+     * @param availability   {@code available}, {@code on_request} (no download: contact someone), {@code pending}
+     *                       (not yet available) or {@code missing} (deleted, or never announced by media-service)
+     * @param sizeBytes      size of the default variant in bytes
+     * @param size           {@code sizeBytes} formatted for the delivered locale, e.g. {@code 6.5 MB}
+     * @param variantLocales locale tags that have a binary variant
+     * @param contact        for {@code on_request}: whom to ask, in the delivered locale or along its fallback chain
+     * @param expectedDate   for {@code pending}: the ISO date the asset is expected
+     * @param expectedDateText {@code expectedDate} as the delivered locale writes it, e.g. {@code 2003年10月28日}
+     * @param downloadPath   for {@code available}: where the content is downloaded
+     *                       ({@code /api/media/assets/{id}/content}; {@code ?locale=} picks a variant)
      */
     @Schema(name = "DeliveredMedia")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MediaView(
+            String assetId,
+            String availability,
             String kind,
             Map<String, String> titles,
             Long sizeBytes,
+            String size,
             String contentType,
-            String availability,
-            java.util.List<String> variantLocales) {
+            List<String> variantLocales,
+            List<VariantView> variants,
+            Contact contact,
+            String expectedDate,
+            String expectedDateText,
+            String downloadPath) {}
 
-        static MediaView of(MediaSummary summary) {
-            return new MediaView(
-                    summary.kind(),
-                    summary.titles(),
-                    summary.sizeBytes(),
-                    summary.contentType(),
-                    summary.availability(),
-                    summary.variantLocales());
-        }
-    }
+    /** One binary variant of an asset, its size formatted for the delivered locale. */
+    @Schema(name = "DeliveredMediaVariant")
+    public record VariantView(String locale, long sizeBytes, String size, String contentType) {}
+
+    /**
+     * Whom to ask for an asset that is available on request.
+     *
+     * @param text     the contact text, {@code null} when media-service has none
+     * @param locale   the locale the text is in
+     * @param fallback whether that is another locale than the delivered one
+     * @param entryId  the content entry to contact (e.g. the Secretariat's organisation entry), or {@code null}
+     */
+    @Schema(name = "DeliveredMediaContact")
+    public record Contact(String text, String locale, boolean fallback, String entryId) {}
 
     /** Where an old slug now lives. */
     @Schema(name = "DeliveryMoved")

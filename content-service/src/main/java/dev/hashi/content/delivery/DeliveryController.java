@@ -3,8 +3,10 @@ package dev.hashi.content.delivery;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hashi.content.common.Locales;
+import dev.hashi.content.entry.AssetReferences;
 import dev.hashi.content.entry.ContentTree;
 import dev.hashi.content.entry.Entries;
 import dev.hashi.content.entry.Entry;
@@ -25,7 +28,6 @@ import dev.hashi.content.entry.PublishedLocale;
 import dev.hashi.content.media.MediaSummaries;
 import dev.hashi.content.type.ContentType;
 import dev.hashi.content.type.ContentTypes;
-import dev.hashi.content.type.FieldKind;
 import dev.hashi.content.type.TypeCatalog;
 import dev.hashi.content.workflow.Fallbacks;
 import dev.hashi.service.access.Access;
@@ -148,23 +150,30 @@ class DeliveryController {
         values.forEach(v -> byPath.put(v.path(), v));
         Map<String, List<String>> items = new LinkedHashMap<>();
         lists.forEach(l -> items.put(l.path(), l.items()));
-        List<String> assetIds = new java.util.ArrayList<>();
-        Map<String, Object> fields = new ContentTree(catalog, p -> items.getOrDefault(p, List.of()))
-                .render(type, (path, definition) -> {
-                    PublishedLocale.Resolved v = byPath.get(path);
-                    if (v == null) {
-                        return null;
-                    }
-                    if (definition.kind() == FieldKind.MEDIA) {
-                        assetIds.add((String) v.value());
-                    }
-                    return new DeliveredEntry.Value(
-                            v.value(),
-                            v.locale(),
-                            v.locale() != null && !v.locale().equals(tag));
-                });
+        ContentTree tree = new ContentTree(catalog, p -> items.getOrDefault(p, List.of()));
+        Set<String> assetIds = new LinkedHashSet<>();
+        for (ContentTree.Leaf leaf : tree.leaves(type)) {
+            PublishedLocale.Resolved v = byPath.get(leaf.path());
+            if (v != null && leaf.definition().kind().refersToMedia()) {
+                assetIds.addAll(AssetReferences.ids(v.value()));
+            }
+        }
+        MediaViews views = new MediaViews(media.summaries(assetIds), tag, locales.chain(tag));
         Map<String, DeliveredEntry.MediaView> mediaViews = new LinkedHashMap<>();
-        media.summaries(assetIds).forEach((id, summary) -> mediaViews.put(id, DeliveredEntry.MediaView.of(summary)));
+        assetIds.forEach(id -> mediaViews.put(id, views.of(id)));
+        Map<String, Object> fields = tree.render(type, (path, definition) -> {
+            PublishedLocale.Resolved v = byPath.get(path);
+            if (v == null) {
+                return null;
+            }
+            List<DeliveredEntry.MediaView> referenced = definition.kind().refersToMedia()
+                    ? AssetReferences.ids(v.value()).stream()
+                            .map(mediaViews::get)
+                            .toList()
+                    : null;
+            return new DeliveredEntry.Value(
+                    v.value(), v.locale(), v.locale() != null && !v.locale().equals(tag), referenced);
+        });
         Map<String, String> slugs = new LinkedHashMap<>();
         entry.published().forEach((locale, p) -> slugs.put(locale, p.slug()));
         return new DeliveredEntry(

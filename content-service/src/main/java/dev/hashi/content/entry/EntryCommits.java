@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 import dev.hashi.content.common.Locales;
 import dev.hashi.content.type.ContentType;
+import dev.hashi.content.type.ContentTypes;
 import dev.hashi.content.type.FieldDefinition;
-import dev.hashi.content.type.FieldKind;
 import dev.hashi.content.type.TypeCatalog;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.EventPayload;
@@ -31,11 +31,13 @@ public class EntryCommits {
     private final Entries entries;
     private final RevisionLog revisions;
     private final Locales locales;
+    private final ContentTypes types;
 
-    EntryCommits(Entries entries, RevisionLog revisions, Locales locales) {
+    EntryCommits(Entries entries, RevisionLog revisions, Locales locales, ContentTypes types) {
         this.entries = entries;
         this.revisions = revisions;
         this.locales = locales;
+        this.types = types;
     }
 
     /**
@@ -95,7 +97,7 @@ public class EntryCommits {
                 published,
                 revision,
                 new Entry.Derived(before.missing(), before.refs(), before.mediaRefs()));
-        return store(before, jobId == null ? after : after.applying(jobId), revision, event, context);
+        return store(before, jobId == null ? after : after.applying(jobId), revision, event, types.catalog(), context);
     }
 
     /** A content change. Returns {@code before} unchanged when nothing differs. */
@@ -138,18 +140,31 @@ public class EntryCommits {
                 revision,
                 derive(commit.catalog(), commit.type(), content));
         EventPayload event = Changes.event(after, commit.type(), before.content(), content, commit.minor());
-        return store(before, after, revision, event, context);
+        return store(before, after, revision, event, commit.catalog(), context);
     }
 
     /**
      * Stores {@code after} with its {@code revision}: the revision is staged, the entry written pointing at it, then
-     * the revision confirmed (see {@link RevisionLog}).
+     * the revision confirmed (see {@link RevisionLog}). The change's event goes into the same write, preceded by
+     * {@code content.entry.references-changed} (same version) when the assets the draft or the published locales
+     * reference changed: a consumer that marks every event of a version as seen still gets the references, which
+     * media-service depends on.
      */
-    private Entry store(Entry before, Entry after, Revision revision, EventPayload event, CommandContext context) {
-        List<EventEnvelope<?>> events = event == null
-                ? List.of()
-                : List.of(EventEnvelope.of(
-                        event, after.id(), after.version(), context.traceId(), context.actor(), context.at()));
+    private Entry store(
+            Entry before,
+            Entry after,
+            Revision revision,
+            EventPayload event,
+            TypeCatalog catalog,
+            CommandContext context) {
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        EventPayload references = AssetReferences.changed(before, after, catalog);
+        if (references != null) {
+            events.add(envelope(references, after, context));
+        }
+        if (event != null) {
+            events.add(envelope(event, after, context));
+        }
         revisions.settle(before);
         revisions.stage(revision);
         try {
@@ -160,6 +175,10 @@ public class EntryCommits {
         }
         revisions.confirm(revision.id());
         return after;
+    }
+
+    private static EventEnvelope<?> envelope(EventPayload payload, Entry after, CommandContext context) {
+        return EventEnvelope.of(payload, after.id(), after.version(), context.traceId(), context.actor(), context.at());
     }
 
     private Set<String> touchedLocales(List<Revision.Change> changes, String locale, Set<String> known) {
@@ -194,10 +213,10 @@ public class EntryCommits {
                 localesByPath
                         .computeIfAbsent(value.path(), p -> new LinkedHashSet<>())
                         .add(value.locale());
-            } else if (definition.kind() == FieldKind.REFERENCE) {
-                refs.add((String) value.value());
-            } else if (definition.kind() == FieldKind.MEDIA) {
-                media.add((String) value.value());
+            } else if (definition.kind().refersToEntries()) {
+                refs.addAll(AssetReferences.ids(value.value()));
+            } else if (definition.kind().refersToMedia()) {
+                media.addAll(AssetReferences.ids(value.value()));
             }
         }
         for (Set<String> present : localesByPath.values()) {

@@ -2,6 +2,7 @@ package dev.hashi.content.entry;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import dev.hashi.content.type.ContentType;
 import dev.hashi.content.type.ContentTypes;
 import dev.hashi.content.type.TypeCatalog;
 import dev.hashi.events.EventEnvelope;
+import dev.hashi.events.EventPayload;
 import dev.hashi.events.content.ContentEntryDeleted;
+import dev.hashi.events.content.ContentEntryReferencesChanged;
 import dev.hashi.locale.Texts;
 import dev.hashi.service.command.CommandContext;
 import dev.hashi.service.error.InvalidInputException;
@@ -134,16 +137,24 @@ public class EntryEditing {
                 context);
     }
 
+    /**
+     * Deletes the entry with {@code content.entry.deleted}, preceded in the same write by
+     * {@code content.entry.references-changed} with empty lists when it referenced media assets.
+     */
     void delete(String id, long expectedVersion, CommandContext context) {
         Entry before = current(id, expectedVersion);
-        EventEnvelope<ContentEntryDeleted> event = EventEnvelope.of(
-                new ContentEntryDeleted(id, before.type()),
-                id,
-                before.version() + 1,
-                context.traceId(),
-                context.actor(),
-                context.at());
-        entries.delete(before, List.of(event));
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        ContentEntryReferencesChanged references = AssetReferences.deleted(before, types.catalog());
+        if (references != null) {
+            events.add(envelope(references, before, context));
+        }
+        events.add(envelope(new ContentEntryDeleted(id, before.type()), before, context));
+        entries.delete(before, events);
+    }
+
+    private static EventEnvelope<?> envelope(EventPayload payload, Entry before, CommandContext context) {
+        return EventEnvelope.of(
+                payload, before.id(), before.version() + 1, context.traceId(), context.actor(), context.at());
     }
 
     private Entry write(

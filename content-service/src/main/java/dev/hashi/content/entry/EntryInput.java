@@ -76,6 +76,13 @@ final class EntryInput {
                 }
             } else if (definition.kind() == FieldKind.COMPONENTS) {
                 applyList(definition, path, node, depth);
+            } else if (definition.kind().isList()) {
+                List<String> ids = ids(definition, path, node);
+                if (ids.isEmpty()) {
+                    draft.remove(path, null);
+                } else {
+                    draft.set(path, null, ids);
+                }
             } else {
                 draft.set(path, valueLocale, value(definition, path, node));
             }
@@ -135,6 +142,40 @@ final class EntryInput {
         draft.setItems(path, order);
     }
 
+    /**
+     * The ids of a reference or media list, in the given order; an empty array removes the value. Each id must be
+     * well-formed and given once ({@code entry.reference-duplicate}); referenced entries are checked later.
+     */
+    private List<String> ids(FieldDefinition definition, String path, JsonNode node) {
+        if (!node.isArray()) {
+            throw wrongKind(path, definition, node);
+        }
+        int cap = limits.itemsOf(definition);
+        if (node.size() > cap) {
+            throw invalid(
+                    path,
+                    "entry.items-too-many",
+                    "List '" + path + "' has " + node.size() + " items; at most " + cap + " are allowed.",
+                    node.size());
+        }
+        Pattern format = definition.kind() == FieldKind.REFERENCE_LIST ? ENTRY_ID : ASSET_ID;
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : node.values()) {
+            if (!item.isString() || !format.matcher(item.stringValue()).matches()) {
+                throw wrongKind(path, definition, item);
+            }
+            String id = item.stringValue();
+            if (ids.contains(id)) {
+                throw invalid(path, "entry.reference-duplicate", "'" + path + "' names " + id + " twice.", id);
+            }
+            ids.add(id);
+            if (definition.kind() == FieldKind.REFERENCE_LIST) {
+                references.add(new Reference(path, id, definition.referenceTypes()));
+            }
+        }
+        return List.copyOf(ids);
+    }
+
     private Object value(FieldDefinition definition, String path, JsonNode node) {
         return switch (definition.kind()) {
             case TEXT, RICHTEXT -> text(definition, path, node);
@@ -173,7 +214,7 @@ final class EntryInput {
                 }
                 yield node.stringValue();
             }
-            case COMPONENTS -> throw wrongKind(path, definition, node);
+            case COMPONENTS, REFERENCE_LIST, MEDIA_LIST -> throw wrongKind(path, definition, node);
         };
     }
 

@@ -10,8 +10,13 @@ import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.Topics;
 import dev.hashi.events.consumer.IdempotentConsumer;
 import dev.hashi.events.media.MediaAssetChanged;
+import dev.hashi.events.media.MediaAssetDeleted;
 
-/** Keeps asset summaries from {@code media.asset.changed}; other media events are ignored. */
+/**
+ * Keeps asset summaries from {@code media.asset.changed} and tombstones from {@code media.asset.deleted}; other
+ * media events ({@code media.asset.stored}) are ignored, since the next {@code media.asset.changed} carries every
+ * variant. Each event applies once, and a summary is only replaced by a newer asset version.
+ */
 @Component
 class MediaEventsListener {
 
@@ -30,6 +35,8 @@ class MediaEventsListener {
         EventEnvelope<?> event = codec.decode(record.value());
         if (event.payload() instanceof MediaAssetChanged change) {
             consumer.apply(event, e -> summaries.apply(change, e.aggregateVersion()));
+        } else if (event.payload() instanceof MediaAssetDeleted deletion) {
+            consumer.apply(event, e -> summaries.apply(deletion, e.aggregateVersion(), e.occurredAt()));
         }
     }
 }

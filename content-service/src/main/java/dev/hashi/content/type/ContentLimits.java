@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * What one entry may hold, under {@code cms.content.limits}, so that no write produces a document or an event far
  * beyond its usual size. Violations are {@code request.invalid} naming the path.
  *
- * @param maxItems        items per component list unless its field names a lower {@code maxItems} (default 200)
+ * @param maxItems        items per component list or reference list unless its field names a lower {@code maxItems}
+ *                        (default 200)
  * @param hardMaxItems    the largest {@code maxItems} a field definition may name (default 1000)
  * @param maxTextLength   code points per text value, whatever the field's {@code maxLength} (default 100,000)
  * @param maxPatternLength characters of a field's {@code pattern} (default 500)
@@ -28,7 +29,7 @@ public record ContentLimits(
     /** The defaults, for code outside a Spring context. */
     public static final ContentLimits DEFAULTS = new ContentLimits(200, 1000, 100_000, 500, 4, 2000, 500_000);
 
-    /** The item cap of a component list field. */
+    /** The item cap of a component list or reference list field. */
     public int itemsOf(FieldDefinition field) {
         return field.maxItems() == null ? maxItems : Math.min(field.maxItems(), hardMaxItems);
     }

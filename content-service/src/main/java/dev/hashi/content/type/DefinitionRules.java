@@ -90,7 +90,7 @@ final class DefinitionRules {
         if (field.pattern() != null) {
             checkPattern(at, field.pattern(), limits, errors);
         }
-        if (field.kind() == FieldKind.REFERENCE) {
+        if (field.kind().refersToEntries()) {
             if (field.referenceTypes().isEmpty()) {
                 errors.add(error(
                         at + ".referenceTypes",
@@ -109,9 +109,12 @@ final class DefinitionRules {
             }
         }
         if (field.maxItems() != null) {
-            if (field.kind() != FieldKind.COMPONENTS) {
+            if (field.kind() != FieldKind.COMPONENTS && !field.kind().isList()) {
                 errors.add(error(
-                        at + ".maxItems", "type.field-validation", "Only component lists have maxItems.", field.key()));
+                        at + ".maxItems",
+                        "type.field-validation",
+                        "Only component and reference lists have maxItems.",
+                        field.key()));
             } else if (field.maxItems() > limits.hardMaxItems()) {
                 errors.add(error(
                         at + ".maxItems",
