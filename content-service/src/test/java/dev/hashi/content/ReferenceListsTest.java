@@ -166,8 +166,14 @@ class ReferenceListsTest extends ContentServiceTest {
         String slug = fixed.body().path("slugs").path("en").asString();
         JsonNode delivered = api.get(Users.ANONYMOUS, "/api/delivery/entries/event-page/" + slug + "?locale=en")
                 .body();
-        assertThat(ids(delivered.path("fields").path("organisers").path("value")))
-                .containsExactly(iges);
+        JsonNode organisers = delivered.path("fields").path("organisers");
+        assertThat(ids(organisers.path("value"))).containsExactly(iges);
+        assertThat(organisers.has("locale") && organisers.path("locale").isNull())
+                .as("a locale-independent value is delivered with locale null")
+                .isTrue();
+        assertThat(organisers.has("media"))
+                .as("only media fields carry asset views")
+                .isFalse();
         JsonNode files = delivered
                 .path("fields")
                 .path("sessions")

@@ -99,6 +99,47 @@ class ReferencesChangedTest extends ContentServiceTest {
     }
 
     @Test
+    void restoringARevisionAndArchivingALocaleAreAnnouncedToo() {
+        seedTypes();
+        ServiceClient api = api();
+        String declaration = Assets.id("declaration");
+        Assets.send(Assets.pending(declaration, 1, "2003-12-01"));
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("title", "Restore " + declaration);
+        page.put("summary", "A declaration was adopted at the Conference.");
+        page.put("date", "2003-10-28");
+        page.put("declaration", declaration);
+        Reply created = api.post(Users.EDITOR, "/api/content/entries", Pages.create("event-page", "en", page));
+        String id = created.body().path("entryId").asString();
+        Map<String, Object> withoutDeclaration = new LinkedHashMap<>();
+        withoutDeclaration.put("declaration", null);
+        Reply removed = api.patch(
+                Users.EDITOR,
+                "/api/content/entries/" + id,
+                Pages.patch("en", withoutDeclaration),
+                "If-Match",
+                created.etag());
+        Reply restored = api.post(
+                Users.EDITOR, "/api/content/entries/" + id + "/revisions/1/restore", null, "If-Match", removed.etag());
+        assertThat(restored.status()).as(restored.raw()).isEqualTo(200);
+        Reply published = await().atMost(Duration.ofSeconds(20))
+                .until(() -> act(api, id, "en", "publish", restored.etag()), r -> r.status() == 200);
+        Reply archived = act(api, id, "en", "archive", published.etag());
+        assertThat(archived.status()).as(archived.raw()).isEqualTo(200);
+        api.delete(Users.EDITOR, "/api/content/entries/" + id, "If-Match", archived.etag());
+
+        List<String> declared = List.of(declaration);
+        assertThat(announcements(id))
+                .containsExactly(
+                        new Announced(1, declared, List.of()),
+                        new Announced(2, List.of(), List.of()),
+                        new Announced(3, declared, List.of()),
+                        new Announced(4, declared, declared),
+                        new Announced(5, declared, List.of()),
+                        new Announced(6, List.of(), List.of()));
+    }
+
+    @Test
     void anEntryWithoutAssetsAnnouncesNothing() {
         seedTypes();
         ServiceClient api = api();

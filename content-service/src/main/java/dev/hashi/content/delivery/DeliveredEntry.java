@@ -40,8 +40,11 @@ record DeliveredEntry(
      * @param media    for media fields: the referenced assets, in the order of the ids; absent otherwise
      */
     @Schema(name = "DeliveredValue")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Value(Object value, String locale, boolean fallback, List<MediaView> media) {}
+    public record Value(
+            Object value,
+            String locale,
+            boolean fallback,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<MediaView> media) {}
 
     /**
      * What a reader needs to show or fetch an asset. Members that do not apply are left out.

@@ -30,6 +30,54 @@ class DefinitionRulesTest {
     }
 
     @Test
+    void referenceListsNameTheirTypesMayBeCappedAndAreNeverLocalized() {
+        TypeCatalog organisations = new TypeCatalog(Map.of(
+                "organisation",
+                new ContentType(
+                        "organisation",
+                        "Organisation",
+                        false,
+                        "name",
+                        List.of(text("name", true)),
+                        1,
+                        Instant.EPOCH,
+                        "ada")));
+        ContentTypeRequest page = new ContentTypeRequest(
+                "Page",
+                false,
+                null,
+                List.of(
+                        new FieldDefinition(
+                                "organisers",
+                                FieldKind.REFERENCE_LIST,
+                                false,
+                                false,
+                                null,
+                                null,
+                                List.of("organisation"),
+                                null,
+                                20),
+                        new FieldDefinition(
+                                "contacts", FieldKind.REFERENCE_LIST, false, false, null, null, List.of(), null, null),
+                        new FieldDefinition(
+                                "attachments", FieldKind.MEDIA_LIST, true, false, null, null, List.of(), null, 5),
+                        new FieldDefinition("venue", FieldKind.TEXT, false, false, null, null, List.of(), null, 5)));
+
+        assertThatThrownBy(() -> DefinitionRules.check("page", page, organisations, ContentLimits.DEFAULTS))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field, FieldError::code)
+                                .containsExactlyInAnyOrder(
+                                        org.assertj.core.groups.Tuple.tuple(
+                                                "fields[1].referenceTypes", "type.reference-types"),
+                                        org.assertj.core.groups.Tuple.tuple(
+                                                "fields[2].localized", "type.field-not-localizable"),
+                                        org.assertj.core.groups.Tuple.tuple(
+                                                "fields[3].maxItems", "type.field-validation")));
+    }
+
+    @Test
     void everyBrokenRuleIsReportedAtOnceWithWhereItIs() {
         ContentTypeRequest broken = new ContentTypeRequest(
                 "Broken",
