@@ -1,9 +1,20 @@
 package dev.hashi.gateway.problem;
 
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
 import dev.hashi.gateway.GatewayWithStubServices;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ProblemResponsesTest extends GatewayWithStubServices {
 
@@ -48,5 +59,73 @@ class ProblemResponsesTest extends GatewayWithStubServices {
                 .isEqualTo(405)
                 .jsonPath("$.code")
                 .isEqualTo("request.method-not-allowed");
+    }
+
+    /**
+     * The requests of the routing, health and problem tests, in that order, on one kept-alive connection, each
+     * answered within ten seconds (a stalled connection never answers): no answer leaves the connection unusable for
+     * the wrong-method request after it.
+     */
+    @Test
+    void aKeptAliveConnectionAnswersAWrongMethodPromptlyAfterRoutedHealthAndProblemAnswers() throws Exception {
+        String[][] sequence = {
+            {"GET /api/content/entries/e-1", "", "200"},
+            {"GET /docs/content/v3/api-docs?group=public", "", "200"},
+            {"POST /docs/content/v3/api-docs", "Content-Length: 0\r\n", "40"},
+            {"GET /docs/media/v3/api-docs.yaml", "", "404"},
+            {"GET /api/health", "", "200"},
+            {"GET /actuator/health/liveness", "", "200"},
+            {"GET /actuator/health", "", "200"},
+            {"GET /api/nothing-here?x=1", "", "404"},
+            {"POST /api/health", "Content-Length: 0\r\n", "405"},
+            {"POST /api/health", "", "405"},
+            {"GET /api/health", "", "200"}
+        };
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            for (String[] step : sequence) {
+                String response = exchange(socket, step[0] + " HTTP/1.1\r\nHost: localhost\r\n" + step[1] + "\r\n");
+                assertThat(response).as(step[0]).startsWith("HTTP/1.1 " + step[2]);
+                assertThat(response).as(step[0]).doesNotContainIgnoringCase("connection: close");
+            }
+        }
+    }
+
+    /** Sends {@code request} and reads one response, delimited by its length or chunked. */
+    private static String exchange(Socket socket, String request) throws IOException {
+        socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        InputStream in = socket.getInputStream();
+        String head = line(in, "\r\n\r\n");
+        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        if (length.find()) {
+            return head + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
+        }
+        if (!head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+            return head;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+            body.write(in.readNBytes(size));
+            line(in, "\r\n");
+        }
+        line(in, "\r\n");
+        return head + body.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int chunkSize(InputStream in) throws IOException {
+        return Integer.parseInt(line(in, "\r\n").trim(), 16);
+    }
+
+    private static String line(InputStream in, String end) throws IOException {
+        StringBuilder text = new StringBuilder();
+        while (!text.toString().endsWith(end)) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("connection closed after: " + text);
+            }
+            text.append((char) b);
+        }
+        return text.toString();
     }
 }
