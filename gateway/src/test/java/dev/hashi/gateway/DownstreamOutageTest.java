@@ -120,7 +120,7 @@ class DownstreamOutageTest {
 
         long start = System.nanoTime();
         client.get()
-                .uri("/api/media/assets/declaration/variants/ja")
+                .uri("/api/media/assets/declaration")
                 .exchange()
                 .expectStatus()
                 .isEqualTo(504)
@@ -142,6 +142,26 @@ class DownstreamOutageTest {
         assertThat(elapsed).isGreaterThanOrEqualTo(TIMEOUT.minusMillis(50)).isLessThan(HANG_LIMIT);
         media.answerAfter(Duration.ZERO);
         client.get().uri("/api/media/assets").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aMediaTransferMayTakeLongerThanTheResponseTimeoutAndTheBreakersTimeLimit() {
+        media.answerAfter(Duration.ofSeconds(2));
+
+        client.get()
+                .uri("/api/media/assets/a-slides/content")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        client.put()
+                .uri("/api/media/assets/a-slides/variants/ja")
+                .header("Authorization", "Bearer " + dev.hashi.gateway.security.DevJwts.token("ed", "editor"))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(new byte[2048])
+                .exchange()
+                .expectStatus()
+                .isOk();
+        media.answerAfter(Duration.ZERO);
     }
 
     @Test

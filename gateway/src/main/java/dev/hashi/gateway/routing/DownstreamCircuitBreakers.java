@@ -17,7 +17,8 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
  * failed (no connection, no answer in time, connection broken), then rejects calls with 503 for 10 seconds before
  * letting 3 trial calls through. Downstream error responses (4xx, 5xx) are answers, not failures, and so is the
  * gateway refusing the client's request while it is forwarded (a streamed body past its limit). The time limiter
- * is a safety net one second behind the route's response timeout, so the response timeout is what callers see.
+ * is a safety net one second behind the route's response timeout, so the response timeout is what callers see;
+ * media binary transfers have their own breaker whose time limit is the transfer timeout.
  */
 @Configuration(proxyBeanMethods = false)
 class DownstreamCircuitBreakers {
@@ -43,9 +44,17 @@ class DownstreamCircuitBreakers {
         TimeLimiterConfig timeLimiter = TimeLimiterConfig.custom()
                 .timeoutDuration(downstream.responseTimeout().plus(TIME_LIMIT_MARGIN))
                 .build();
-        return factory -> factory.configureDefault(name -> new Resilience4JConfigBuilder(name)
-                .circuitBreakerConfig(breaker)
-                .timeLimiterConfig(timeLimiter)
-                .build());
+        TimeLimiterConfig transferLimit = TimeLimiterConfig.custom()
+                .timeoutDuration(downstream.transferTimeout())
+                .build();
+        return factory -> {
+            factory.configureDefault(name -> new Resilience4JConfigBuilder(name)
+                    .circuitBreakerConfig(breaker)
+                    .timeLimiterConfig(timeLimiter)
+                    .build());
+            factory.configure(
+                    builder -> builder.circuitBreakerConfig(breaker).timeLimiterConfig(transferLimit),
+                    DownstreamRoutes.TRANSFERS);
+        };
     }
 }

@@ -23,10 +23,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param responseTimeout longest wait, connecting included, for a downstream's status line and headers; positive.
  *        Past it the gateway answers 504 {@code downstream.timeout}. A body that has started keeps streaming
  *        without this limit, so large downloads are not cut off
+ * @param transferTimeout longest a media binary's upload or download may take as a whole (the time limit of the
+ *        media transfer routes, which have no response timeout since an upload's answer comes only after its last
+ *        byte); positive, default 1 hour
  */
 @ConfigurationProperties("cms.gateway.downstream")
 public record DownstreamProperties(
-        List<URI> content, List<URI> translation, List<URI> media, Duration connectTimeout, Duration responseTimeout) {
+        List<URI> content,
+        List<URI> translation,
+        List<URI> media,
+        Duration connectTimeout,
+        Duration responseTimeout,
+        Duration transferTimeout) {
 
     public DownstreamProperties {
         content = replicas(content, "content");
@@ -34,6 +42,10 @@ public record DownstreamProperties(
         media = replicas(media, "media");
         requirePositive(connectTimeout, "connect-timeout");
         requirePositive(responseTimeout, "response-timeout");
+        if (transferTimeout == null) {
+            transferTimeout = Duration.ofHours(1);
+        }
+        requirePositive(transferTimeout, "transfer-timeout");
     }
 
     /**

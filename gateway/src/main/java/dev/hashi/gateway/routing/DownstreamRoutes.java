@@ -31,11 +31,22 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPO
  * framework caches in memory every request body of a route with a retry filter, whatever its method (so every media
  * upload was held whole). For the same reason the breaker has no fallback URI. Failures are answered by the problem
  * handler instead.
+ *
+ * <p>Media binaries ({@code /api/media/assets/{id}/variants/**} uploads, {@code /api/media/assets/{id}/content}
+ * downloads) have a route of their own, first: an upload's answer comes only after its last byte, and a download's
+ * body may stream for minutes, so neither the response timeout nor the service breaker's time limit (both about
+ * seconds) may apply. Its breaker, {@value #TRANSFERS}, counts connection failures like the others, with the
+ * transfer timeout as its time limit; it is not retried, since a body that started streaming cannot be resent.
  */
 @Configuration(proxyBeanMethods = false)
 public class DownstreamRoutes {
 
     private static final String SERVICE = "service";
+
+    /** The circuit breaker of media binary transfers. */
+    static final String TRANSFERS = "media-transfers";
+
+    private static final String[] TRANSFER_PATHS = {"/api/media/assets/*/variants/**", "/api/media/assets/*/content"};
 
     private static final String[] CONTENT_PATHS = {"/api/content/**", "/api/delivery/**"};
     private static final String[] TRANSLATION_PATHS = {"/api/translations/**"};
@@ -57,6 +68,7 @@ public class DownstreamRoutes {
                 .route("content", r -> api(r, "content", downstream, CONTENT_PATHS))
                 .route("translation-reads", r -> reads(r, "translation", downstream, TRANSLATION_PATHS))
                 .route("translation", r -> api(r, "translation", downstream, TRANSLATION_PATHS))
+                .route("media-transfers", r -> transfers(r, downstream))
                 .route("media-reads", r -> reads(r, "media", downstream, MEDIA_PATHS))
                 .route("media", r -> api(r, "media", downstream, MEDIA_PATHS))
                 .route("content-docs", r -> docs(r, "content", downstream))
@@ -88,6 +100,16 @@ public class DownstreamRoutes {
                 .filters(f -> f.circuitBreaker(breaker -> breaker.setName(service)))
                 .metadata(metadata(service, downstream))
                 .uri(uri(service, downstream));
+    }
+
+    /** Media binaries: no response timeout, the transfer timeout as time limit, never retried. */
+    private static Buildable<Route> transfers(PredicateSpec route, DownstreamProperties downstream) {
+        Map<String, Object> metadata = new java.util.HashMap<>(metadata("media", downstream));
+        metadata.put(RESPONSE_TIMEOUT_ATTR, -1L);
+        return route.path(TRANSFER_PATHS)
+                .filters(f -> f.circuitBreaker(breaker -> breaker.setName(TRANSFERS)))
+                .metadata(metadata)
+                .uri(uri("media", downstream));
     }
 
     private static Buildable<Route> docs(PredicateSpec route, String service, DownstreamProperties downstream) {
