@@ -10,13 +10,16 @@
 # not its digest), and nginx. The gateway is not in this run (see docs/media.md).
 #
 # Usage: bench/media.sh [downloads=5]
-# Environment: MEDIA_JAVA (java for media-service), BENCH_KEEP_FILES=1 keeps the generated files in $work.
+# Environment: MEDIA_JAVA (java for media-service), BENCH_KEEP_FILES=1 keeps the generated files in $work,
+#   BENCH_DOWNLOAD_MB (default 100) and BENCH_UPLOAD_MB (default 1024) to size the two files.
 set -euo pipefail
 cd "${HASHI_ROOT:-$(dirname "$0")/..}"
 root=$PWD
 downloads=${1:-5}
 MEDIA_PORT=18183 NGINX_PORT=18188 MONGO_PORT=37117 KAFKA_PORT=19192 KAFKA_CTL_PORT=19193
 MEDIA_JAVA=${MEDIA_JAVA:-java}
+DOWNLOAD_MB=${BENCH_DOWNLOAD_MB:-100}
+UPLOAD_MB=${BENCH_UPLOAD_MB:-1024}
 
 missing=()
 for tool in nginx curl openssl jstat python3; do command -v "$tool" > /dev/null || missing+=("$tool"); done
@@ -126,9 +129,9 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 104857
 # --- 1. download throughput: media-service vs nginx, same 100 MB file ------------------------------------------------
 start_media "" "$work/media.log"
 mkdir -p "$work/nginx/html" "$work/nginx/logs" "$work/nginx/tmp"
-make_file "$work/nginx/html/slides-100mb.pdf" 100
-asset=$(create_asset "Bench 100 MB")
-echo "upload 100 MB: $(upload "$asset" "$work/nginx/html/slides-100mb.pdf" | tail -1)"
+make_file "$work/nginx/html/slides-100mb.pdf" "$DOWNLOAD_MB"
+asset=$(create_asset "Bench download")
+echo "upload $DOWNLOAD_MB MB: $(upload "$asset" "$work/nginx/html/slides-100mb.pdf" | tail -1)"
 expected=$(sha256sum "$work/nginx/html/slides-100mb.pdf" | cut -d' ' -f1)
 cat > "$work/nginx/nginx.conf" << EOF
 worker_processes 1;
@@ -154,15 +157,16 @@ for _ in $(seq 1 "$downloads"); do # alternating, so both see the same machine l
 done
 nginx_mbs=$(median < "$work/nginx.speeds" | awk '{ printf "%.0f", $1 / 1048576 }')
 media_mbs=$(median < "$work/media.speeds" | awk '{ printf "%.0f", $1 / 1048576 }')
-echo "download 100 MB whole, median of $downloads: nginx $nginx_mbs MB/s, media-service $media_mbs MB/s ($(awk -v m="$media_mbs" -v n="$nginx_mbs" 'BEGIN { printf "%.0f", 100 * m / n }') % of nginx)"
-range_ok=$(curl_signed GET "/api/media/assets/$asset/content" - "" 0 -H 'Range: bytes=52428800-' -o /dev/null -w '%{http_code} %{size_download}')
-echo "resume from 50 MB: $range_ok"
+echo "download $DOWNLOAD_MB MB whole, median of $downloads: nginx $nginx_mbs MB/s, media-service $media_mbs MB/s ($(awk -v m="$media_mbs" -v n="$nginx_mbs" 'BEGIN { printf "%.0f", 100 * m / n }') % of nginx)"
+half=$((DOWNLOAD_MB * 524288))
+range_ok=$(curl_signed GET "/api/media/assets/$asset/content" - "" 0 -H "Range: bytes=$half-" -o /dev/null -w '%{http_code} %{size_download}')
+echo "resume from the middle (bytes=$half-): $range_ok"
 kill "$media_pid"; wait "$media_pid" 2> /dev/null || true
 rm -f "$work/nginx/html/slides-100mb.pdf"
 
 # --- 2. a 1 GB upload to media-service with -Xmx256m ---------------------------------------------------------------
 start_media "-Xmx256m" "$work/media-256.log"
-make_file "$work/big-1gb.pdf" 1024
+make_file "$work/big-1gb.pdf" "$UPLOAD_MB"
 big_expected=$(sha256sum "$work/big-1gb.pdf" | cut -d' ' -f1)
 big=$(create_asset "Bench 1 GB")
 jstat -gc "$media_pid" 200 > "$work/jstat.log" &
@@ -173,5 +177,5 @@ kill "$jstat_pid" 2> /dev/null || true
 status=$(printf '%s\n' "$reply" | tail -1)
 stored_sha=$(printf '%s\n' "$reply" | head -1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["variants"][0]["sha256"])' 2> /dev/null || echo "?")
 peak=$(awk 'NR > 1 && $1 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { printf "%.0f", max / 1024 }' "$work/jstat.log")
-echo "upload 1 GB to -Xmx256m: HTTP $status, sha256 $([ "$stored_sha" = "$big_expected" ] && echo matches || echo "DIFFERS ($stored_sha)"), peak heap used ${peak} MB"
+echo "upload $UPLOAD_MB MB to -Xmx256m: HTTP $status, sha256 $([ "$stored_sha" = "$big_expected" ] && echo matches || echo "DIFFERS ($stored_sha)"), peak heap used ${peak} MB"
 jcmd "$media_pid" GC.heap_info 2> /dev/null | sed -n '1,3p' | sed 's/^/  after: /'
