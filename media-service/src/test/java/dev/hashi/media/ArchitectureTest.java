@@ -10,6 +10,11 @@ class ArchitectureTest {
     @Test
     void followsTheServiceRules() {
         ArchitectureRules.checkService(
-                ArchitectureRules.importMain("dev.hashi.media"), "dev.hashi.media", "dev.hashi.media.asset.Assets");
+                ArchitectureRules.importMain("dev.hashi.media"),
+                "dev.hashi.media",
+                "dev.hashi.media.asset.Assets",
+                "dev.hashi.media.binary.Binaries",
+                "dev.hashi.media.reference.References",
+                "dev.hashi.media.reference.ContentReferencesListener");
     }
 }

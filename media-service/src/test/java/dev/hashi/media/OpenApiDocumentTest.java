@@ -23,7 +23,11 @@ class OpenApiDocumentTest extends MediaServiceTest {
                         "GET /api/media/assets",
                         "GET /api/media/assets/{id}",
                         "PATCH /api/media/assets/{id}",
-                        "DELETE /api/media/assets/{id}");
+                        "DELETE /api/media/assets/{id}",
+                        "PUT /api/media/assets/{id}/variants/{locale}",
+                        "POST /api/media/assets/{id}/variants/{locale}",
+                        "DELETE /api/media/assets/{id}/variants/{locale}",
+                        "GET /api/media/assets/{id}/content");
     }
 
     @Test
@@ -32,7 +36,7 @@ class OpenApiDocumentTest extends MediaServiceTest {
         JsonNode list = document.path("paths").path("/api/media/assets").path("get");
 
         assertThat(list.path("parameters").valueStream().map(p -> p.path("name").asString()))
-                .containsExactlyInAnyOrder("kind", "availability", "cursor", "limit");
+                .containsExactlyInAnyOrder("kind", "availability", "variantLocale", "referenced", "cursor", "limit");
         assertThat(document.path("paths")
                         .path("/api/media/assets")
                         .path("post")

@@ -79,7 +79,8 @@ public class Assets {
 
     /** Stores a new asset with its creation event. */
     void insert(Asset asset, List<? extends EventEnvelope<?>> events) {
-        writer.insert(write(asset), events);
+        // whether content references it is learned from content's events afterwards (recordReferences)
+        writer.insert(write(asset).append("referenced", false), events);
     }
 
     /**
@@ -135,7 +136,7 @@ public class Assets {
             filters.add(Filters.eq("variants.locale", filter.variantLocale()));
         }
         if (filter.referenced() != null) {
-            filters.add(filter.referenced() ? Filters.eq("referenced", true) : Filters.ne("referenced", true));
+            filters.add(Filters.eq("referenced", filter.referenced()));
         }
         filters.add(LIVE);
         return filters;
