@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -25,14 +26,17 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
-/** Asks every downstream's {@code /actuator/health} in parallel, each within the configured timeout. */
+/**
+ * Asks every replica of every downstream service for its {@code /actuator/health} in parallel, each within the
+ * configured timeout; a service with several replicas is UP when at least one of them is ({@link ServiceHealth#of}).
+ */
 @Component
 class DownstreamHealth {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT =
             new ParameterizedTypeReference<>() {};
 
-    private final Map<String, URI> services;
+    private final Map<String, List<URI>> services;
     private final Duration timeout;
     private final ApplicationAvailability availability;
     private final WebClient client;
@@ -59,8 +63,10 @@ class DownstreamHealth {
 
     private Mono<Map<String, ServiceHealth>> askServices() {
         return Flux.fromIterable(services.entrySet())
-                .flatMapSequential(
-                        service -> probe(service.getValue()).map(health -> Map.entry(service.getKey(), health)))
+                .flatMapSequential(service -> Flux.fromIterable(service.getValue())
+                        .flatMapSequential(this::probe)
+                        .collectList()
+                        .map(replicas -> Map.entry(service.getKey(), ServiceHealth.of(replicas))))
                 .collect(LinkedHashMap<String, ServiceHealth>::new, (all, one) -> all.put(one.getKey(), one.getValue()))
                 .map(Collections::unmodifiableMap);
     }

@@ -1,6 +1,7 @@
 package dev.hashi.gateway.health;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -8,15 +9,38 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One service's health: the status it reported and the status of each of its components (details are left out,
- * since this view is public), or {@code DOWN} with an {@code error} when it did not give a readable answer.
+ * since this view is public), or {@code DOWN} with an {@code error} when it did not give a readable answer. A service
+ * with several replicas also shows how many of them are UP ({@code replicas}; their addresses stay private).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ServiceHealth(String status, Map<String, ComponentHealth> components, String error) {
+record ServiceHealth(String status, Map<String, ComponentHealth> components, String error, Replicas replicas) {
 
     record ComponentHealth(String status) {}
 
+    /** How many of a service's replicas answered UP, out of how many. */
+    record Replicas(int up, int total) {}
+
+    ServiceHealth(String status, Map<String, ComponentHealth> components, String error) {
+        this(status, components, error, null);
+    }
+
     static ServiceHealth down(String error) {
         return new ServiceHealth("DOWN", null, error);
+    }
+
+    /**
+     * A service's health from its replicas' (at least one): a single replica's as it is; otherwise the first UP
+     * replica's (or, when none is UP, the first replica's), with the count of replicas UP. One replica UP is enough
+     * for the service to be UP, since the gateway retries reads on another replica.
+     */
+    static ServiceHealth of(List<ServiceHealth> replicas) {
+        if (replicas.size() == 1) {
+            return replicas.get(0);
+        }
+        int up = (int) replicas.stream().filter(ServiceHealth::up).count();
+        ServiceHealth shown =
+                replicas.stream().filter(ServiceHealth::up).findFirst().orElse(replicas.get(0));
+        return new ServiceHealth(shown.status, shown.components, shown.error, new Replicas(up, replicas.size()));
     }
 
     static ServiceHealth fromActuator(Map<String, Object> body, int httpStatus) {

@@ -3,19 +3,21 @@ package dev.hashi.gateway.routing;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The downstream services the gateway forwards to, and how long it waits for them.
+ * The downstream services the gateway forwards to, and how long it waits for them. Each service is one or more
+ * replicas: a comma-separated list of base URIs ({@code http://127.0.0.1:8081,http://127.0.0.1:9081}), served in
+ * turn (round-robin) by {@link Replicas}.
  *
- * @param content base URI of content-service; it serves {@code /api/content/**}, {@code /api/delivery/**} and,
- *        through {@code /docs/content/**}, its OpenAPI documents
- * @param translation base URI of translation-service; it serves {@code /api/translations/**} and
+ * @param content base URIs of content-service's replicas; it serves {@code /api/content/**},
+ *        {@code /api/delivery/**} and, through {@code /docs/content/**}, its OpenAPI documents
+ * @param translation base URIs of translation-service's replicas; it serves {@code /api/translations/**} and
  *        {@code /docs/translation/**}
- * @param media base URI of media-service; it serves {@code /api/media/**} and {@code /docs/media/**}
+ * @param media base URIs of media-service's replicas; it serves {@code /api/media/**} and {@code /docs/media/**}
  * @param connectTimeout longest wait for a TCP connection to a downstream; positive. A connection that fails
  *        answers 503 {@code downstream.unavailable}
  * @param responseTimeout longest wait, connecting included, for a downstream's status line and headers; positive.
@@ -24,23 +26,41 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("cms.gateway.downstream")
 public record DownstreamProperties(
-        URI content, URI translation, URI media, Duration connectTimeout, Duration responseTimeout) {
+        List<URI> content, List<URI> translation, List<URI> media, Duration connectTimeout, Duration responseTimeout) {
 
     public DownstreamProperties {
-        Objects.requireNonNull(content, "cms.gateway.downstream.content is required");
-        Objects.requireNonNull(translation, "cms.gateway.downstream.translation is required");
-        Objects.requireNonNull(media, "cms.gateway.downstream.media is required");
+        content = replicas(content, "content");
+        translation = replicas(translation, "translation");
+        media = replicas(media, "media");
         requirePositive(connectTimeout, "connect-timeout");
         requirePositive(responseTimeout, "response-timeout");
     }
 
-    /** The base URI of each downstream service by its name ({@code content}, {@code translation}, {@code media}). */
-    public Map<String, URI> services() {
-        Map<String, URI> services = new LinkedHashMap<>();
+    /**
+     * The base URIs of each downstream service's replicas (at least one each) by the service's name
+     * ({@code content}, {@code translation}, {@code media}).
+     */
+    public Map<String, List<URI>> services() {
+        Map<String, List<URI>> services = new LinkedHashMap<>();
         services.put("content", content);
         services.put("translation", translation);
         services.put("media", media);
         return services;
+    }
+
+    private static List<URI> replicas(List<URI> uris, String service) {
+        if (uris == null || uris.isEmpty()) {
+            throw new IllegalArgumentException("cms.gateway.downstream." + service + " is required");
+        }
+        for (URI uri : uris) {
+            if (uri == null
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getRawAuthority() == null) {
+                throw new IllegalArgumentException("cms.gateway.downstream." + service
+                        + " must be comma-separated http(s) base URIs, not " + uris);
+            }
+        }
+        return List.copyOf(uris);
     }
 
     private static void requirePositive(Duration timeout, String name) {

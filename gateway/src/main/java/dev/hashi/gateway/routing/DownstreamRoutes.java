@@ -23,8 +23,9 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPO
  * API paths go to their service unchanged; {@code GET /docs/<service>/v3/api-docs} reaches that service's OpenAPI
  * document ({@code /v3/api-docs}, query unchanged) and nothing else under {@code /docs/<service>} is routed: no other
  * method, no other path (no API or actuator path through the docs prefix). Every route of a
- * service shares that service's circuit breaker, named after the service. Reads (GET, HEAD) whose connection fails
- * are retried twice with a short backoff; nothing else is retried, since a write may already have taken effect. The breaker has no fallback URI: with
+ * service shares that service's circuit breaker, named after the service, whatever its number of replicas
+ * ({@link Replicas} spreads requests over them). Reads (GET, HEAD) whose connection fails are retried twice with a
+ * short backoff, each time on the next replica; nothing else is retried, since a write may already have taken effect. The breaker has no fallback URI: with
  * one, the gateway would buffer every request body of the route in memory (media uploads too); failures are
  * answered by the problem handler instead.
  */
@@ -86,7 +87,8 @@ public class DownstreamRoutes {
                 downstream.responseTimeout().toMillis());
     }
 
+    /** The route's URI: the service's first replica; {@link Replicas} chooses the one each request goes to. */
     private static URI uri(String service, DownstreamProperties downstream) {
-        return downstream.services().get(service);
+        return downstream.services().get(service).get(0);
     }
 }
