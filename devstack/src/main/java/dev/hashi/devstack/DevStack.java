@@ -25,8 +25,6 @@ import dev.hashi.embedded.Ports;
  */
 public final class DevStack {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-
     private final StackConfig config;
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final String gatewaySecret = newSecret();
@@ -98,7 +96,7 @@ public final class DevStack {
                     service, service.jar(config.root()), logs, environment(service, mongoUri, bootstrap)));
         }
         // the JVMs start side by side and share the cores: more of them take longer
-        Instant deadline = Instant.now().plus(READY_TIMEOUT.multipliedBy(config.replicas()));
+        Instant deadline = Instant.now().plus(config.readyTimeout().multipliedBy(config.replicas()));
         for (ServiceProcess process : processes) {
             process.awaitReady(deadline);
         }

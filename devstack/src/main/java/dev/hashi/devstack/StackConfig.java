@@ -1,6 +1,7 @@
 package dev.hashi.devstack;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param kafkaPort      embedded Kafka broker port ({@code HASHI_KAFKA_PORT}, default 9092)
  * @param controllerPort embedded Kafka controller port ({@code HASHI_KAFKA_CONTROLLER_PORT}, default 9093)
  * @param replicas       JVMs per service ({@code --replicas} or {@code HASHI_REPLICAS}, default 1, at most 3)
+ * @param readyTimeout   how long one replica of each service may take to be ready ({@code HASHI_READY_TIMEOUT} in
+ *                       seconds, default 120); the launcher allows this much per replica
  * @param services       every service process in start order, replicas of a service together, gateways last
  */
 record StackConfig(
@@ -27,6 +30,7 @@ record StackConfig(
         int kafkaPort,
         int controllerPort,
         int replicas,
+        Duration readyTimeout,
         List<Service> services) {
 
     /** At most as many replicas as the event topics have partitions: a further one would consume nothing. */
@@ -123,6 +127,7 @@ record StackConfig(
                 port(env, "HASHI_KAFKA_PORT", 9092),
                 port(env, "HASHI_KAFKA_CONTROLLER_PORT", 9093),
                 replicas,
+                Duration.ofSeconds(seconds(env, "HASHI_READY_TIMEOUT", 120)),
                 List.copyOf(services));
     }
 
@@ -170,6 +175,22 @@ record StackConfig(
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + "=" + value + " is not a port number");
+        }
+    }
+
+    private static int seconds(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int seconds = Integer.parseInt(value.trim());
+            if (seconds < 1) {
+                throw new NumberFormatException();
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + "=" + value + " is not a number of seconds");
         }
     }
 

@@ -43,6 +43,13 @@ final class LaunchedStack implements AutoCloseable {
             "HASHI_KAFKA_PORT",
             "HASHI_KAFKA_CONTROLLER_PORT");
 
+    /**
+     * Per replica, how long the services may take to be ready: the launcher's default 120 s was too short on a
+     * two-core machine shared with other builds (load average above 20), where the stacks of these tests are
+     * started side by side with other JVMs.
+     */
+    static final int READY_TIMEOUT_SECONDS = 300;
+
     /** The port variables of a second replica of each service. */
     static final List<String> SECOND_REPLICA_PORT_VARIABLES =
             List.of("GATEWAY_PORT_2", "CONTENT_SERVICE_PORT_2", "TRANSLATION_SERVICE_PORT_2", "MEDIA_SERVICE_PORT_2");
@@ -110,7 +117,7 @@ final class LaunchedStack implements AutoCloseable {
                 "launcher-output");
         reader.setDaemon(true);
         reader.start();
-        boolean started = ready.await(240L * replicas, TimeUnit.SECONDS);
+        boolean started = ready.await((READY_TIMEOUT_SECONDS + 60L) * replicas, TimeUnit.SECONDS);
         if (!started) {
             process.destroyForcibly();
         }
@@ -140,6 +147,7 @@ final class LaunchedStack implements AutoCloseable {
         builder.environment().putAll(ports);
         builder.environment().put("HASHI_DATA_DIR", data.toString());
         builder.environment().put("HASHI_REPLICAS", String.valueOf(replicas));
+        builder.environment().put("HASHI_READY_TIMEOUT", String.valueOf(READY_TIMEOUT_SECONDS));
         builder.environment().putAll(environment);
         return builder;
     }

@@ -22,6 +22,10 @@ class StackConfigTest {
                 .extracting(StackConfig.Service::label)
                 .containsExactly("content-service", "translation-service", "media-service", "gateway");
         assertThat(config.urls("content-service")).isEqualTo("http://127.0.0.1:8081");
+        assertThat(config.readyTimeout()).hasSeconds(120);
+        assertThat(StackConfig.fromEnvironment(Map.of("HASHI_READY_TIMEOUT", "300"), ROOT)
+                        .readyTimeout())
+                .hasSeconds(300);
     }
 
     @Test
