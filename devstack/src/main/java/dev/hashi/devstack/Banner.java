@@ -22,6 +22,10 @@ final class Banner {
         out.append(String.format(" Hashi is ready (%.1f s)%n", took.toMillis() / 1000.0));
         out.append("------------------------------------------------------------------------\n");
         out.append(String.format(" Gateway              %s%n", gateway));
+        config.replicasOf("gateway").stream()
+                .skip(1)
+                .forEach(
+                        replica -> out.append(String.format(" Gateway #%-11d %s%n", replica.replica(), replica.url())));
         out.append(String.format(" Health               %s/api/health%n", gateway));
         for (ServiceProcess process : processes) {
             StackConfig.Service service = process.service();
@@ -29,9 +33,9 @@ final class Banner {
                 String shortName = service.name().replace("-service", "");
                 out.append(String.format(
                         " %-20s %s   API docs %s/docs/%s/v3/api-docs   (pid %d)%n",
-                        service.name(), service.url(), gateway, shortName, process.pid()));
+                        service.label(), service.url(), gateway, shortName, process.pid()));
             } else {
-                out.append(String.format(" %-20s %s   (pid %d)%n", service.name(), service.url(), process.pid()));
+                out.append(String.format(" %-20s %s   (pid %d)%n", service.label(), service.url(), process.pid()));
             }
         }
         out.append(String.format(

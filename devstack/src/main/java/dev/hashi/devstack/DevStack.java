@@ -20,11 +20,10 @@ import dev.hashi.embedded.Ports;
 /**
  * Starts the whole system for development: a real Kafka broker (KRaft) and the MongoDB-wire server in this JVM,
  * unless {@code KAFKA_BOOTSTRAP_SERVERS} / {@code MONGODB_URI} point elsewhere, then the four services as child
- * processes. Prints a banner when all are ready; SIGINT/SIGTERM stops everything.
+ * processes, one JVM per replica ({@code --replicas 2} or {@code HASHI_REPLICAS=2} for two of each, the gateways
+ * given every replica of each service). Prints a banner when all are ready; SIGINT/SIGTERM stops everything.
  */
 public final class DevStack {
-
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final StackConfig config;
     private final List<ServiceProcess> processes = new ArrayList<>();
@@ -42,7 +41,7 @@ public final class DevStack {
                 Path.of(System.getProperty("hashi.root", ".")).toAbsolutePath().normalize();
         StackConfig config;
         try {
-            config = StackConfig.fromEnvironment(System.getenv(), root);
+            config = StackConfig.fromEnvironment(System.getenv(), List.of(args), root);
         } catch (IllegalArgumentException e) {
             System.err.println("hashi: " + e.getMessage());
             System.exit(2);
@@ -77,7 +76,7 @@ public final class DevStack {
     void start() throws IOException, InterruptedException {
         Instant began = Instant.now();
         for (StackConfig.Service service : config.services()) {
-            Ports.requireFree(service.port(), service.name());
+            Ports.requireFree(service.port(), service.label());
         }
         String mongoUri = config.mongoUri();
         if (mongoUri == null) {
@@ -96,7 +95,8 @@ public final class DevStack {
             processes.add(ServiceProcess.start(
                     service, service.jar(config.root()), logs, environment(service, mongoUri, bootstrap)));
         }
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        // the JVMs start side by side and share the cores: more of them take longer
+        Instant deadline = Instant.now().plus(config.readyTimeout().multipliedBy(config.replicas()));
         for (ServiceProcess process : processes) {
             process.awaitReady(deadline);
         }
@@ -120,13 +120,18 @@ public final class DevStack {
             env.put("MONGODB_URI", mongoUri);
             env.put("MONGODB_DATABASE", service.database());
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+            if (service.name().equals("translation-service")) {
+                // where the unit rebuild reads content's snapshot (cms.translation.rebuild.content-url)
+                env.put(
+                        "CMS_TRANSLATION_REBUILD_CONTENTURL",
+                        config.service("content-service").url());
+            }
         } else {
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-            env.put("CONTENT_SERVICE_URI", config.service("content-service").url());
-            env.put(
-                    "TRANSLATION_SERVICE_URI",
-                    config.service("translation-service").url());
-            env.put("MEDIA_SERVICE_URI", config.service("media-service").url());
+            // every replica, comma-separated: the gateway spreads requests over them
+            env.put("CONTENT_SERVICE_URI", config.urls("content-service"));
+            env.put("TRANSLATION_SERVICE_URI", config.urls("translation-service"));
+            env.put("MEDIA_SERVICE_URI", config.urls("media-service"));
         }
         return env;
     }
@@ -143,7 +148,8 @@ public final class DevStack {
             ProcessHandle.of(process.pid())
                     .ifPresent(handle -> handle.onExit().thenRun(() -> {
                         if (!stopped) {
-                            System.err.println("hashi: " + process.service().name() + " stopped; see " + process.log());
+                            System.err.println(
+                                    "hashi: " + process.service().label() + " stopped; see " + process.log());
                         }
                     }));
         }

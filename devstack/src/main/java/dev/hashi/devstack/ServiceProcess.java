@@ -36,7 +36,7 @@ final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests install");
         }
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(service.name() + ".log");
+        Path log = logDir.resolve(service.label().replace('#', '-') + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -72,7 +72,7 @@ final class ServiceProcess {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(
-                        service.name() + " exited with code " + process.exitValue() + "; see " + log);
+                        service.label() + " exited with code " + process.exitValue() + "; see " + log);
             }
             try {
                 HttpResponse<Void> response = HTTP.send(
@@ -89,7 +89,7 @@ final class ServiceProcess {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(service.name() + " was not ready in time; see " + log);
+        throw new IllegalStateException(service.label() + " was not ready in time; see " + log);
     }
 
     /** Asks the process to stop (SIGTERM), then kills it if it has not exited within the grace period. */

@@ -145,7 +145,10 @@ class ComposeFileTest {
         Set<String> expected = union(COMMON_ENV, "MONGODB_URI", "MONGODB_DATABASE", "KAFKA_BOOTSTRAP_SERVERS");
         DATABASES.forEach((name, database) -> {
             Map<String, String> env = environment(name);
-            assertThat(env.keySet()).as("environment of %s", name).containsExactlyInAnyOrderElementsOf(expected);
+            Set<String> required = name.equals("translation-service")
+                    ? union(expected, "CMS_TRANSLATION_REBUILD_CONTENTURL")
+                    : expected;
+            assertThat(env.keySet()).as("environment of %s", name).containsExactlyInAnyOrderElementsOf(required);
             assertThat(env)
                     .as("environment of %s", name)
                     .containsEntry("MONGODB_DATABASE", database)
@@ -153,6 +156,9 @@ class ComposeFileTest {
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
             assertCommonEnvironment(name, env);
         });
+        assertThat(environment("translation-service"))
+                .as("translation-service reads content's snapshot for a rebuild from content-service, not itself")
+                .containsEntry("CMS_TRANSLATION_REBUILD_CONTENTURL", "http://content-service:8081");
     }
 
     @Test
@@ -212,7 +218,10 @@ class ComposeFileTest {
                 .orElseGet(() -> fail("no service runs kafka-topics.sh --create"));
         String script = String.join(" ", tokens(service(creator).get("command")));
         assertThat(script).contains("--create");
-        TOPICS.forEach(topic -> assertThat(script).as("topics created").contains(topic + " ", topic + ".dlt"));
+        TOPICS.forEach(topic -> assertThat(script)
+                .as("topics created")
+                .containsPattern("\\s" + Pattern.quote(topic) + "[\\s;]")
+                .containsPattern("\\s" + Pattern.quote(topic + ".dlt") + "[\\s;]"));
         assertThat(script)
                 .as("the gateway's token topic is compacted")
                 .containsPattern("--topic cms\\.gateway\\.tokens [^;]*cleanup\\.policy=compact");

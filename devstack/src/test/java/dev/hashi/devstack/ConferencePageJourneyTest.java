@@ -42,7 +42,11 @@ class ConferencePageJourneyTest {
 
     @BeforeAll
     static void startStackAndDefineTheSeedTypes() throws Exception {
-        stack = LaunchedStack.onFreePorts(data).start();
+        // A rebuild answers when it is done; on a loaded two-core machine that took longer than the gateway's
+        // default 10 s response timeout (one 504), so the gateway waits longer here.
+        stack = LaunchedStack.onFreePorts(data)
+                .withEnvironment("GATEWAY_RESPONSE_TIMEOUT", "60s")
+                .start();
         admin = stack.devToken("{\"subject\":\"admin-1\",\"roles\":[\"admin\"]}");
         editor = stack.devToken("{\"subject\":\"editor-1\",\"roles\":[\"editor\"]}");
         translator =
@@ -194,6 +198,92 @@ class ConferencePageJourneyTest {
         assertThat(stack.get("/api/content/entries/" + page.id).statusCode())
                 .as("drafts do not leak")
                 .isEqualTo(404);
+    }
+
+    /**
+     * An admin rebuilds the units from content-service's real snapshot and then from the content topic: every unit
+     * keeps its state and texts (a translator's submitted work included), and entries written while a rebuild runs
+     * keep their units.
+     */
+    @Test
+    void rebuildingUnitsFromContentsSnapshotOrTheTopicChangesNothingAndKeepsWhatIsWrittenMeanwhile() throws Exception {
+        Page page = createPage("wpc-2003-rebuild");
+        JsonNode unit = awaitQueueItem(
+                translator,
+                "/api/translations/queue?source=ja&target=en&entryId=" + page.id,
+                item -> item.path("source").path("text").asString().equals(MINAMATA));
+        String unitId = unit.path("unitId").asString();
+        assertThat(stack.send("POST", "/api/translations/units/" + unitId + "/take", translator, "{}")
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> submitted = stack.send(
+                "POST",
+                "/api/translations/units/" + unitId + "/submit",
+                translator,
+                "{\"text\":\"Minamata: a model city with its residents\",\"sourceHash\":\""
+                        + unit.path("source").path("hash").asString() + "\"}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        String summary = "The Conference adopted a declaration in English and Japanese (ｗｗｗ１２３, ｶﾀｶﾅ).";
+        HttpResponse<String> edited = stack.send(
+                "PATCH",
+                "/api/content/entries/" + page.id,
+                editor,
+                JSON.writeValueAsString(Map.of("locale", "en", "fields", Map.of("summary", summary))),
+                "If-Match",
+                etag(page.id));
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        Map<String, String> before = await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> units(page.id), units -> units.values().stream().anyMatch(u -> u.contains(summary)));
+        assertThat(before.get(unitId)).as("the submitted translation").contains("Minamata: a model city");
+
+        for (String from : List.of("snapshot", "topic")) {
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> rebuild =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return stack.send("POST", "/api/translations/admin/rebuild?from=" + from, admin, "{}");
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            List<String> writtenMeanwhile = new java.util.ArrayList<>();
+            do {
+                writtenMeanwhile.add(createPage("wpc-2003-during-" + from + "-" + writtenMeanwhile.size()).id);
+            } while (!rebuild.isDone() && writtenMeanwhile.size() < 5);
+            long began = System.nanoTime();
+            HttpResponse<String> report = rebuild.get(90, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+            System.out.printf(
+                    "rebuild from %s answered %d ms after the last write meanwhile: %s (%d entries written meanwhile)%n",
+                    from, (System.nanoTime() - began) / 1_000_000, report.body(), writtenMeanwhile.size());
+            assertThat(units(page.id))
+                    .as("units after the rebuild from %s", from)
+                    .isEqualTo(before);
+            for (String entryId : writtenMeanwhile) {
+                assertThat(await().atMost(Duration.ofSeconds(15))
+                                .pollInterval(Duration.ofMillis(200))
+                                .until(() -> units(entryId), units -> units.size() >= 2))
+                        .as("units of %s, written while the rebuild from %s ran", entryId, from)
+                        .isNotEmpty();
+            }
+        }
+    }
+
+    /** The entry's live units: id to state, source, target and draft texts. */
+    private static Map<String, String> units(String entryId) throws Exception {
+        Map<String, String> units = new java.util.TreeMap<>();
+        JsonNode page = json(stack.send("GET", "/api/translations/queue?limit=100&entryId=" + entryId, editor, null));
+        for (JsonNode item : page.path("items")) {
+            units.put(
+                    item.path("unitId").asString(),
+                    String.join(
+                            " | ",
+                            item.path("state").asString(),
+                            item.path("source").path("text").asString(),
+                            item.path("target").path("text").asString(),
+                            item.path("draft").path("text").asString()));
+        }
+        return units;
     }
 
     @Test

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import dev.hashi.service.kafka.KafkaSupport.TopicConfigs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -399,6 +401,32 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void everyTopicCarriesTheRetentionTheServicesDeclare() {
+        Map<String, Object> initService = map(map(compose.get("services")).get("kafka-init"));
+        Map<String, TopicSpec> composeTopics = topics(String.join("\n", strings(initService.get("command"))));
+        assertThat(composeTopics.keySet()).as("topics compose creates").contains(TOKEN_TOPIC);
+        composeTopics.forEach((topic, spec) -> {
+            Set<String> declared = topic.equals(TOKEN_TOPIC)
+                    ? Set.of("cleanup.policy=compact")
+                    : configs(topic.endsWith(".dlt") ? TopicConfigs.DEAD_LETTERS : TopicConfigs.EVENTS);
+            assertThat(spec.configs())
+                    .as("configs of %s in compose (and so in the Job), against KafkaSupport.TopicConfigs", topic)
+                    .isEqualTo(declared);
+        });
+        assertThat(TopicConfigs.EVENTS)
+                .as("event topics keep their whole history: translation-service replays the content topic from 0")
+                .containsEntry("retention.ms", "-1")
+                .containsEntry("retention.bytes", "-1")
+                .containsEntry("cleanup.policy", "delete");
+    }
+
+    private static Set<String> configs(Map<String, String> declared) {
+        Set<String> configs = new TreeSet<>();
+        declared.forEach((key, value) -> configs.add(key + "=" + value));
+        return configs;
+    }
+
+    @Test
     void noImageIsLatestOrUnpinned() {
         for (Map<String, Object> workload : workloads()) {
             Map<String, Object> pod = podSpec(workload);
@@ -440,10 +468,20 @@ class KubernetesManifestsTest {
         List<String> words = words(command);
         assertThat(words).as("kafka-topics.sh call %s", command).contains("--create", "--partitions");
         Set<String> configs = new TreeSet<>();
+        Set<String> altered = new TreeSet<>();
         for (int i = 0; i < words.size() - 1; i++) {
             if (words.get(i).equals("--config")) {
                 configs.add(words.get(i + 1));
+            } else if (words.get(i).equals("--add-config")) {
+                altered.addAll(Arrays.asList(words.get(i + 1).split(",")));
             }
+        }
+        if (command.contains("kafka-configs.sh")) {
+            assertThat(altered)
+                    .as(
+                            "configs kafka-configs.sh sets on an existing topic, against those it is created with: %s",
+                            command)
+                    .isEqualTo(configs);
         }
         return new TopicSpec(
                 words.get(words.indexOf("--partitions") + 1),

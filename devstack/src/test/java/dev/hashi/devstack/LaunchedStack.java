@@ -43,22 +43,50 @@ final class LaunchedStack implements AutoCloseable {
             "HASHI_KAFKA_PORT",
             "HASHI_KAFKA_CONTROLLER_PORT");
 
+    /**
+     * Per replica, how long the services may take to be ready: the launcher's default 120 s was too short on a
+     * two-core machine shared with other builds (load average above 20), where the stacks of these tests are
+     * started side by side with other JVMs.
+     */
+    static final int READY_TIMEOUT_SECONDS = 300;
+
+    /** The port variables of a second replica of each service. */
+    static final List<String> SECOND_REPLICA_PORT_VARIABLES =
+            List.of("GATEWAY_PORT_2", "CONTENT_SERVICE_PORT_2", "TRANSLATION_SERVICE_PORT_2", "MEDIA_SERVICE_PORT_2");
+
     private final Path data;
     private final Map<String, String> ports;
+    private final int replicas;
+    private final Map<String, String> environment = new HashMap<>();
     private Process process;
     private final Map<String, Long> children = new ConcurrentHashMap<>();
     private final List<String> output = new CopyOnWriteArrayList<>();
 
-    private LaunchedStack(Path data, Map<String, String> ports) {
+    private LaunchedStack(Path data, Map<String, String> ports, int replicas) {
         this.data = data;
         this.ports = ports;
+        this.replicas = replicas;
     }
 
     /** A stack on fresh free ports, not started yet. */
     static LaunchedStack onFreePorts(Path data) {
+        return onFreePorts(data, 1);
+    }
+
+    /** A stack with {@code replicas} JVMs of every service ({@code HASHI_REPLICAS}) on fresh free ports. */
+    static LaunchedStack onFreePorts(Path data, int replicas) {
         Map<String, String> ports = new HashMap<>();
         PORT_VARIABLES.forEach(name -> ports.put(name, String.valueOf(Ports.free())));
-        return new LaunchedStack(data, ports);
+        if (replicas == 2) {
+            SECOND_REPLICA_PORT_VARIABLES.forEach(name -> ports.put(name, String.valueOf(Ports.free())));
+        }
+        return new LaunchedStack(data, ports, replicas);
+    }
+
+    /** Sets a variable for the launcher and so for every service it starts (they inherit its environment). */
+    LaunchedStack withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     /** Starts the launcher and waits for its ready banner. */
@@ -89,7 +117,7 @@ final class LaunchedStack implements AutoCloseable {
                 "launcher-output");
         reader.setDaemon(true);
         reader.start();
-        boolean started = ready.await(240, TimeUnit.SECONDS);
+        boolean started = ready.await((READY_TIMEOUT_SECONDS + 60L) * replicas, TimeUnit.SECONDS);
         if (!started) {
             process.destroyForcibly();
         }
@@ -97,6 +125,10 @@ final class LaunchedStack implements AutoCloseable {
                 .as("launcher output:%n%s", String.join("\n", output))
                 .isTrue();
         assertThat(children).containsKeys("gateway", "content-service", "translation-service", "media-service");
+        if (replicas == 2) {
+            assertThat(children)
+                    .containsKeys("gateway#2", "content-service#2", "translation-service#2", "media-service#2");
+        }
         return this;
     }
 
@@ -114,6 +146,9 @@ final class LaunchedStack implements AutoCloseable {
         builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
         builder.environment().putAll(ports);
         builder.environment().put("HASHI_DATA_DIR", data.toString());
+        builder.environment().put("HASHI_REPLICAS", String.valueOf(replicas));
+        builder.environment().put("HASHI_READY_TIMEOUT", String.valueOf(READY_TIMEOUT_SECONDS));
+        builder.environment().putAll(environment);
         return builder;
     }
 
@@ -152,6 +187,11 @@ final class LaunchedStack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get("GATEWAY_PORT");
     }
 
+    /** The second gateway of a two-replica stack. */
+    String secondGateway() {
+        return "http://127.0.0.1:" + ports.get("GATEWAY_PORT_2");
+    }
+
     /** A dev JWT from the gateway's dev token endpoint. */
     String devToken(String json) throws IOException, InterruptedException {
         HttpResponse<String> response = send("POST", "/api/dev/tokens", null, json);
@@ -166,8 +206,14 @@ final class LaunchedStack implements AutoCloseable {
     /** Sends a request through the gateway; {@code token} and {@code json} may be null. */
     HttpResponse<String> send(String method, String path, String token, String json, String... headers)
             throws IOException, InterruptedException {
+        return sendTo(gateway(), method, path, token, json, headers);
+    }
+
+    /** Sends a request to {@code base} (a gateway's URL); {@code token} and {@code json} may be null. */
+    HttpResponse<String> sendTo(String base, String method, String path, String token, String json, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(gateway() + path)).timeout(Duration.ofSeconds(30));
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

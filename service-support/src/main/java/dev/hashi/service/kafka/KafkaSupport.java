@@ -3,10 +3,13 @@ package dev.hashi.service.kafka;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +31,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Kafka wiring for a domain service: the event codec, its topics and their dead-letter topics, bounded retries
- * that end in the dead-letter topic, the outbox and its relay, and a health check.
+ * that end in the dead-letter topic, the outbox and its relay, and a health check. Topics are created with the
+ * configs of {@link TopicConfigs}, and existing topics are brought in line with them when the service starts.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @EnableConfigurationProperties(EventsProperties.class)
@@ -53,17 +57,70 @@ public class KafkaSupport {
         return indicator;
     }
 
+    /**
+     * The configs every topic a domain service creates carries. Compose's {@code kafka-init} and the Kubernetes
+     * topic Job declare the same ({@code KubernetesManifestsTest} in {@code devstack} compares them).
+     */
+    public static final class TopicConfigs {
+
+        /**
+         * Event topics keep their whole history: translation-service rebuilds its units by replaying the content
+         * topic from offset 0, and any consumer added later starts from the beginning. Deleting, not compacting:
+         * an aggregate's events are a history of changes, not a latest value, so compaction by key would lose
+         * all but its last event.
+         */
+        public static final Map<String, String> EVENTS = Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, "-1",
+                TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+
+        /**
+         * Dead-letter topics keep a record 30 days: time to see it in the logs and metrics, fix the cause and
+         * replay it; nothing replays a dead-letter topic from its beginning.
+         */
+        public static final Map<String, String> DEAD_LETTERS = Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG,
+                String.valueOf(java.time.Duration.ofDays(30).toMillis()),
+                TopicConfig.RETENTION_BYTES_CONFIG,
+                "-1");
+
+        private TopicConfigs() {}
+    }
+
     @Bean
     KafkaAdmin.NewTopics hashiTopics(EventsProperties events) {
         List<NewTopic> topics = new ArrayList<>();
         if (events.publishes() != null && !events.publishes().isBlank()) {
-            topics.add(new NewTopic(events.publishes(), events.partitions(), events.replicationFactor()));
+            topics.add(eventTopic(events.publishes(), events, TopicConfigs.EVENTS));
         }
         for (String consumed : events.consumes()) {
-            topics.add(new NewTopic(consumed, events.partitions(), events.replicationFactor()));
-            topics.add(new NewTopic(Topics.deadLetter(consumed), events.partitions(), events.replicationFactor()));
+            topics.add(eventTopic(consumed, events, TopicConfigs.EVENTS));
+            topics.add(eventTopic(Topics.deadLetter(consumed), events, TopicConfigs.DEAD_LETTERS));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic eventTopic(String name, EventsProperties events, Map<String, String> configs) {
+        return new NewTopic(name, events.partitions(), events.replicationFactor()).configs(configs);
+    }
+
+    /**
+     * Lets the admin bring topics that already exist (created before their configs were declared, or by a
+     * broker's automatic creation) in line with {@link TopicConfigs}, not only create missing ones.
+     */
+    @Bean
+    static BeanPostProcessor hashiTopicConfigsKeptInLine() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaAdmin admin) {
+                    admin.setModifyTopicConfigs(true);
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
