@@ -114,9 +114,24 @@ public class Binaries {
                 .map(Binaries::read);
     }
 
-    /** The bytes of GridFS file {@code fileId}, streamed chunk by chunk; skipping seeks to the chunk. */
+    /** Chunks read per query when streaming a file: about 4 MB with the default chunk size. */
+    static final int CHUNK_WINDOW = 16;
+
+    /**
+     * The bytes of GridFS file {@code fileId}, streamed {@value #CHUNK_WINDOW} chunks at a time; skipping seeks to
+     * the chunk.
+     *
+     * @throws IllegalStateException when no such file is stored
+     */
     public InputStream open(String fileId) {
-        return bucket.openDownloadStream(new ObjectId(fileId));
+        ObjectId id = new ObjectId(fileId);
+        Document file = files.find(Filters.eq("_id", id)).first();
+        if (file == null) {
+            throw new IllegalStateException("no GridFS file " + fileId);
+        }
+        long length = ((Number) file.get("length")).longValue();
+        int chunkSize = ((Number) file.get("chunkSize")).intValue();
+        return new ChunkWindows(chunks, id, length, chunkSize, CHUNK_WINDOW);
     }
 
     /** How many GridFS chunks belong to no GridFS file (an interrupted upload leaves none). */
