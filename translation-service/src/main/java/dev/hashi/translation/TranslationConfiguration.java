@@ -15,6 +15,7 @@ import dev.hashi.service.kafka.OutboxRelayScheduler;
 import dev.hashi.service.locale.LocaleInput;
 import dev.hashi.translation.unit.ContentTracking;
 import dev.hashi.translation.unit.MediaTracking;
+import dev.hashi.translation.unit.SourceOnlyRules;
 import dev.hashi.translation.unit.Units;
 
 @Configuration(proxyBeanMethods = false)
@@ -37,8 +38,13 @@ class TranslationConfiguration {
     }
 
     @Bean
-    ContentTracking contentTracking(Units units, SupportedLocales locales) {
-        return new ContentTracking(units, locales);
+    ContentTracking contentTracking(Units units, SupportedLocales locales, SourceOnlyRules rules) {
+        return new ContentTracking(units, locales, rules);
+    }
+
+    @Bean
+    SourceOnlyRules sourceOnlyRules(MongoDatabase database) {
+        return SourceOnlyRules.live(database);
     }
 
     @Bean

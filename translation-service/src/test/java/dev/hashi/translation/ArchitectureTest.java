@@ -27,6 +27,7 @@ class ArchitectureTest {
     private static final String[] REPOSITORIES = {
         "dev.hashi.translation.unit.Units",
         "dev.hashi.translation.unit.UnitHistory",
+        "dev.hashi.translation.unit.SourceOnlyRules",
         "dev.hashi.translation.memory.MemoryEntries",
         "dev.hashi.translation.rebuild.RebuildLocks"
     };
@@ -37,6 +38,7 @@ class ArchitectureTest {
             "dev.hashi.translation.unit.UnitHistory",
             "dev.hashi.translation.unit.UnitDocuments",
             "dev.hashi.translation.unit.UnitQueries",
+            "dev.hashi.translation.unit.SourceOnlyRules",
             "dev.hashi.translation.memory.MemoryEntries",
             "dev.hashi.translation.rebuild.RebuildLocks",
             "dev.hashi.translation.TranslationConfiguration");
@@ -85,6 +87,7 @@ class ArchitectureTest {
                         "dev.hashi.translation.rebuild..",
                         "dev.hashi.translation.progress..",
                         "dev.hashi.translation.assignment..",
+                        "dev.hashi.translation.decision..",
                         "dev.hashi.translation.events..")
                 .check(CLASSES);
         noClasses()
@@ -108,7 +111,16 @@ class ArchitectureTest {
         }
         assertThat(packages)
                 .containsExactlyInAnyOrder(
-                        "assignment", "events", "memory", "progress", "queue", "rebuild", "review", "unit", "xliff");
+                        "assignment",
+                        "decision",
+                        "events",
+                        "memory",
+                        "progress",
+                        "queue",
+                        "rebuild",
+                        "review",
+                        "unit",
+                        "xliff");
         List<Long> lengths;
         try (Stream<Path> files = Files.walk(main)) {
             lengths = files.filter(file -> file.toString().endsWith(".java"))

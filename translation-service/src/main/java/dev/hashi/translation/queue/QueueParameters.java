@@ -94,7 +94,7 @@ final class QueueParameters {
                                     "queue.invalid-state",
                                     "Unknown state " + name.trim()
                                             + "; states are untranslated, in_progress, translated,"
-                                            + " approved, rejected and outdated.",
+                                            + " approved, rejected, outdated and source_only.",
                                     name.trim())));
         }
         return states;

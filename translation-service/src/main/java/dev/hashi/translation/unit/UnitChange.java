@@ -38,6 +38,11 @@ public record UnitChange(
         return new UnitChange(after, null, null, null, null, List.of(), by);
     }
 
+    /** The same change leading to {@code next} instead. */
+    public UnitChange withAfter(Unit next) {
+        return new UnitChange(next, action, oldText, newText, comment, events, by);
+    }
+
     public UnitChange texts(String previous, String next) {
         return new UnitChange(after, action, previous, next, comment, events, by);
     }

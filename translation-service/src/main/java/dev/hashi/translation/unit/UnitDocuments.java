@@ -72,6 +72,13 @@ final class UnitDocuments {
                                 .append("target", unit.versions().target())
                                 .append("titles", unit.versions().titles()))
                 .append("removed", unit.removed())
+                .append(UnitFields.FIELD_PATH, FieldPaths.fieldPath(unit.path()))
+                .append(UnitFields.PATH_KEY, FieldPaths.naturalKey(unit.path()))
+                .append(UnitFields.DECISION, decision(unit.decision()))
+                .append(
+                        UnitFields.RULE,
+                        unit.decision() == null ? null : unit.decision().ruleId())
+                .append(UnitFields.OPEN_QUESTION, unit.openQuestion())
                 .append("approvedText", unit.approvedText())
                 .append(UnitFields.REV, unit.rev());
         return doc;
@@ -130,7 +137,30 @@ final class UnitDocuments {
                         versions.get("target", Number.class).longValue(),
                         versions.get("titles", Number.class).longValue()),
                 doc.getBoolean("removed", false),
+                decision(doc.get(UnitFields.DECISION, Document.class)),
+                doc.getBoolean(UnitFields.OPEN_QUESTION, false),
                 doc.get(UnitFields.REV, Number.class).longValue());
+    }
+
+    private static Document decision(Unit.Decision decision) {
+        return decision == null
+                ? null
+                : new Document("reason", decision.reason())
+                        .append("decidedBy", decision.decidedBy())
+                        .append("decidedAt", Date.from(decision.decidedAt()))
+                        .append("sourceHash", decision.sourceHash())
+                        .append("ruleId", decision.ruleId());
+    }
+
+    private static Unit.Decision decision(Document doc) {
+        return doc == null
+                ? null
+                : new Unit.Decision(
+                        doc.getString("reason"),
+                        doc.getString("decidedBy"),
+                        doc.getDate("decidedAt").toInstant(),
+                        doc.getString("sourceHash"),
+                        doc.getString("ruleId"));
     }
 
     static final String LINE_UNIT = "unitId";

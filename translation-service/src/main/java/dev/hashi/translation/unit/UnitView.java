@@ -15,6 +15,8 @@ import java.util.Map;
  * @param target   the value content holds in the target locale, {@code null} if none
  * @param draft    the translation being worked on or reviewed, {@code null} if none
  * @param outdated the source text the translation was made from and the source text now, when the source moved on
+ * @param decision the decision not to translate the unit (state {@code source_only}), {@code null} if none
+ * @param openQuestion whether a question on the unit is still open
  */
 public record UnitView(
         String unitId,
@@ -32,6 +34,8 @@ public record UnitView(
         Instant dueAt,
         int priority,
         Map<String, String> titles,
+        Decision decision,
+        boolean openQuestion,
         long version) {
 
     /** @param size words or characters, as {@code sizeUnit} says */
@@ -43,6 +47,16 @@ public record UnitView(
     public record Draft(String text, String sourceHash, String translator, String reviewer, String comment) {}
 
     public record Outdated(String oldSourceText, String newSourceText) {}
+
+    /**
+     * A source-only decision.
+     *
+     * @param ruleId                     the rule (field path across a type, or entry) it comes from; {@code null} when
+     *                                   made for this unit alone
+     * @param sourceChangedSinceDecision the source changed after the decision: confirm it or undo it
+     */
+    public record Decision(
+            String reason, String decidedBy, Instant decidedAt, String ruleId, boolean sourceChangedSinceDecision) {}
 
     public static UnitView of(Unit unit) {
         Unit.Work work = unit.work();
@@ -81,6 +95,15 @@ public record UnitView(
                 unit.plan().dueAt(),
                 unit.plan().priority(),
                 titles,
+                unit.decision() == null
+                        ? null
+                        : new Decision(
+                                unit.decision().reason(),
+                                unit.decision().decidedBy(),
+                                unit.decision().decidedAt(),
+                                unit.decision().ruleId(),
+                                unit.sourceChangedSinceDecision()),
+                unit.openQuestion(),
                 unit.rev());
     }
 }

@@ -103,7 +103,7 @@ final class XliffWriter {
         return switch (state) {
             case UNTRANSLATED, IN_PROGRESS, OUTDATED, REJECTED -> "initial";
             case TRANSLATED -> "translated";
-            case APPROVED -> "final";
+            case APPROVED, SOURCE_ONLY -> "final";
         };
     }
 }
