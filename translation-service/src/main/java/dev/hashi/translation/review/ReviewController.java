@@ -46,7 +46,16 @@ class ReviewController {
             @Pattern(regexp = "[0-9a-f]{64}")
             String sourceHash) {}
 
-    record ReviewRequest(@Size(max = 4000) String comment) {}
+    /**
+     * @param comment the reviewer's note, may be {@code null}
+     * @param text    the reviewer's corrected translation, {@code null} to approve the submission unchanged
+     */
+    record ApproveRequest(
+            @Size(max = 4000) String comment,
+
+            @Schema(example = "Toward an Environmental Model City Built with Residents (Minamata City)")
+            @Size(min = 1, max = Unit.MAX_TEXT)
+            String text) {}
 
     record RejectRequest(
             @Schema(example = "Use 汚染防止 for pollution control") @NotBlank @Size(max = 4000)
@@ -68,7 +77,11 @@ class ReviewController {
                 .unit()));
     }
 
-    @Operation(summary = "Approve a submitted translation (reviewers; not one's own)")
+    @Operation(
+            summary = "Approve a submitted translation, optionally corrected (reviewers of the pair; not one's own)",
+            description = "With text, the reviewer's correction is approved and published; the history keeps the"
+                    + " submission, the correction and their diff (action approved-with-edit). 422"
+                    + " translation.checks-failed when the correction breaks the checks.")
     @ApiResponse(
             responseCode = "200",
             description = "The unit after the change",
@@ -77,9 +90,10 @@ class ReviewController {
     @PostMapping("/approve")
     ResponseEntity<UnitView> approve(
             @PathVariable String unitId,
-            @Valid @RequestBody(required = false) ReviewRequest request,
+            @Valid @RequestBody(required = false) ApproveRequest request,
             CommandContext context) {
-        return versioned(UnitView.of(reviews.approve(context, unitId, request == null ? null : request.comment())));
+        return versioned(UnitView.of(reviews.approve(
+                context, unitId, request == null ? null : request.comment(), request == null ? null : request.text())));
     }
 
     @Operation(summary = "Reject a submitted translation with a comment")

@@ -178,7 +178,14 @@ final class UnitDocuments {
                 .append("to", entry.to())
                 .append("oldText", entry.oldText())
                 .append("newText", entry.newText())
-                .append("comment", entry.comment());
+                .append("comment", entry.comment())
+                .append(
+                        "diff",
+                        entry.diff() == null
+                                ? null
+                                : entry.diff().stream()
+                                        .map(edit -> new Document("op", edit.op()).append("text", edit.text()))
+                                        .toList());
     }
 
     static HistoryEntry historyEntry(Document line) {
@@ -190,7 +197,12 @@ final class UnitDocuments {
                 line.getString("to"),
                 line.getString("oldText"),
                 line.getString("newText"),
-                line.getString("comment"));
+                line.getString("comment"),
+                line.containsKey("diff") && line.get("diff") != null
+                        ? line.getList("diff", Document.class).stream()
+                                .map(edit -> new HistoryEntry.Edit(edit.getString("op"), edit.getString("text")))
+                                .toList()
+                        : null);
     }
 
     /** The history array that unit documents of older versions carried. */

@@ -252,7 +252,8 @@ public final class Units {
                 after.state().wireName(),
                 change.oldText(),
                 change.newText(),
-                change.comment());
+                change.comment(),
+                change.diff());
     }
 
     private static List<EventEnvelope<?>> events(Unit before, Unit after, UnitChange change) {
