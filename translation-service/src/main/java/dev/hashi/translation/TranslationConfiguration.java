@@ -13,6 +13,7 @@ import dev.hashi.events.outbox.Outbox;
 import dev.hashi.locale.SupportedLocales;
 import dev.hashi.service.kafka.OutboxRelayScheduler;
 import dev.hashi.service.locale.LocaleInput;
+import dev.hashi.translation.comment.UnitComments;
 import dev.hashi.translation.unit.ContentTracking;
 import dev.hashi.translation.unit.MediaTracking;
 import dev.hashi.translation.unit.SourceOnlyRules;
@@ -40,6 +41,11 @@ class TranslationConfiguration {
     @Bean
     ContentTracking contentTracking(Units units, SupportedLocales locales, SourceOnlyRules rules) {
         return new ContentTracking(units, locales, rules);
+    }
+
+    @Bean
+    UnitComments unitComments(MongoDatabase database) {
+        return UnitComments.live(database);
     }
 
     @Bean

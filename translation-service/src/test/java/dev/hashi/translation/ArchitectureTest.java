@@ -28,6 +28,7 @@ class ArchitectureTest {
         "dev.hashi.translation.unit.Units",
         "dev.hashi.translation.unit.UnitHistory",
         "dev.hashi.translation.unit.SourceOnlyRules",
+        "dev.hashi.translation.comment.UnitComments",
         "dev.hashi.translation.memory.MemoryEntries",
         "dev.hashi.translation.rebuild.RebuildLocks"
     };
@@ -39,6 +40,7 @@ class ArchitectureTest {
             "dev.hashi.translation.unit.UnitDocuments",
             "dev.hashi.translation.unit.UnitQueries",
             "dev.hashi.translation.unit.SourceOnlyRules",
+            "dev.hashi.translation.comment.UnitComments",
             "dev.hashi.translation.memory.MemoryEntries",
             "dev.hashi.translation.rebuild.RebuildLocks",
             "dev.hashi.translation.TranslationConfiguration");
@@ -88,6 +90,7 @@ class ArchitectureTest {
                         "dev.hashi.translation.progress..",
                         "dev.hashi.translation.assignment..",
                         "dev.hashi.translation.decision..",
+                        "dev.hashi.translation.comment..",
                         "dev.hashi.translation.events..")
                 .check(CLASSES);
         noClasses()
@@ -112,6 +115,7 @@ class ArchitectureTest {
         assertThat(packages)
                 .containsExactlyInAnyOrder(
                         "assignment",
+                        "comment",
                         "decision",
                         "events",
                         "memory",

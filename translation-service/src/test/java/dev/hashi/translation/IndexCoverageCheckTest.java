@@ -29,6 +29,7 @@ class IndexCoverageCheckTest {
                                 "units",
                                 "unit_history",
                                 "source_only_rules",
+                                "unit_comments",
                                 "memory",
                                 "locks",
                                 "consumer_marks",

@@ -34,6 +34,17 @@ public final class ReviewerAccess {
         }
     }
 
+    /**
+     * An editor or admin, or a translator or reviewer holding a pair that covers {@code source → target}: who may
+     * take part in the conversation on a unit.
+     */
+    public static void requireStaffFor(Identity caller, String source, String target) {
+        Access.requireStaff(caller);
+        if (!Access.isEditor(caller)) {
+            requirePair(caller, source, target);
+        }
+    }
+
     private static void requirePair(Identity caller, String source, String target) {
         if (caller.has(Role.ADMIN)) {
             return;
