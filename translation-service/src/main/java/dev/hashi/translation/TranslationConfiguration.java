@@ -14,6 +14,7 @@ import dev.hashi.locale.SupportedLocales;
 import dev.hashi.service.kafka.OutboxRelayScheduler;
 import dev.hashi.service.locale.LocaleInput;
 import dev.hashi.translation.comment.UnitComments;
+import dev.hashi.translation.glossary.Glossary;
 import dev.hashi.translation.unit.ContentTracking;
 import dev.hashi.translation.unit.MediaTracking;
 import dev.hashi.translation.unit.SourceOnlyRules;
@@ -41,6 +42,11 @@ class TranslationConfiguration {
     @Bean
     ContentTracking contentTracking(Units units, SupportedLocales locales, SourceOnlyRules rules) {
         return new ContentTracking(units, locales, rules);
+    }
+
+    @Bean
+    Glossary glossary(MongoDatabase database) {
+        return Glossary.live(database);
     }
 
     @Bean

@@ -29,6 +29,7 @@ class ArchitectureTest {
         "dev.hashi.translation.unit.UnitHistory",
         "dev.hashi.translation.unit.SourceOnlyRules",
         "dev.hashi.translation.comment.UnitComments",
+        "dev.hashi.translation.glossary.Glossary",
         "dev.hashi.translation.memory.MemoryEntries",
         "dev.hashi.translation.rebuild.RebuildLocks"
     };
@@ -41,6 +42,7 @@ class ArchitectureTest {
             "dev.hashi.translation.unit.UnitQueries",
             "dev.hashi.translation.unit.SourceOnlyRules",
             "dev.hashi.translation.comment.UnitComments",
+            "dev.hashi.translation.glossary.Glossary",
             "dev.hashi.translation.memory.MemoryEntries",
             "dev.hashi.translation.rebuild.RebuildLocks",
             "dev.hashi.translation.TranslationConfiguration");
@@ -91,6 +93,7 @@ class ArchitectureTest {
                         "dev.hashi.translation.assignment..",
                         "dev.hashi.translation.decision..",
                         "dev.hashi.translation.comment..",
+                        "dev.hashi.translation.glossary..",
                         "dev.hashi.translation.events..")
                 .check(CLASSES);
         noClasses()
@@ -118,6 +121,7 @@ class ArchitectureTest {
                         "comment",
                         "decision",
                         "events",
+                        "glossary",
                         "memory",
                         "progress",
                         "queue",

@@ -30,6 +30,7 @@ class IndexCoverageCheckTest {
                                 "unit_history",
                                 "source_only_rules",
                                 "unit_comments",
+                                "glossary_terms",
                                 "memory",
                                 "locks",
                                 "consumer_marks",

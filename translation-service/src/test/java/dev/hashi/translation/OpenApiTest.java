@@ -24,7 +24,10 @@ class OpenApiTest extends ServiceTest {
                         "/api/translations/source-only-rules",
                         "/api/translations/source-only-rules/{ruleId}",
                         "/api/translations/units/{unitId}/comments",
-                        "/api/translations/units/{unitId}/comments/{commentId}/resolve");
+                        "/api/translations/units/{unitId}/comments/{commentId}/resolve",
+                        "/api/translations/glossary",
+                        "/api/translations/glossary/{termId}",
+                        "/api/translations/units/{unitId}/glossary");
         OpenApiChecks.checkConventions(docs.body());
     }
 

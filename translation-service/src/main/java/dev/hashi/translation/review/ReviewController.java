@@ -64,7 +64,9 @@ class ReviewController {
     @Operation(
             summary = "Submit a translation",
             description = "409 unit.source-changed when sourceHash is stale; 422 translation.checks-failed when"
-                    + " placeholders, links, tags or plural categories break.")
+                    + " placeholders, links, tags or plural categories break. Glossary findings come as warnings"
+                    + " (glossary.missing-term, glossary.forbidden-variant); with cms.translation.glossary.enforce"
+                    + " they refuse the submission.")
     @ApiResponse(
             responseCode = "200",
             description = "The unit after the change",
@@ -73,8 +75,11 @@ class ReviewController {
     @PostMapping("/submit")
     ResponseEntity<UnitView> submit(
             @PathVariable String unitId, @Valid @RequestBody SubmitRequest request, CommandContext context) {
-        return versioned(UnitView.of(reviews.submit(context, unitId, request.text(), request.sourceHash())
-                .unit()));
+        Reviews.Submission submission = reviews.submit(context, unitId, request.text(), request.sourceHash());
+        return versioned(UnitView.of(submission.unit())
+                .withWarnings(submission.warnings().stream()
+                        .map(w -> new UnitView.Warning(w.code(), w.message(), w.term(), w.expected()))
+                        .toList()));
     }
 
     @Operation(

@@ -18,6 +18,7 @@ import dev.hashi.service.command.CommandContext;
 import dev.hashi.service.error.FieldError;
 import dev.hashi.service.error.RuleViolationException;
 import dev.hashi.translation.TranslationSettings;
+import dev.hashi.translation.glossary.Terminology;
 import dev.hashi.translation.unit.ReviewerAccess;
 import dev.hashi.translation.unit.Unit;
 import dev.hashi.translation.unit.UnitChange;
@@ -37,15 +38,20 @@ public class Reviews {
             UnitState.TRANSLATED);
 
     private final Units units;
+    private final Terminology terminology;
     private final boolean publishSubmitted;
 
-    Reviews(Units units, TranslationSettings settings) {
+    Reviews(Units units, Terminology terminology, TranslationSettings settings) {
         this.units = units;
+        this.terminology = terminology;
         this.publishSubmitted = settings.publishSubmitted();
     }
 
-    /** What a submission did: {@code submitted}, or {@code unchanged} when the same text was already submitted. */
-    public record Submission(Unit unit, boolean changed) {}
+    /**
+     * What a submission did: {@code submitted}, or {@code unchanged} when the same text was already submitted; and
+     * the glossary's warnings on it.
+     */
+    public record Submission(Unit unit, boolean changed, List<Terminology.Warning> warnings) {}
 
     /**
      * Submits {@code text} for a unit, translated from the source whose hash the translator loaded.
@@ -65,6 +71,16 @@ public class Reviews {
             throw UnitProblems.sourceChanged(found, loadedHash);
         }
         requireChecksPass(found, translation);
+        List<Terminology.Warning> warnings = terminology.check(found, translation);
+        if (!warnings.isEmpty() && terminology.enforced()) {
+            throw new RuleViolationException(
+                            "translation.checks-failed",
+                            "The translation does not follow the glossary.",
+                            warnings.stream()
+                                    .map(w -> FieldError.of("text", w.code(), w.message()))
+                                    .toList())
+                    .with("unitId", unitId);
+        }
         boolean[] changed = {false};
         Unit after = units.modify(unitId, context.expectedVersion(), current -> {
                     Unit unit = live(current, unitId);
@@ -114,7 +130,7 @@ public class Reviews {
                             .publishing(events));
                 })
                 .orElseThrow();
-        return new Submission(after, changed[0]);
+        return new Submission(after, changed[0], warnings);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.hashi.translation.unit;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Map;
  * @param outdated the source text the translation was made from and the source text now, when the source moved on
  * @param decision the decision not to translate the unit (state {@code source_only}), {@code null} if none
  * @param openQuestion whether a question on the unit is still open
+ * @param warnings     in the answer to a submission: what the glossary checks found (they warn unless enforced);
+ *                     empty otherwise
  */
 public record UnitView(
         String unitId,
@@ -36,7 +39,8 @@ public record UnitView(
         Map<String, String> titles,
         Decision decision,
         boolean openQuestion,
-        long version) {
+        long version,
+        List<Warning> warnings) {
 
     /** @param size words or characters, as {@code sizeUnit} says */
     public record Source(String text, String hash, int size, String sizeUnit) {}
@@ -57,6 +61,39 @@ public record UnitView(
      */
     public record Decision(
             String reason, String decidedBy, Instant decidedAt, String ruleId, boolean sourceChangedSinceDecision) {}
+
+    /**
+     * A finding on a submitted translation that does not refuse it.
+     *
+     * @param code     e.g. {@code glossary.missing-term}, {@code glossary.forbidden-variant}
+     * @param term     the source term concerned
+     * @param expected the approved translation of {@code term}
+     */
+    public record Warning(String code, String message, String term, String expected) {}
+
+    /** This view with {@code found} as its warnings. */
+    public UnitView withWarnings(List<Warning> found) {
+        return new UnitView(
+                unitId,
+                entryId,
+                type,
+                path,
+                sourceLocale,
+                targetLocale,
+                state,
+                source,
+                target,
+                draft,
+                outdated,
+                assignee,
+                dueAt,
+                priority,
+                titles,
+                decision,
+                openQuestion,
+                version,
+                List.copyOf(found));
+    }
 
     public static UnitView of(Unit unit) {
         Unit.Work work = unit.work();
@@ -104,6 +141,7 @@ public record UnitView(
                                 unit.decision().ruleId(),
                                 unit.sourceChangedSinceDecision()),
                 unit.openQuestion(),
-                unit.rev());
+                unit.rev(),
+                List.of());
     }
 }
