@@ -13,8 +13,11 @@ import dev.hashi.events.outbox.Outbox;
 import dev.hashi.locale.SupportedLocales;
 import dev.hashi.service.kafka.OutboxRelayScheduler;
 import dev.hashi.service.locale.LocaleInput;
+import dev.hashi.translation.comment.UnitComments;
+import dev.hashi.translation.glossary.Glossary;
 import dev.hashi.translation.unit.ContentTracking;
 import dev.hashi.translation.unit.MediaTracking;
+import dev.hashi.translation.unit.SourceOnlyRules;
 import dev.hashi.translation.unit.Units;
 
 @Configuration(proxyBeanMethods = false)
@@ -37,8 +40,23 @@ class TranslationConfiguration {
     }
 
     @Bean
-    ContentTracking contentTracking(Units units, SupportedLocales locales) {
-        return new ContentTracking(units, locales);
+    ContentTracking contentTracking(Units units, SupportedLocales locales, SourceOnlyRules rules) {
+        return new ContentTracking(units, locales, rules);
+    }
+
+    @Bean
+    Glossary glossary(MongoDatabase database) {
+        return Glossary.live(database);
+    }
+
+    @Bean
+    UnitComments unitComments(MongoDatabase database) {
+        return UnitComments.live(database);
+    }
+
+    @Bean
+    SourceOnlyRules sourceOnlyRules(MongoDatabase database) {
+        return SourceOnlyRules.live(database);
     }
 
     @Bean

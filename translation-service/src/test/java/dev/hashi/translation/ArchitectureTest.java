@@ -27,6 +27,9 @@ class ArchitectureTest {
     private static final String[] REPOSITORIES = {
         "dev.hashi.translation.unit.Units",
         "dev.hashi.translation.unit.UnitHistory",
+        "dev.hashi.translation.unit.SourceOnlyRules",
+        "dev.hashi.translation.comment.UnitComments",
+        "dev.hashi.translation.glossary.Glossary",
         "dev.hashi.translation.memory.MemoryEntries",
         "dev.hashi.translation.rebuild.RebuildLocks"
     };
@@ -37,6 +40,9 @@ class ArchitectureTest {
             "dev.hashi.translation.unit.UnitHistory",
             "dev.hashi.translation.unit.UnitDocuments",
             "dev.hashi.translation.unit.UnitQueries",
+            "dev.hashi.translation.unit.SourceOnlyRules",
+            "dev.hashi.translation.comment.UnitComments",
+            "dev.hashi.translation.glossary.Glossary",
             "dev.hashi.translation.memory.MemoryEntries",
             "dev.hashi.translation.rebuild.RebuildLocks",
             "dev.hashi.translation.TranslationConfiguration");
@@ -85,6 +91,9 @@ class ArchitectureTest {
                         "dev.hashi.translation.rebuild..",
                         "dev.hashi.translation.progress..",
                         "dev.hashi.translation.assignment..",
+                        "dev.hashi.translation.decision..",
+                        "dev.hashi.translation.comment..",
+                        "dev.hashi.translation.glossary..",
                         "dev.hashi.translation.events..")
                 .check(CLASSES);
         noClasses()
@@ -108,7 +117,18 @@ class ArchitectureTest {
         }
         assertThat(packages)
                 .containsExactlyInAnyOrder(
-                        "assignment", "events", "memory", "progress", "queue", "rebuild", "review", "unit", "xliff");
+                        "assignment",
+                        "comment",
+                        "decision",
+                        "events",
+                        "glossary",
+                        "memory",
+                        "progress",
+                        "queue",
+                        "rebuild",
+                        "review",
+                        "unit",
+                        "xliff");
         List<Long> lengths;
         try (Stream<Path> files = Files.walk(main)) {
             lengths = files.filter(file -> file.toString().endsWith(".java"))

@@ -19,7 +19,15 @@ class OpenApiTest extends ServiceTest {
                         "/api/translations/queue",
                         "/api/translations/units/{unitId}/submit",
                         "/api/translations/xliff",
-                        "/api/translations/units/{unitId}/suggestions");
+                        "/api/translations/units/{unitId}/suggestions",
+                        "/api/translations/units/{unitId}/decision",
+                        "/api/translations/source-only-rules",
+                        "/api/translations/source-only-rules/{ruleId}",
+                        "/api/translations/units/{unitId}/comments",
+                        "/api/translations/units/{unitId}/comments/{commentId}/resolve",
+                        "/api/translations/glossary",
+                        "/api/translations/glossary/{termId}",
+                        "/api/translations/units/{unitId}/glossary");
         OpenApiChecks.checkConventions(docs.body());
     }
 
@@ -32,7 +40,8 @@ class OpenApiTest extends ServiceTest {
                 .path("get")
                 .path("parameters")
                 .toString();
-        assertThat(queue).contains("\"name\":\"cursor\"", "\"name\":\"limit\"", "\"maximum\":100");
+        assertThat(queue)
+                .contains("\"name\":\"cursor\"", "\"name\":\"limit\"", "\"maximum\":100", "\"name\":\"question\"");
         assertThat(docs.body()
                         .path("paths")
                         .path("/api/translations/units/{unitId}/submit")

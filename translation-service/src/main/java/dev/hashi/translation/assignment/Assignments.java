@@ -10,6 +10,7 @@ import dev.hashi.identity.Identity;
 import dev.hashi.service.access.Access;
 import dev.hashi.service.command.CommandContext;
 import dev.hashi.translation.unit.Unit;
+import dev.hashi.translation.unit.UnitBuilder;
 import dev.hashi.translation.unit.UnitChange;
 import dev.hashi.translation.unit.UnitProblems;
 import dev.hashi.translation.unit.UnitState;
@@ -56,7 +57,7 @@ public class Assignments {
                         return Optional.empty();
                     }
                     Unit.Work work = unit.work();
-                    Unit.Builder next = unit.toBuilder().plan(unit.plan().withAssignee(null));
+                    UnitBuilder next = unit.toBuilder().plan(unit.plan().withAssignee(null));
                     if (work.stage() == Unit.Work.Stage.IN_PROGRESS || work.stage() == Unit.Work.Stage.REJECTED) {
                         next.work(Unit.Work.NONE);
                     }
@@ -91,7 +92,7 @@ public class Assignments {
                     if ("taken".equals(action) && holder != null && !holder.equals(assignee)) {
                         throw UnitProblems.assignedToOther(unit);
                     }
-                    Unit.Builder next = unit.toBuilder().plan(unit.plan().withAssignee(assignee));
+                    UnitBuilder next = unit.toBuilder().plan(unit.plan().withAssignee(assignee));
                     if (OPEN.contains(unit.state())) {
                         next.work(new Unit.Work(
                                 Unit.Work.Stage.IN_PROGRESS,

@@ -31,8 +31,8 @@ public class ProgressStatistics {
      * @param unitsByState      units per state, keyed by the state's wire name
      * @param sizeUnit          {@code words} or {@code characters}, the unit of the source locale
      * @param size              total size of the sources
-     * @param translatedPercent share of the size that is translated or approved (0–100, one decimal)
-     * @param approvedPercent   share of the size that is approved
+     * @param translatedPercent share of the size that is translated, approved or source-only (0–100, one decimal)
+     * @param approvedPercent   share of the size that is done: approved or decided source-only
      */
     public record PairProgress(
             String sourceLocale,
@@ -47,8 +47,8 @@ public class ProgressStatistics {
     /**
      * Progress into one target locale over all sources.
      *
-     * @param approvedPercent share of units approved
-     * @param sizes           per unit of measure: total and approved size
+     * @param approvedPercent share of units done: approved or decided source-only
+     * @param sizes           per unit of measure: total and done ({@code approved}) size
      */
     public record LocaleProgress(
             String targetLocale,
@@ -87,12 +87,12 @@ public class ProgressStatistics {
                 Map<String, Long> perUnit = sizes.computeIfAbsent(
                         total.sizeUnit(), k -> new LinkedHashMap<>(Map.of("total", 0L, "approved", 0L)));
                 perUnit.merge("total", total.size(), Long::sum);
-                if (total.state() == UnitState.APPROVED) {
+                if (done(total.state())) {
                     perUnit.merge("approved", total.size(), Long::sum);
                 }
             }
-            result.add(new LocaleProgress(
-                    locale, all, states, percent(states.get(UnitState.APPROVED.wireName()), all), sizes));
+            long done = states.get(UnitState.APPROVED.wireName()) + states.get(UnitState.SOURCE_ONLY.wireName());
+            result.add(new LocaleProgress(locale, all, states, percent(done, all), sizes));
         });
         return result;
     }
@@ -103,6 +103,11 @@ public class ProgressStatistics {
             states.put(state.wireName(), 0L);
         }
         return states;
+    }
+
+    /** Approved and source-only units need no more work: both count as done. */
+    static boolean done(UnitState state) {
+        return state == UnitState.APPROVED || state == UnitState.SOURCE_ONLY;
     }
 
     static double percent(long part, long whole) {
@@ -129,7 +134,7 @@ public class ProgressStatistics {
             states.merge(state.wireName(), n, Long::sum);
             units += n;
             size += sum;
-            if (state == UnitState.APPROVED) {
+            if (done(state)) {
                 approvedSize += sum;
                 translatedSize += sum;
             } else if (state == UnitState.TRANSLATED) {

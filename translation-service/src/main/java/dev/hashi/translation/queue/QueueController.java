@@ -42,12 +42,16 @@ class QueueController {
             @RequestParam(required = false) String assignee,
             @Parameter(description = "ISO date or instant", example = "2003-10-28") @RequestParam(required = false)
                     String dueBefore,
-            @Parameter(description = "priority, due or page", example = "priority") @RequestParam(required = false)
+            @Parameter(description = "priority, due or page (document order)", example = "priority")
+                    @RequestParam(required = false)
                     String sort,
+            @Parameter(description = "open: units with an open question; none: without", example = "open")
+                    @RequestParam(required = false)
+                    String question,
             PageRequest page,
             CommandContext context) {
         QueueParameters parameters = new QueueParameters(locales);
-        var filter = parameters.filter(target, source, state, type, entryId, assignee, dueBefore);
+        var filter = parameters.filter(target, source, state, type, entryId, assignee, dueBefore, question);
         var order = parameters.order(sort);
         parameters.check();
         return queue.find(context, filter, order, page).map(UnitView::of);

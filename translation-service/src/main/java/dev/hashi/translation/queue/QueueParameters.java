@@ -22,7 +22,7 @@ import dev.hashi.translation.unit.UnitState;
 /**
  * The queue's query parameters, checked together: every invalid one is a field error of one {@code request.invalid}
  * (field = the parameter; codes {@code locale.invalid}, {@code locale.unsupported}, {@code queue.invalid-state},
- * {@code queue.invalid-sort}, {@code format}).
+ * {@code queue.invalid-sort}, {@code queue.invalid-question}, {@code format}).
  */
 final class QueueParameters {
 
@@ -41,7 +41,8 @@ final class QueueParameters {
             String type,
             String entryId,
             String assignee,
-            String dueBefore) {
+            String dueBefore,
+            String question) {
         return new UnitFilter(
                 checked(() -> locales.optional("target", target)),
                 checked(() -> locales.optional("source", source)),
@@ -49,7 +50,22 @@ final class QueueParameters {
                 blankToNull(type),
                 blankToNull(entryId),
                 blankToNull(assignee),
-                instant(dueBefore));
+                instant(dueBefore),
+                question(question));
+    }
+
+    private Boolean question(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim()) {
+            case "open" -> true;
+            case "none" -> false;
+            default -> {
+                errors.add(new FieldError("question", "queue.invalid-question", "question is open or none.", value));
+                yield null;
+            }
+        };
     }
 
     UnitOrder order(String sort) {
@@ -94,7 +110,7 @@ final class QueueParameters {
                                     "queue.invalid-state",
                                     "Unknown state " + name.trim()
                                             + "; states are untranslated, in_progress, translated,"
-                                            + " approved, rejected and outdated.",
+                                            + " approved, rejected, outdated and source_only.",
                                     name.trim())));
         }
         return states;

@@ -24,6 +24,7 @@ import dev.hashi.service.command.CommandContext;
 import dev.hashi.service.error.ConflictException;
 import dev.hashi.translation.unit.ContentTracking;
 import dev.hashi.translation.unit.MediaTracking;
+import dev.hashi.translation.unit.SourceOnlyRules;
 import dev.hashi.translation.unit.Unit;
 import dev.hashi.translation.unit.UnitChange;
 import dev.hashi.translation.unit.Units;
@@ -54,10 +55,12 @@ public class Rebuild {
     private final String bootstrapServers;
     private final ContentSnapshots snapshots;
     private final RebuildLocks locks;
+    private final SourceOnlyRules rules;
 
     Rebuild(
             Units live,
             RebuildLocks locks,
+            SourceOnlyRules rules,
             SupportedLocales locales,
             EventCodec codec,
             RebuildSettings settings,
@@ -65,6 +68,7 @@ public class Rebuild {
             @Value("${cms.security.gateway-secret:}") String gatewaySecret) {
         this.live = live;
         this.locks = locks;
+        this.rules = rules;
         this.locales = locales;
         this.codec = codec;
         this.settings = settings;
@@ -143,7 +147,7 @@ public class Rebuild {
                 liveAtStart.put(unit.id(), unit.rev());
             }
         });
-        feed.accept(new ContentTracking(rebuilt, locales));
+        feed.accept(new ContentTracking(rebuilt, locales, rules));
         CommandContext by = context;
         AtomicInteger created = new AtomicInteger();
         AtomicInteger changed = new AtomicInteger();

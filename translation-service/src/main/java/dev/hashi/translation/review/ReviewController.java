@@ -46,7 +46,16 @@ class ReviewController {
             @Pattern(regexp = "[0-9a-f]{64}")
             String sourceHash) {}
 
-    record ReviewRequest(@Size(max = 4000) String comment) {}
+    /**
+     * @param comment the reviewer's note, may be {@code null}
+     * @param text    the reviewer's corrected translation, {@code null} to approve the submission unchanged
+     */
+    record ApproveRequest(
+            @Size(max = 4000) String comment,
+
+            @Schema(example = "Toward an Environmental Model City Built with Residents (Minamata City)")
+            @Size(min = 1, max = Unit.MAX_TEXT)
+            String text) {}
 
     record RejectRequest(
             @Schema(example = "Use 汚染防止 for pollution control") @NotBlank @Size(max = 4000)
@@ -55,7 +64,9 @@ class ReviewController {
     @Operation(
             summary = "Submit a translation",
             description = "409 unit.source-changed when sourceHash is stale; 422 translation.checks-failed when"
-                    + " placeholders, links, tags or plural categories break.")
+                    + " placeholders, links, tags or plural categories break. Glossary findings come as warnings"
+                    + " (glossary.missing-term, glossary.forbidden-variant); with cms.translation.glossary.enforce"
+                    + " they refuse the submission.")
     @ApiResponse(
             responseCode = "200",
             description = "The unit after the change",
@@ -64,11 +75,18 @@ class ReviewController {
     @PostMapping("/submit")
     ResponseEntity<UnitView> submit(
             @PathVariable String unitId, @Valid @RequestBody SubmitRequest request, CommandContext context) {
-        return versioned(UnitView.of(reviews.submit(context, unitId, request.text(), request.sourceHash())
-                .unit()));
+        Reviews.Submission submission = reviews.submit(context, unitId, request.text(), request.sourceHash());
+        return versioned(UnitView.of(submission.unit())
+                .withWarnings(submission.warnings().stream()
+                        .map(w -> new UnitView.Warning(w.code(), w.message(), w.term(), w.expected()))
+                        .toList()));
     }
 
-    @Operation(summary = "Approve a submitted translation (reviewers; not one's own)")
+    @Operation(
+            summary = "Approve a submitted translation, optionally corrected (reviewers of the pair; not one's own)",
+            description = "With text, the reviewer's correction is approved and published; the history keeps the"
+                    + " submission, the correction and their diff (action approved-with-edit). 422"
+                    + " translation.checks-failed when the correction breaks the checks.")
     @ApiResponse(
             responseCode = "200",
             description = "The unit after the change",
@@ -77,9 +95,10 @@ class ReviewController {
     @PostMapping("/approve")
     ResponseEntity<UnitView> approve(
             @PathVariable String unitId,
-            @Valid @RequestBody(required = false) ReviewRequest request,
+            @Valid @RequestBody(required = false) ApproveRequest request,
             CommandContext context) {
-        return versioned(UnitView.of(reviews.approve(context, unitId, request == null ? null : request.comment())));
+        return versioned(UnitView.of(reviews.approve(
+                context, unitId, request == null ? null : request.comment(), request == null ? null : request.text())));
     }
 
     @Operation(summary = "Reject a submitted translation with a comment")

@@ -18,6 +18,8 @@ import dev.hashi.service.command.CommandContext;
 import dev.hashi.service.error.FieldError;
 import dev.hashi.service.error.RuleViolationException;
 import dev.hashi.translation.TranslationSettings;
+import dev.hashi.translation.glossary.Terminology;
+import dev.hashi.translation.unit.ReviewerAccess;
 import dev.hashi.translation.unit.Unit;
 import dev.hashi.translation.unit.UnitChange;
 import dev.hashi.translation.unit.UnitProblems;
@@ -36,15 +38,20 @@ public class Reviews {
             UnitState.TRANSLATED);
 
     private final Units units;
+    private final Terminology terminology;
     private final boolean publishSubmitted;
 
-    Reviews(Units units, TranslationSettings settings) {
+    Reviews(Units units, Terminology terminology, TranslationSettings settings) {
         this.units = units;
+        this.terminology = terminology;
         this.publishSubmitted = settings.publishSubmitted();
     }
 
-    /** What a submission did: {@code submitted}, or {@code unchanged} when the same text was already submitted. */
-    public record Submission(Unit unit, boolean changed) {}
+    /**
+     * What a submission did: {@code submitted}, or {@code unchanged} when the same text was already submitted; and
+     * the glossary's warnings on it.
+     */
+    public record Submission(Unit unit, boolean changed, List<Terminology.Warning> warnings) {}
 
     /**
      * Submits {@code text} for a unit, translated from the source whose hash the translator loaded.
@@ -63,14 +70,14 @@ public class Reviews {
         if (!Objects.equals(loadedHash, found.source().hash())) {
             throw UnitProblems.sourceChanged(found, loadedHash);
         }
-        List<SubmitChecks.Failure> failures =
-                SubmitChecks.check(found.source().text(), translation, LocaleTag.parse(found.targetLocale()));
-        if (!failures.isEmpty()) {
+        requireChecksPass(found, translation);
+        List<Terminology.Warning> warnings = terminology.check(found, translation);
+        if (!warnings.isEmpty() && terminology.enforced()) {
             throw new RuleViolationException(
                             "translation.checks-failed",
-                            "The translation does not keep what the source needs.",
-                            failures.stream()
-                                    .map(f -> FieldError.of("text", f.code(), f.detail()))
+                            "The translation does not follow the glossary.",
+                            warnings.stream()
+                                    .map(w -> FieldError.of("text", w.code(), w.message()))
                                     .toList())
                     .with("unitId", unitId);
         }
@@ -123,16 +130,39 @@ public class Reviews {
                             .publishing(events));
                 })
                 .orElseThrow();
-        return new Submission(after, changed[0]);
+        return new Submission(after, changed[0], warnings);
     }
 
-    /** A reviewer approves a submitted translation; it is published as {@code translation.approved}. */
-    public Unit approve(CommandContext context, String unitId, String comment) {
+    /**
+     * A reviewer of the unit's locale pair approves a submitted translation, optionally corrected: the approved text
+     * ({@code corrected}, else the submission) is published as {@code translation.approved}. A correction is the
+     * reviewer's edit: its history line ({@code approved-with-edit}) keeps the submission, the correction and their
+     * diff.
+     *
+     * @param corrected the reviewer's corrected text, {@code null} to approve the submission as it is
+     * @throws RuleViolationException {@code translation.checks-failed} when the correction breaks the checks,
+     *     {@code review.own-translation} when the reviewer translated it
+     */
+    public Unit approve(CommandContext context, String unitId, String comment, String corrected) {
         Identity caller = context.caller();
-        Access.requireReviewer(caller);
+        requirePairReviewer(caller, unitId);
+        String correction = corrected == null ? null : Texts.nfc(corrected);
         return units.modify(unitId, context.expectedVersion(), current -> {
                     Unit unit = reviewable(current, unitId, caller, "approved");
-                    Unit.Work work = unit.work();
+                    Unit.Work submitted = unit.work();
+                    boolean edited = correction != null && !correction.equals(submitted.draft());
+                    if (edited) {
+                        requireChecksPass(unit, correction);
+                    }
+                    Unit.Work work = edited
+                            ? new Unit.Work(
+                                    submitted.stage(),
+                                    correction,
+                                    submitted.draftFromHash(),
+                                    submitted.translator(),
+                                    submitted.reviewer(),
+                                    submitted.comment())
+                            : submitted;
                     Unit next = unit.toBuilder()
                             .work(reviewed(work, Unit.Work.Stage.APPROVED, caller, comment))
                             .build();
@@ -146,6 +176,13 @@ public class Reviews {
                             work.draft(),
                             work.translator(),
                             caller.subject());
+                    if (edited) {
+                        return Optional.of(UnitChange.of(next, "approved-with-edit", context)
+                                .texts(submitted.draft(), correction)
+                                .diff(TextDiff.between(submitted.draft(), correction))
+                                .comment(comment)
+                                .publishing(List.of(approved)));
+                    }
                     return Optional.of(UnitChange.of(next, "approved", context)
                             .texts(null, work.draft())
                             .comment(comment)
@@ -157,7 +194,7 @@ public class Reviews {
     /** A reviewer rejects a submitted translation with a comment; it goes back to its translator. */
     public Unit reject(CommandContext context, String unitId, String comment) {
         Identity caller = context.caller();
-        Access.requireReviewer(caller);
+        requirePairReviewer(caller, unitId);
         return units.modify(unitId, context.expectedVersion(), current -> {
                     Unit unit = reviewable(current, unitId, caller, "rejected");
                     Unit.Work work = unit.work();
@@ -169,6 +206,27 @@ public class Reviews {
                             .comment(comment));
                 })
                 .orElseThrow();
+    }
+
+    /** A reviewer whose locale pairs cover the unit's direction (checked again on every review action). */
+    private void requirePairReviewer(Identity caller, String unitId) {
+        Access.requireReviewer(caller);
+        Unit unit = live(units.find(unitId), unitId);
+        ReviewerAccess.requireReviewerFor(caller, unit.source().locale(), unit.targetLocale());
+    }
+
+    private static void requireChecksPass(Unit unit, String translation) {
+        List<SubmitChecks.Failure> failures =
+                SubmitChecks.check(unit.source().text(), translation, LocaleTag.parse(unit.targetLocale()));
+        if (!failures.isEmpty()) {
+            throw new RuleViolationException(
+                            "translation.checks-failed",
+                            "The translation does not keep what the source needs.",
+                            failures.stream()
+                                    .map(f -> FieldError.of("text", f.code(), f.detail()))
+                                    .toList())
+                    .with("unitId", unit.id());
+        }
     }
 
     private static Unit reviewable(Optional<Unit> current, String unitId, Identity caller, String action) {

@@ -47,6 +47,8 @@ final class ContentRules {
                     entry.titles(),
                     new Unit.Versions(version, 0, version),
                     false,
+                    null,
+                    false,
                     0);
             return Optional.of(UnitChange.of(created, "created", by)
                     .texts(null, created.source().text()));
@@ -55,7 +57,7 @@ final class ContentRules {
         if (version <= unit.versions().source()) {
             return Optional.empty();
         }
-        Unit.Builder next = unit.toBuilder()
+        UnitBuilder next = unit.toBuilder()
                 .versions(new Unit.Versions(
                         version, unit.versions().target(), unit.versions().titles()));
         if (change.removed() || change.text() == null) {
@@ -109,7 +111,7 @@ final class ContentRules {
             return Optional.empty();
         }
         Unit unit = current.get();
-        Unit.Builder next = unit.toBuilder()
+        UnitBuilder next = unit.toBuilder()
                 .versions(new Unit.Versions(
                         unit.versions().source(), version, unit.versions().titles()));
         String oldText = unit.target() == null ? null : unit.target().text();
@@ -153,10 +155,13 @@ final class ContentRules {
     }
 
     private static Unit keptCurrent(Unit unit, String oldHash, String newHash) {
-        Unit.Builder next = unit.toBuilder();
+        UnitBuilder next = unit.toBuilder();
         if (unit.target() != null && oldHash.equals(unit.target().fromHash())) {
             Unit.Target target = unit.target();
             next.target(new Unit.Target(target.text(), newHash, target.unitId(), target.author()));
+        }
+        if (unit.decision() != null && oldHash.equals(unit.decision().sourceHash())) {
+            next.decision(unit.decision().forSource(newHash));
         }
         Unit.Work work = unit.work();
         if (oldHash.equals(work.draftFromHash())) {

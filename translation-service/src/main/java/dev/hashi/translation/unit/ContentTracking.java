@@ -33,10 +33,16 @@ public final class ContentTracking {
 
     private final Units units;
     private final SupportedLocales locales;
+    private final SourceOnlyRules rules;
 
-    public ContentTracking(Units units, SupportedLocales locales) {
+    /**
+     * Tracking into {@code units}; a unit created for a field path or entry that a source-only rule of {@code rules}
+     * covers starts decided ({@code rules} may be {@code null}: no rules).
+     */
+    public ContentTracking(Units units, SupportedLocales locales, SourceOnlyRules rules) {
         this.units = units;
         this.locales = locales;
+        this.rules = rules;
     }
 
     /**
@@ -111,7 +117,8 @@ public final class ContentTracking {
                         () -> units.modify(
                                 id,
                                 current -> ContentRules.onSource(
-                                        current, id, entry, change, locale.get(), target, version, by)));
+                                                current, id, entry, change, locale.get(), target, version, by)
+                                        .map(next -> current.isEmpty() ? decidedByRule(next) : next)));
             }
             attempt(
                     failures,
@@ -127,6 +134,20 @@ public final class ContentTracking {
                                     entry.entryId(), change.path(), locale.get().tag()),
                             current -> ContentRules.onTarget(current, change, version, by)));
         }
+    }
+
+    /** A new unit's change, decided source-only when a rule covers the unit. */
+    private UnitChange decidedByRule(UnitChange created) {
+        if (rules == null) {
+            return created;
+        }
+        Unit unit = created.after();
+        return rules.covering(unit)
+                .map(rule -> created.withAfter(unit.toBuilder()
+                                .decision(rule.decisionFor(unit))
+                                .build())
+                        .comment("source-only by rule " + rule.id() + ": " + rule.reason()))
+                .orElse(created);
     }
 
     /** The context of background work on an event: its actor (an editor of content), trace and time. */

@@ -9,8 +9,11 @@ import java.util.Objects;
  * ({@link Source}, {@link Target}) come from content events; {@link Work} and {@link Plan} from translators,
  * reviewers and editors. The {@link #state()} is always {@link #derivedState()} of those facts.
  *
- * @param type content type key of the entry
- * @param rev  revision, incremented by every write; the compare-and-set guard and the events' aggregate version
+ * @param type         content type key of the entry
+ * @param decision     the decision not to translate this unit ({@code null} for none); while present the unit is
+ *                     {@link UnitState#SOURCE_ONLY}
+ * @param openQuestion whether a question on the unit waits for its answer to be resolved
+ * @param rev          revision, incremented by every write; the compare-and-set guard and the events' aggregate version
  */
 public record Unit(
         String id,
@@ -27,6 +30,8 @@ public record Unit(
         Map<String, String> titles,
         Versions versions,
         boolean removed,
+        Decision decision,
+        boolean openQuestion,
         long rev) {
 
     /**
@@ -75,6 +80,24 @@ public record Unit(
         }
     }
 
+    /**
+     * A decision that the unit is not to be translated: the target shows the source value (the declared fallback).
+     *
+     * @param reason     why, as the editor or reviewer wrote it
+     * @param decidedBy  the subject who decided (or confirmed) it
+     * @param decidedAt  when
+     * @param sourceHash hash of the source text the decision was made for
+     * @param ruleId     the rule it comes from (a field path across a type, or an entry), {@code null} when it was made
+     *                   for this unit alone
+     */
+    public record Decision(String reason, String decidedBy, Instant decidedAt, String sourceHash, String ruleId) {
+
+        /** The same decision, made for the source with hash {@code hash}. */
+        public Decision forSource(String hash) {
+            return new Decision(reason, decidedBy, decidedAt, hash, ruleId);
+        }
+    }
+
     /** Planning set by editors: assignee (a subject), due date and priority (higher first). */
     public record Plan(String assignee, Instant dueAt, int priority) {
 
@@ -116,13 +139,23 @@ public record Unit(
                 .outdated(keptOutdated)
                 .work(work)
                 .plan(plan)
+                .decision(rebuilt.decision != null && decision == null ? rebuilt.decision : decision)
+                .openQuestion(openQuestion)
                 .rev(rev)
                 .build()
                 .settled();
     }
 
-    /** The state the facts imply: a current landed target wins, then work in progress, then the content facts. */
+    /** Whether the source changed since the unit was decided source-only (and the decision was not confirmed since). */
+    public boolean sourceChangedSinceDecision() {
+        return decision != null && !Objects.equals(decision.sourceHash(), source.hash());
+    }
+
+    /** The state the facts imply: a source-only decision wins, then a current landed target, then work in progress, then the content facts. */
     public UnitState derivedState() {
+        if (decision != null) {
+            return UnitState.SOURCE_ONLY;
+        }
         if (targetIsCurrent()) {
             return UnitState.APPROVED;
         }
@@ -151,7 +184,7 @@ public record Unit(
     /** This unit with its state re-derived and the outdated record kept only while a translation lags behind. */
     public Unit settled() {
         UnitState derivedState = derivedState();
-        Builder derived = toBuilder().state(derivedState);
+        UnitBuilder derived = toBuilder().state(derivedState);
         if (derivedState == UnitState.APPROVED || derivedState == UnitState.UNTRANSLATED) {
             derived.outdated(null);
         }
@@ -159,133 +192,7 @@ public record Unit(
     }
 
     /** A builder starting from this unit, to change some of its parts. */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /** Changes parts of a unit; {@link #build()} makes the new unit (its state as set, see {@link #settled()}). */
-    public static final class Builder {
-        private final String id;
-        private String entryId;
-        private String type;
-        private String path;
-        private String targetLocale;
-        private UnitState state;
-        private Source source;
-        private Target target;
-        private Outdated outdated;
-        private Work work;
-        private Plan plan;
-        private Map<String, String> titles;
-        private Versions versions;
-        private boolean removed;
-        private long rev;
-
-        private Builder(Unit unit) {
-            id = unit.id;
-            entryId = unit.entryId;
-            type = unit.type;
-            path = unit.path;
-            targetLocale = unit.targetLocale;
-            state = unit.state;
-            source = unit.source;
-            target = unit.target;
-            outdated = unit.outdated;
-            work = unit.work;
-            plan = unit.plan;
-            titles = unit.titles;
-            versions = unit.versions;
-            removed = unit.removed;
-            rev = unit.rev;
-        }
-
-        public Builder entryId(String value) {
-            entryId = value;
-            return this;
-        }
-
-        public Builder type(String value) {
-            type = value;
-            return this;
-        }
-
-        public Builder path(String value) {
-            path = value;
-            return this;
-        }
-
-        public Builder targetLocale(String value) {
-            targetLocale = value;
-            return this;
-        }
-
-        public Builder state(UnitState value) {
-            state = value;
-            return this;
-        }
-
-        public Builder source(Source value) {
-            source = value;
-            return this;
-        }
-
-        public Builder target(Target value) {
-            target = value;
-            return this;
-        }
-
-        public Builder outdated(Outdated value) {
-            outdated = value;
-            return this;
-        }
-
-        public Builder work(Work value) {
-            work = value;
-            return this;
-        }
-
-        public Builder plan(Plan value) {
-            plan = value;
-            return this;
-        }
-
-        public Builder titles(Map<String, String> value) {
-            titles = value;
-            return this;
-        }
-
-        public Builder versions(Versions value) {
-            versions = value;
-            return this;
-        }
-
-        public Builder removed(boolean value) {
-            removed = value;
-            return this;
-        }
-
-        Builder rev(long value) {
-            rev = value;
-            return this;
-        }
-
-        public Unit build() {
-            return new Unit(
-                    id,
-                    entryId,
-                    type,
-                    path,
-                    targetLocale,
-                    state,
-                    source,
-                    target,
-                    outdated,
-                    work,
-                    plan,
-                    titles,
-                    versions,
-                    removed,
-                    rev);
-        }
+    public UnitBuilder toBuilder() {
+        return new UnitBuilder(this);
     }
 }

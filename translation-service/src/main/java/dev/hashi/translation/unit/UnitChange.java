@@ -13,6 +13,7 @@ import dev.hashi.service.command.CommandContext;
  * @param oldText replaced text for the history line, may be {@code null}
  * @param newText new text for the history line, may be {@code null}
  * @param comment note for the history line, may be {@code null}
+ * @param diff    edits of the history line (a reviewer's correction), may be {@code null}
  * @param events  payloads published together with the write (a state change event is added automatically)
  * @param by      who caused the change, when, and the trace it belongs to
  */
@@ -22,6 +23,7 @@ public record UnitChange(
         String oldText,
         String newText,
         String comment,
+        List<HistoryEntry.Edit> diff,
         List<EventPayload> events,
         CommandContext by) {
 
@@ -30,24 +32,34 @@ public record UnitChange(
     }
 
     public static UnitChange of(Unit after, String action, CommandContext by) {
-        return new UnitChange(after, action, null, null, null, List.of(), by);
+        return new UnitChange(after, action, null, null, null, null, List.of(), by);
     }
 
     /** A change that the unit's history does not list. */
     static UnitChange unrecorded(Unit after, CommandContext by) {
-        return new UnitChange(after, null, null, null, null, List.of(), by);
+        return new UnitChange(after, null, null, null, null, null, List.of(), by);
+    }
+
+    /** The same change leading to {@code next} instead. */
+    public UnitChange withAfter(Unit next) {
+        return new UnitChange(next, action, oldText, newText, comment, diff, events, by);
     }
 
     public UnitChange texts(String previous, String next) {
-        return new UnitChange(after, action, previous, next, comment, events, by);
+        return new UnitChange(after, action, previous, next, comment, diff, events, by);
     }
 
     public UnitChange comment(String note) {
-        return new UnitChange(after, action, oldText, newText, note, events, by);
+        return new UnitChange(after, action, oldText, newText, note, diff, events, by);
+    }
+
+    /** The same change with {@code edits} as the diff of its history line. */
+    public UnitChange diff(List<HistoryEntry.Edit> edits) {
+        return new UnitChange(after, action, oldText, newText, comment, edits, events, by);
     }
 
     public UnitChange publishing(List<EventPayload> payloads) {
-        return new UnitChange(after, action, oldText, newText, comment, payloads, by);
+        return new UnitChange(after, action, oldText, newText, comment, diff, payloads, by);
     }
 
     boolean recorded() {

@@ -72,6 +72,13 @@ final class UnitDocuments {
                                 .append("target", unit.versions().target())
                                 .append("titles", unit.versions().titles()))
                 .append("removed", unit.removed())
+                .append(UnitFields.FIELD_PATH, FieldPaths.fieldPath(unit.path()))
+                .append(UnitFields.PATH_KEY, FieldPaths.naturalKey(unit.path()))
+                .append(UnitFields.DECISION, decision(unit.decision()))
+                .append(
+                        UnitFields.RULE,
+                        unit.decision() == null ? null : unit.decision().ruleId())
+                .append(UnitFields.OPEN_QUESTION, unit.openQuestion())
                 .append("approvedText", unit.approvedText())
                 .append(UnitFields.REV, unit.rev());
         return doc;
@@ -130,7 +137,30 @@ final class UnitDocuments {
                         versions.get("target", Number.class).longValue(),
                         versions.get("titles", Number.class).longValue()),
                 doc.getBoolean("removed", false),
+                decision(doc.get(UnitFields.DECISION, Document.class)),
+                doc.getBoolean(UnitFields.OPEN_QUESTION, false),
                 doc.get(UnitFields.REV, Number.class).longValue());
+    }
+
+    private static Document decision(Unit.Decision decision) {
+        return decision == null
+                ? null
+                : new Document("reason", decision.reason())
+                        .append("decidedBy", decision.decidedBy())
+                        .append("decidedAt", Date.from(decision.decidedAt()))
+                        .append("sourceHash", decision.sourceHash())
+                        .append("ruleId", decision.ruleId());
+    }
+
+    private static Unit.Decision decision(Document doc) {
+        return doc == null
+                ? null
+                : new Unit.Decision(
+                        doc.getString("reason"),
+                        doc.getString("decidedBy"),
+                        doc.getDate("decidedAt").toInstant(),
+                        doc.getString("sourceHash"),
+                        doc.getString("ruleId"));
     }
 
     static final String LINE_UNIT = "unitId";
@@ -148,7 +178,14 @@ final class UnitDocuments {
                 .append("to", entry.to())
                 .append("oldText", entry.oldText())
                 .append("newText", entry.newText())
-                .append("comment", entry.comment());
+                .append("comment", entry.comment())
+                .append(
+                        "diff",
+                        entry.diff() == null
+                                ? null
+                                : entry.diff().stream()
+                                        .map(edit -> new Document("op", edit.op()).append("text", edit.text()))
+                                        .toList());
     }
 
     static HistoryEntry historyEntry(Document line) {
@@ -160,7 +197,12 @@ final class UnitDocuments {
                 line.getString("to"),
                 line.getString("oldText"),
                 line.getString("newText"),
-                line.getString("comment"));
+                line.getString("comment"),
+                line.containsKey("diff") && line.get("diff") != null
+                        ? line.getList("diff", Document.class).stream()
+                                .map(edit -> new HistoryEntry.Edit(edit.getString("op"), edit.getString("text")))
+                                .toList()
+                        : null);
     }
 
     /** The history array that unit documents of older versions carried. */

@@ -22,6 +22,16 @@ final class UnitFields {
     static final String VERSIONS = "versions";
     static final String REV = "rev";
     static final String HISTORY = "history";
+    /** The path with item ids left out ({@code sessions[].title}), the key of source-only rules. */
+    static final String FIELD_PATH = "fieldPath";
+    /** The path with its numbers made to sort in document order ({@code p-2} before {@code p-10}). */
+    static final String PATH_KEY = "pathKey";
+
+    static final String DECISION = "decision";
+    /** The source-only rule a unit's decision comes from, at the top level so it can be indexed sparsely. */
+    static final String RULE = "decisionRule";
+
+    static final String OPEN_QUESTION = "openQuestion";
 
     private UnitFields() {}
 }

@@ -26,6 +26,14 @@ final class UnitQueries {
         return Filters.eq(UnitFields.ENTRY, entryId);
     }
 
+    static Bson ofFieldPath(String type, String fieldPath, String targetLocale) {
+        return Filters.and(
+                Filters.eq(UnitFields.TYPE, type),
+                Filters.eq(UnitFields.FIELD_PATH, fieldPath),
+                Filters.eq(UnitFields.TARGET_LOCALE, targetLocale),
+                live());
+    }
+
     static Bson filter(UnitFilter filter) {
         List<Bson> filters = new ArrayList<>();
         filters.add(live());
@@ -39,6 +47,11 @@ final class UnitQueries {
             filters.add(Filters.in(
                     UnitFields.STATE,
                     filter.states().stream().map(UnitState::wireName).toList()));
+        } else {
+            filters.add(Filters.ne(UnitFields.STATE, UnitState.SOURCE_ONLY.wireName()));
+        }
+        if (filter.openQuestion() != null) {
+            filters.add(Filters.eq(UnitFields.OPEN_QUESTION, filter.openQuestion()));
         }
         if (filter.type() != null) {
             filters.add(Filters.eq(UnitFields.TYPE, filter.type()));
@@ -58,11 +71,15 @@ final class UnitQueries {
     /**
      * The indexes behind the queue and the statistics, equality fields first, then each order's sort fields (as
      * MongoDB uses them): live units of a locale pair with or without a state filter, and all live units, in each
-     * of the three orders; and live units by pair and state for the totals. Queries scoped to one entry or one
+     * of the three orders; and live units by pair and state for the totals; the units of a
+     * field path across a type and those decided by one source-only rule. Queries scoped to one entry or one
      * assignee use those single-field indexes and sort their few units in memory.
      */
     static List<Bson> indexes() {
         List<Bson> indexes = new java.util.ArrayList<>();
+        indexes.add(Indexes.ascending(
+                UnitFields.TYPE, UnitFields.FIELD_PATH, UnitFields.TARGET_LOCALE, UnitFields.REMOVED));
+        indexes.add(Indexes.ascending(UnitFields.RULE));
         indexes.add(Indexes.ascending(
                 UnitFields.REMOVED, UnitFields.TARGET_LOCALE, UnitFields.SOURCE_LOCALE, UnitFields.STATE));
         for (UnitOrder order : UnitOrder.values()) {
@@ -79,7 +96,7 @@ final class UnitQueries {
     }
 
     static Bson sort(UnitOrder order) {
-        Bson pageOrder = Sorts.ascending(UnitFields.ENTRY, UnitFields.PATH, "_id");
+        Bson pageOrder = Sorts.ascending(UnitFields.ENTRY, UnitFields.PATH_KEY, "_id");
         return switch (order) {
             case PRIORITY ->
                 Sorts.orderBy(Sorts.descending(UnitFields.PRIORITY), Sorts.ascending(UnitFields.DUE_SORT), pageOrder);

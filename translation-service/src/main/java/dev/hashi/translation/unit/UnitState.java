@@ -10,7 +10,9 @@ public enum UnitState {
     TRANSLATED,
     APPROVED,
     REJECTED,
-    OUTDATED;
+    OUTDATED,
+    /** Decided not to be translated: the target shows the source value; counts as done. */
+    SOURCE_ONLY;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

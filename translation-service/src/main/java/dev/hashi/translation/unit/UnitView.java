@@ -2,6 +2,7 @@ package dev.hashi.translation.unit;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,10 @@ import java.util.Map;
  * @param target   the value content holds in the target locale, {@code null} if none
  * @param draft    the translation being worked on or reviewed, {@code null} if none
  * @param outdated the source text the translation was made from and the source text now, when the source moved on
+ * @param decision the decision not to translate the unit (state {@code source_only}), {@code null} if none
+ * @param openQuestion whether a question on the unit is still open
+ * @param warnings     in the answer to a submission: what the glossary checks found (they warn unless enforced);
+ *                     empty otherwise
  */
 public record UnitView(
         String unitId,
@@ -32,7 +37,10 @@ public record UnitView(
         Instant dueAt,
         int priority,
         Map<String, String> titles,
-        long version) {
+        Decision decision,
+        boolean openQuestion,
+        long version,
+        List<Warning> warnings) {
 
     /** @param size words or characters, as {@code sizeUnit} says */
     public record Source(String text, String hash, int size, String sizeUnit) {}
@@ -43,6 +51,49 @@ public record UnitView(
     public record Draft(String text, String sourceHash, String translator, String reviewer, String comment) {}
 
     public record Outdated(String oldSourceText, String newSourceText) {}
+
+    /**
+     * A source-only decision.
+     *
+     * @param ruleId                     the rule (field path across a type, or entry) it comes from; {@code null} when
+     *                                   made for this unit alone
+     * @param sourceChangedSinceDecision the source changed after the decision: confirm it or undo it
+     */
+    public record Decision(
+            String reason, String decidedBy, Instant decidedAt, String ruleId, boolean sourceChangedSinceDecision) {}
+
+    /**
+     * A finding on a submitted translation that does not refuse it.
+     *
+     * @param code     e.g. {@code glossary.missing-term}, {@code glossary.forbidden-variant}
+     * @param term     the source term concerned
+     * @param expected the approved translation of {@code term}
+     */
+    public record Warning(String code, String message, String term, String expected) {}
+
+    /** This view with {@code found} as its warnings. */
+    public UnitView withWarnings(List<Warning> found) {
+        return new UnitView(
+                unitId,
+                entryId,
+                type,
+                path,
+                sourceLocale,
+                targetLocale,
+                state,
+                source,
+                target,
+                draft,
+                outdated,
+                assignee,
+                dueAt,
+                priority,
+                titles,
+                decision,
+                openQuestion,
+                version,
+                List.copyOf(found));
+    }
 
     public static UnitView of(Unit unit) {
         Unit.Work work = unit.work();
@@ -81,6 +132,16 @@ public record UnitView(
                 unit.plan().dueAt(),
                 unit.plan().priority(),
                 titles,
-                unit.rev());
+                unit.decision() == null
+                        ? null
+                        : new Decision(
+                                unit.decision().reason(),
+                                unit.decision().decidedBy(),
+                                unit.decision().decidedAt(),
+                                unit.decision().ruleId(),
+                                unit.sourceChangedSinceDecision()),
+                unit.openQuestion(),
+                unit.rev(),
+                List.of());
     }
 }

@@ -130,6 +130,20 @@ public final class Units {
         return units;
     }
 
+    /** Live units of one field path ({@link FieldPaths#fieldPath}) across a type, into one target locale. */
+    public List<Unit> ofFieldPath(String type, String fieldPath, String targetLocale) {
+        List<Unit> units = new ArrayList<>();
+        visit(UnitQueries.ofFieldPath(type, fieldPath, targetLocale), units::add);
+        return units;
+    }
+
+    /** The units whose source-only decision comes from the rule {@code ruleId}. */
+    public List<Unit> decidedByRule(String ruleId) {
+        List<Unit> units = new ArrayList<>();
+        visit(Filters.eq(UnitFields.RULE, ruleId), units::add);
+        return units;
+    }
+
     /** Visits every unit, removed ones included. */
     public void forEach(Consumer<Unit> visitor) {
         visit(Filters.empty(), visitor);
@@ -238,7 +252,8 @@ public final class Units {
                 after.state().wireName(),
                 change.oldText(),
                 change.newText(),
-                change.comment());
+                change.comment(),
+                change.diff());
     }
 
     private static List<EventEnvelope<?>> events(Unit before, Unit after, UnitChange change) {

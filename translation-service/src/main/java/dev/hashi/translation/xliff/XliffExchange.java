@@ -3,7 +3,9 @@ package dev.hashi.translation.xliff;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.stream.XMLStreamException;
 
@@ -16,6 +18,7 @@ import dev.hashi.service.command.CommandContext;
 import dev.hashi.service.error.DomainException;
 import dev.hashi.service.locale.LocaleInput;
 import dev.hashi.service.paging.PageRequest;
+import dev.hashi.translation.glossary.Terminology;
 import dev.hashi.translation.queue.TranslationQueue;
 import dev.hashi.translation.review.Reviews;
 import dev.hashi.translation.unit.Unit;
@@ -42,7 +45,16 @@ public class XliffExchange {
     private final LocaleInput locales;
     private final XliffSettings settings;
 
-    XliffExchange(TranslationQueue queue, Units units, Reviews reviews, LocaleInput locales, XliffSettings settings) {
+    private final Terminology terminology;
+
+    XliffExchange(
+            TranslationQueue queue,
+            Units units,
+            Reviews reviews,
+            LocaleInput locales,
+            XliffSettings settings,
+            Terminology terminology) {
+        this.terminology = terminology;
         this.queue = queue;
         this.units = units;
         this.reviews = reviews;
@@ -63,10 +75,22 @@ public class XliffExchange {
     public Export export(CommandContext context, UnitFilter filter) {
         List<Unit> selected = queue.find(context, filter, UnitOrder.PAGE, PageRequest.first(settings.maxUnits()))
                 .items();
+        Map<String, List<String>> glossaryNotes = new HashMap<>();
+        for (Unit unit : selected) {
+            glossaryNotes.put(
+                    unit.id(),
+                    terminology.found(unit).stream()
+                            .map(term -> term.term() + " → " + term.translation()
+                                    + (term.note() == null ? "" : " (" + term.note() + ")")
+                                    + (term.forbidden().isEmpty()
+                                            ? ""
+                                            : "; not: " + String.join(", ", term.forbidden())))
+                            .toList());
+        }
         return out -> {
             try {
                 XliffWriter.write(
-                        selected, filter.source().tag(), filter.target().tag(), out);
+                        selected, filter.source().tag(), filter.target().tag(), glossaryNotes, out);
             } catch (XMLStreamException e) {
                 throw new IOException("writing the XLIFF export failed", e);
             }

@@ -22,7 +22,13 @@ final class XliffWriter {
 
     private XliffWriter() {}
 
-    static void write(List<Unit> units, String sourceLocale, String targetLocale, OutputStream out)
+    /** @param glossaryNotes per unit id, the glossary terms its source contains, each written as a note */
+    static void write(
+            List<Unit> units,
+            String sourceLocale,
+            String targetLocale,
+            Map<String, List<String>> glossaryNotes,
+            OutputStream out)
             throws XMLStreamException {
         Map<String, List<Unit>> byEntry = new LinkedHashMap<>();
         units.forEach(unit -> byEntry.computeIfAbsent(unit.entryId(), k -> new java.util.ArrayList<>())
@@ -47,7 +53,7 @@ final class XliffWriter {
             note(xml, "hashi:title-" + targetLocale, first.titles().get(targetLocale));
             xml.writeEndElement();
             for (Unit unit : entry.getValue()) {
-                unit(xml, unit);
+                unit(xml, unit, glossaryNotes.getOrDefault(unit.id(), List.of()));
             }
             xml.writeEndElement();
         }
@@ -56,7 +62,7 @@ final class XliffWriter {
         xml.close();
     }
 
-    private static void unit(XMLStreamWriter xml, Unit unit) throws XMLStreamException {
+    private static void unit(XMLStreamWriter xml, Unit unit, List<String> glossary) throws XMLStreamException {
         xml.writeStartElement(NS, "unit");
         xml.writeAttribute("id", unit.id());
         xml.writeAttribute("name", unit.path());
@@ -70,6 +76,9 @@ final class XliffWriter {
         }
         if (unit.work().comment() != null) {
             note(xml, "hashi:review-comment", unit.work().comment());
+        }
+        for (String term : glossary) {
+            note(xml, "hashi:glossary", term);
         }
         xml.writeEndElement();
         xml.writeStartElement(NS, "segment");
@@ -103,7 +112,7 @@ final class XliffWriter {
         return switch (state) {
             case UNTRANSLATED, IN_PROGRESS, OUTDATED, REJECTED -> "initial";
             case TRANSLATED -> "translated";
-            case APPROVED -> "final";
+            case APPROVED, SOURCE_ONLY -> "final";
         };
     }
 }

@@ -12,6 +12,7 @@ import dev.hashi.translation.support.ServiceTest;
 
 import tools.jackson.databind.JsonNode;
 
+import static dev.hashi.translation.support.ContentEvents.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -139,6 +140,39 @@ class QueueAndProgressTest extends ServiceTest {
                         "\"targetLocale\":\"ko\"",
                         "characters",
                         "words");
+    }
+
+    @Test
+    void pageOrderFollowsTheDocumentNumbersInPathsNotTheirSpelling() {
+        String entry = ConferencePages.newEntryId();
+        content()
+                .changed(
+                        entry,
+                        1,
+                        "editor-1",
+                        Map.of(),
+                        source("sessions[s-1].presentations[p-10].title", "en", "Tenth"),
+                        source("sessions[s-1].presentations[p-2].title", "en", "Second"),
+                        source("sessions[s-10].presentations[p-1].title", "en", "Later session"),
+                        source("sessions[s-1].presentations[p-1].title", "en", "First"),
+                        source("sessions[s-1].presentations[p-02b].title", "en", "Second b"),
+                        source("sessions[s-2].title", "en", "Session two"));
+        String query = "/api/translations/queue?target=ja&sort=page&entryId=" + entry;
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> client().get(EDITOR, query).body().path("items").size() == 6);
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        client().get(EDITOR, query)
+                .body()
+                .path("items")
+                .forEach(item -> paths.add(item.path("path").asString()));
+        assertThat(paths)
+                .containsExactly(
+                        "sessions[s-1].presentations[p-1].title",
+                        "sessions[s-1].presentations[p-2].title",
+                        "sessions[s-1].presentations[p-02b].title",
+                        "sessions[s-1].presentations[p-10].title",
+                        "sessions[s-2].title",
+                        "sessions[s-10].presentations[p-1].title");
     }
 
     @Test

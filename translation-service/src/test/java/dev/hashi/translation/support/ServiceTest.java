@@ -1,5 +1,7 @@
 package dev.hashi.translation.support;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,6 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.hashi.embedded.SharedInfra;
 import dev.hashi.identity.Identity;
+import dev.hashi.identity.LocalePair;
 import dev.hashi.identity.Role;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -51,8 +54,18 @@ public abstract class ServiceTest {
         return ContentEvents.INSTANCE;
     }
 
+    /** A reviewer of every locale pair ({@code *:*}). */
     public static Identity reviewer(String subject) {
-        return ServiceClient.user(subject, Role.REVIEWER);
+        return reviewer(subject, "*:*");
+    }
+
+    /** A reviewer holding {@code pairs} such as {@code ja:en}. */
+    public static Identity reviewer(String subject, String... pairs) {
+        Set<LocalePair> granted = new HashSet<>();
+        for (String pair : pairs) {
+            granted.add(LocalePair.parse(pair));
+        }
+        return new Identity(subject, Set.of(Role.REVIEWER), granted);
     }
 
     public static Identity editor(String subject) {

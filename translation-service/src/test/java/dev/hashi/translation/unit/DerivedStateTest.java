@@ -31,6 +31,8 @@ class DerivedStateTest {
                 Map.of("en", "WPC 2003"),
                 new Unit.Versions(1, 0, 1),
                 false,
+                null,
+                false,
                 1);
     }
 
