@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
-import dev.hashi.digest.Sha256;
 import dev.hashi.events.media.MediaTextChange;
+import dev.hashi.locale.Texts;
 
 /** The translatable values ({@code title}, {@code alt}, {@code caption}, {@code contact}) one version changed. */
 final class TextChanges {
@@ -61,7 +61,7 @@ final class TextChanges {
         if (source == null) {
             source = fallback.get(value.origin());
         }
-        return Sha256.hex(nfc(source == null ? value.text() : source.text()));
+        return Texts.sourceHash(source == null ? value.text() : source.text());
     }
 
     private static String nfc(String text) {
