@@ -26,6 +26,7 @@ import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 /**
@@ -131,7 +132,17 @@ public class Binaries {
         }
         long length = ((Number) file.get("length")).longValue();
         int chunkSize = ((Number) file.get("chunkSize")).intValue();
-        return new ChunkWindows(chunks, id, length, chunkSize, CHUNK_WINDOW);
+        return new ChunkWindows(this::chunks, id, length, chunkSize, CHUNK_WINDOW);
+    }
+
+    /** The data of chunks {@code n} in {@code [from, to)} of GridFS file {@code fileId}, in {@code n} order. */
+    private List<byte[]> chunks(ObjectId fileId, int from, int to) {
+        List<byte[]> data = new ArrayList<>();
+        chunks.find(Filters.and(Filters.eq("files_id", fileId), Filters.gte("n", from), Filters.lt("n", to)))
+                .sort(Sorts.ascending("n"))
+                .forEach(chunk ->
+                        data.add(chunk.get("data", org.bson.types.Binary.class).getData()));
+        return data;
     }
 
     /** How many GridFS chunks belong to no GridFS file (an interrupted upload leaves none). */

@@ -4,14 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
-import org.bson.Document;
-import org.bson.types.Binary;
 import org.bson.types.ObjectId;
-
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 
 /**
  * A GridFS file's bytes read a bounded window of chunks at a time ({@code n} in {@code [i, i + window)}, served by
@@ -22,7 +17,13 @@ import com.mongodb.client.model.Sorts;
  */
 final class ChunkWindows extends InputStream {
 
-    private final MongoCollection<Document> chunks;
+    /** Reads the data of chunks {@code n} in {@code [from, to)} of a GridFS file, in {@code n} order. */
+    @FunctionalInterface
+    interface ChunkReader {
+        List<byte[]> read(ObjectId fileId, int from, int to);
+    }
+
+    private final ChunkReader chunks;
     private final ObjectId fileId;
     private final long length;
     private final int chunkSize;
@@ -34,7 +35,7 @@ final class ChunkWindows extends InputStream {
     private byte[] current;
     private int offset;
 
-    ChunkWindows(MongoCollection<Document> chunks, ObjectId fileId, long length, int chunkSize, int window) {
+    ChunkWindows(ChunkReader chunks, ObjectId fileId, long length, int chunkSize, int window) {
         this.chunks = chunks;
         this.fileId = fileId;
         this.length = length;
@@ -95,13 +96,7 @@ final class ChunkWindows extends InputStream {
     private byte[] nextChunk() throws IOException {
         if (fetched.isEmpty()) {
             int expected = nextChunk;
-            chunks.find(Filters.and(
-                            Filters.eq("files_id", fileId),
-                            Filters.gte("n", nextChunk),
-                            Filters.lt("n", nextChunk + window)))
-                    .sort(Sorts.ascending("n"))
-                    .forEach(
-                            chunk -> fetched.add(chunk.get("data", Binary.class).getData()));
+            fetched.addAll(chunks.read(fileId, nextChunk, nextChunk + window));
             if (fetched.isEmpty()) {
                 throw new IOException("GridFS file " + fileId + " has no chunk " + expected);
             }
