@@ -51,7 +51,7 @@ class ConferencePageJourneyTest {
         editor = stack.devToken("{\"subject\":\"editor-1\",\"roles\":[\"editor\"]}");
         translator =
                 stack.devToken("{\"subject\":\"translator-1\",\"roles\":[\"translator\"],\"localePairs\":[\"ja:en\"]}");
-        reviewer = stack.devToken("{\"subject\":\"reviewer-1\",\"roles\":[\"reviewer\"]}");
+        reviewer = stack.devToken("{\"subject\":\"reviewer-1\",\"roles\":[\"reviewer\"],\"localePairs\":[\"ja:en\"]}");
         HttpResponse<String> seeded = stack.send("POST", "/api/content/types/seed", admin, "{}");
         assertThat(seeded.statusCode()).as(seeded.body()).isBetween(200, 201);
     }
