@@ -12,6 +12,7 @@ root=$PWD
 fetches=${1:-5}
 size_mb=${BENCH_MB:-100}
 work=$(mktemp -d /tmp/hashi-media-gateway.XXXXXX)
+chmod 755 "$work" # nginx workers run as another user
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 export GATEWAY_PORT=$(port) CONTENT_SERVICE_PORT=$(port) TRANSLATION_SERVICE_PORT=$(port) MEDIA_SERVICE_PORT=$(port)
 export HASHI_MONGO_PORT=$(port) HASHI_KAFKA_PORT=$(port) HASHI_KAFKA_CONTROLLER_PORT=$(port)
@@ -56,6 +57,7 @@ fetch() { curl -s -o "$work/fetched" -w '%{speed_download}' "$@"; }
 nginx_speeds=() gateway_speeds=()
 for i in $(seq 0 "$fetches"); do
   n=$(fetch "http://127.0.0.1:$nginx_port/slides.bin")
+  [ "$(sha256sum "$work/fetched" | cut -d" " -f1)" = "$sha" ] || { echo "nginx download $i: bytes differ" >&2; exit 1; }
   g=$(fetch "$gateway/api/media/assets/$asset/content" -H "Authorization: Bearer $token")
   [ "$(sha256sum "$work/fetched" | cut -d' ' -f1)" = "$sha" ] || { echo "download $i: bytes differ" >&2; exit 1; }
   if [ "$i" -gt 0 ]; then nginx_speeds+=("$n"); gateway_speeds+=("$g"); fi
