@@ -51,10 +51,7 @@ class DownstreamOutageTest {
 
     @BeforeEach
     void connectAndReset() {
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
-                .build();
+        client = dev.hashi.gateway.TestClients.of(port, Duration.ofSeconds(10));
         content.reset();
         media.reset();
         client.get().uri("/api/content/warm-up").exchange().expectStatus().isOk();

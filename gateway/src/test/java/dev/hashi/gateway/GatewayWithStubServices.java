@@ -53,10 +53,7 @@ public abstract class GatewayWithStubServices {
 
     @BeforeEach
     void connectAndReset() {
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
-                .build();
+        client = dev.hashi.gateway.TestClients.of(port, Duration.ofSeconds(10));
         content.reset();
         translation.reset();
         media.reset();

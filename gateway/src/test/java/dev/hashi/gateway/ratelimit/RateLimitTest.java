@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -171,10 +170,7 @@ class RateLimitTest {
     }
 
     private WebTestClient from(String localAddress) {
-        HttpClient http = HttpClient.create().bindAddress(() -> new InetSocketAddress(localAddress, 0));
-        return WebTestClient.bindToServer(new ReactorClientHttpConnector(http))
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
+        HttpClient http = HttpClient.newConnection().bindAddress(() -> new InetSocketAddress(localAddress, 0));
+        return dev.hashi.gateway.TestClients.of(http, port, Duration.ofSeconds(30));
     }
 }

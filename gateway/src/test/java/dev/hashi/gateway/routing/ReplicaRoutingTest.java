@@ -54,10 +54,7 @@ class ReplicaRoutingTest {
 
     @BeforeEach
     void connect() {
-        client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(10))
-                .build();
+        client = dev.hashi.gateway.TestClients.of(port, Duration.ofSeconds(10));
         for (StubService stub : List.of(contentA, contentB, translation, mediaUp)) {
             stub.reset();
         }
