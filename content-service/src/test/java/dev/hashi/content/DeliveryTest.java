@@ -7,10 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
 import dev.hashi.content.delivery.DeliveryHeaders;
+import dev.hashi.embedded.SharedInfra;
+import dev.hashi.testsupport.IndexCoverage;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -276,6 +282,38 @@ class DeliveryTest extends ContentServiceTest {
                 .isTrue();
         assertThat(flat.path("fields").path("related").path("value").get(0).asString())
                 .isEqualTo(b);
+    }
+
+    @Test
+    void aSlugIsFoundByOneKeyReadOfTheUniqueSlugIndexNeverAScan() {
+        String id = bilingual("Key Read", "キー読み");
+        String slug = api.get(Users.EDITOR, "/api/content/entries/" + id)
+                .body()
+                .path("slugs")
+                .path("ja")
+                .asString();
+        int before = IndexCoverage.RECORDER.queries().size();
+
+        assertThat(api.get(Users.ANONYMOUS, url(slug) + "?locale=en").status()).isEqualTo(200);
+
+        List<IndexCoverage.Query> lookups = IndexCoverage.RECORDER.queries().stream()
+                .skip(before)
+                .filter(q -> q.origin().startsWith("Entries.findBySlug"))
+                .toList();
+        assertThat(lookups).hasSize(1).allSatisfy(q -> {
+            assertThat(q.equality()).containsExactly("slugKeys");
+            assertThat(q.range()).isEmpty();
+        });
+        try (MongoClient client = MongoClients.create(SharedInfra.mongo().connectionString())) {
+            Document index =
+                    client.getDatabase(DATABASE).getCollection("entries").listIndexes().into(new ArrayList<>()).stream()
+                            .filter(i -> i.get("key", Document.class).containsKey("slugKeys"))
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(index.getBoolean("unique"))
+                    .as("the wire server keeps unique indexes only")
+                    .isTrue();
+        }
     }
 
     @Test
