@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 
 import dev.hashi.content.delivery.DeliveryHeaders;
 import dev.hashi.embedded.SharedInfra;
@@ -314,6 +316,26 @@ class DeliveryTest extends ContentServiceTest {
                     .as("the wire server keeps unique indexes only")
                     .isTrue();
         }
+    }
+
+    @Test
+    void anEntryStoredWithPerLocaleSlugKeysIsStillFound() {
+        String id = bilingual("Older Entry", "古い項目");
+        String slug = api.get(Users.EDITOR, "/api/content/entries/" + id)
+                .body()
+                .path("slugs")
+                .path("en")
+                .asString();
+        try (MongoClient client = MongoClients.create(SharedInfra.mongo().connectionString())) {
+            client.getDatabase(DATABASE)
+                    .getCollection("entries")
+                    .updateOne(Filters.eq("_id", id), Updates.set("slugKeys", List.of(topic + "/en/" + slug)));
+        }
+
+        Reply older = api.get(Users.ANONYMOUS, url(slug) + "?locale=en");
+
+        assertThat(older.status()).as(older.raw()).isEqualTo(200);
+        assertThat(older.body().path("entryId").asString()).isEqualTo(id);
     }
 
     @Test
