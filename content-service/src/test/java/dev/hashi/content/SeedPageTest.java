@@ -81,6 +81,11 @@ class SeedPageTest extends ContentServiceTest {
                                 japanese.etag()),
                         r -> r.status() == 200);
         String slug = english.body().path("slugs").path("en").asString();
+        Reply japanesePublished = api.post(
+                Users.EDITOR, "/api/content/entries/" + id + "/locales/ja/publish", null, "If-Match", english.etag());
+        assertThat(japanesePublished.status())
+                .as("the Japanese-only titles reach the English page once Japanese is published")
+                .isEqualTo(200);
 
         JsonNode page = api.get(Users.ANONYMOUS, "/api/delivery/entries/event-page/" + slug + "?locale=en")
                 .body()

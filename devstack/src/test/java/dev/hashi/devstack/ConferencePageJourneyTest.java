@@ -20,8 +20,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The seed page's story through the gateway on the dev stack, as its users live it: an editor builds the
- * Kitakyushu page in English with a Japanese-only presentation and publishes English while Japanese stays a draft;
- * readers see the Japanese title marked as Japanese; a translator finds it in the English queue, translates it, a
+ * Kitakyushu page in English with a Japanese-only presentation and publishes English (the Japanese page is then served
+ * from English, the Japanese draft unseen), then Japanese; readers see the Japanese title marked as Japanese; a translator finds it in the English queue, translates it, a
  * reviewer approves, and the English value lands in content with its provenance; a later edit of the Japanese
  * source makes the translation outdated. Every role is also tried against every endpoint class.
  */
@@ -75,6 +75,23 @@ class ConferencePageJourneyTest {
                 etag(page.id));
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
 
+        HttpResponse<String> beforeJapanese = stack.get("/api/delivery/entries/event-page/wpc-2003-journey?locale=ja");
+        assertThat(beforeJapanese.statusCode()).as(beforeJapanese.body()).isEqualTo(200);
+        assertThat(json(beforeJapanese).path("localePublished").asBoolean())
+                .as("Japanese is still a draft: its page is resolved from English")
+                .isFalse();
+        assertThat(presentations(json(beforeJapanese)).get(0).path("title").isMissingNode())
+                .as("a Japanese draft is never delivered")
+                .isTrue();
+        HttpResponse<String> japanese = stack.send(
+                "POST",
+                "/api/content/entries/" + page.id + "/locales/ja/publish",
+                editor,
+                null,
+                "If-Match",
+                etag(page.id));
+        assertThat(japanese.statusCode()).as(japanese.body()).isEqualTo(200);
+
         HttpResponse<String> english = stack.get("/api/delivery/entries/event-page/wpc-2003-journey?locale=en");
         assertThat(english.statusCode()).as(english.body()).isEqualTo(200);
         assertThat(english.headers().firstValue("Content-Language")).contains("en");
@@ -83,10 +100,6 @@ class ConferencePageJourneyTest {
         assertThat(minamataOnEnglishPage.path("locale").asString())
                 .as("shown as Japanese only")
                 .isEqualTo("ja");
-        assertThat(stack.get("/api/delivery/entries/event-page/wpc-2003-journey?locale=ja")
-                        .statusCode())
-                .as("Japanese is still a draft")
-                .isEqualTo(404);
 
         JsonNode unit = awaitQueueItem(
                 translator,

@@ -64,4 +64,27 @@ public final class Formats {
                 .format(value)
                 .toString();
     }
+
+    /**
+     * A number as the locale writes it, with grouping and up to 6 fraction digits: 1234.5 is {@code 1,234.5} in
+     * {@code en} and {@code ja}, {@code 1 234,5} in {@code fr}.
+     *
+     * @throws NullPointerException if {@code locale} is {@code null}
+     */
+    public static String number(double value, LocaleTag locale) {
+        return NumberFormatter.withLocale(locale.ulocale())
+                .precision(Precision.maxFraction(6))
+                .format(value)
+                .toString();
+    }
+
+    /**
+     * The name of locale {@code of} as locale {@code in} writes it: {@code ja} is {@code Japanese} in {@code en} and
+     * {@code 日本語} in {@code ja}.
+     *
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static String displayName(LocaleTag of, LocaleTag in) {
+        return of.ulocale().getDisplayName(in.ulocale());
+    }
 }

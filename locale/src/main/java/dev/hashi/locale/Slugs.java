@@ -5,61 +5,62 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Normalizer2;
-import com.ibm.icu.text.Transliterator;
 
-/** URL slugs made from titles, without ever guessing the reading of kanji. Thread-safe. */
+/**
+ * URL slugs made from titles in their own script: Japanese stays Japanese ({@code 北九州市}), never a guessed
+ * reading such as pinyin. A slug is NFKC-normalised, lower-case, and made of letters, combining marks and digits
+ * of any script joined by single hyphens; it holds no {@code /}, {@code .}, whitespace or control character, so it is
+ * one safe path segment (percent-encoded as UTF-8 in URLs). Thread-safe.
+ */
 public final class Slugs {
 
-    /** Longest valid slug, in characters. */
+    /** Longest valid slug, in code points. */
     public static final int MAX_LENGTH = 120;
 
     private static final int SHORT_ID_LENGTH = 12;
-    private static final Pattern VALID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-    private static final Pattern INTRA_WORD_MARKS = Pattern.compile("['~]");
-    private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
+    private static final String WORD = "[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}]*";
+    private static final Pattern VALID = Pattern.compile(WORD + "(?:-" + WORD + ")*");
+    private static final Pattern INTRA_WORD_MARKS = Pattern.compile("['’]");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
+    private static final Pattern LEADING_MARKS = Pattern.compile("(^|-)\\p{M}+");
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
-    private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
 
     private Slugs() {}
 
     /**
-     * A slug for a title, or empty when the title cannot give a faithful one.
+     * A slug for a title, or empty when the title has no letter or digit.
      *
-     * <p>The title is NFKC-normalised (full-width letters and half-width kana are unified). If it then contains
-     * any Han character (kanji, hanzi), the result is empty: ICU would read kanji as Chinese pinyin
-     * ({@code 北九州} as {@code bei-jiu-zhou}), so the caller should use the slug of another locale's title or
-     * {@link #shortId(String)}. Otherwise the title is transliterated with ICU {@code Any-Latin; Latin-ASCII}
-     * (kana to Hepburn-style romaji, {@code キタキュウシュウ → kitakyuushuu}; diacritics stripped,
-     * {@code Déjà → deja}; Hangul, Cyrillic and Greek romanised), lowercased, apostrophes and transliteration
-     * marks are dropped, every other run of characters outside {@code [a-z0-9]} becomes one hyphen, and the
-     * result is cut to {@link #MAX_LENGTH} at a word boundary where possible. Empty if nothing is left.
+     * <p>The title is NFKC-normalised (full-width letters and half-width kana are unified) and lower-cased;
+     * apostrophes are dropped ({@code government's → governments}), every other run of characters that are not
+     * letters, marks or digits becomes one hyphen, and the result is cut to {@link #MAX_LENGTH} code points at a
+     * word boundary where possible. Scripts are kept: {@code 北九州市 → 北九州市}, {@code Café → café}.
      *
      * @return a slug satisfying {@link #isValid(String)}, or empty
      * @throws NullPointerException if {@code title} is {@code null}
      */
     public static Optional<String> fromTitle(String title) {
-        String folded = NFKC.normalize(Objects.requireNonNull(title, "title"));
-        if (containsHan(folded)) {
-            return Optional.empty();
-        }
-        String ascii = TO_ASCII.transliterate(folded).toLowerCase(Locale.ROOT);
+        String folded = normalise(Objects.requireNonNull(title, "title"));
         String hyphenated = SEPARATORS
-                .matcher(INTRA_WORD_MARKS.matcher(ascii).replaceAll(""))
+                .matcher(INTRA_WORD_MARKS.matcher(folded).replaceAll(""))
                 .replaceAll("-");
-        String slug = truncate(stripHyphens(hyphenated));
-        return slug.isEmpty() ? Optional.empty() : Optional.of(slug);
+        String slug = truncate(stripHyphens(LEADING_MARKS.matcher(hyphenated).replaceAll("$1")));
+        return slug.isEmpty() || !isValid(slug) ? Optional.empty() : Optional.of(slug);
     }
 
     /**
-     * Whether {@code slug} is at most {@link #MAX_LENGTH} characters and matches
-     * {@code ^[a-z0-9]+(?:-[a-z0-9]+)*$}; {@code false} for {@code null}.
+     * Whether {@code slug} is a slug: at most {@link #MAX_LENGTH} code points, letters, marks and digits of any
+     * script joined by single hyphens (each word starting with a letter or digit), and already NFKC-normalised and
+     * lower-case. {@code false} for {@code null}, for anything with {@code /}, {@code .}, whitespace or control
+     * characters, and for anything longer.
      */
     public static boolean isValid(String slug) {
         return slug != null
-                && slug.length() <= MAX_LENGTH
-                && VALID.matcher(slug).matches();
+                && !slug.isEmpty()
+                && slug.length() <= MAX_LENGTH * 2
+                && slug.codePointCount(0, slug.length()) <= MAX_LENGTH
+                && VALID.matcher(slug).matches()
+                && normalise(slug).equals(slug);
     }
 
     /**
@@ -73,8 +74,8 @@ public final class Slugs {
         return Texts.sha256Hex(Texts.nfc(seed)).substring(0, SHORT_ID_LENGTH);
     }
 
-    private static boolean containsHan(String text) {
-        return text.codePoints().anyMatch(codePoint -> UScript.getScript(codePoint) == UScript.HAN);
+    private static String normalise(String text) {
+        return NFKC.normalize(NFKC.normalize(text).toLowerCase(Locale.ROOT));
     }
 
     private static String stripHyphens(String text) {
@@ -84,10 +85,11 @@ public final class Slugs {
     }
 
     private static String truncate(String slug) {
-        if (slug.length() <= MAX_LENGTH) {
+        if (slug.codePointCount(0, slug.length()) <= MAX_LENGTH) {
             return slug;
         }
-        int lastBoundary = slug.lastIndexOf('-', MAX_LENGTH);
-        return slug.substring(0, lastBoundary > 0 ? lastBoundary : MAX_LENGTH);
+        int limit = slug.offsetByCodePoints(0, MAX_LENGTH);
+        int lastBoundary = slug.lastIndexOf('-', limit);
+        return slug.substring(0, lastBoundary > 0 ? lastBoundary : limit);
     }
 }

@@ -60,4 +60,22 @@ class FormatsTest {
     void negativeSizesAreRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> Formats.byteSize(-1, EN));
     }
+
+    @Test
+    void numbersAreWrittenAsTheLocaleWritesThem() {
+        assertThat(Formats.number(1234.5, LocaleTag.parse("en"))).isEqualTo("1,234.5");
+        assertThat(Formats.number(1234.5, LocaleTag.parse("ja"))).isEqualTo("1,234.5");
+        assertThat(Formats.number(1234.5, LocaleTag.parse("fr"))).isEqualTo("1\u202f234,5");
+        assertThat(Formats.number(3, LocaleTag.parse("en"))).isEqualTo("3");
+    }
+
+    @Test
+    void localeNamesAreWrittenInTheReadersLocale() {
+        assertThat(Formats.displayName(LocaleTag.parse("ja"), LocaleTag.parse("en")))
+                .isEqualTo("Japanese");
+        assertThat(Formats.displayName(LocaleTag.parse("ja"), LocaleTag.parse("ja")))
+                .isEqualTo("日本語");
+        assertThat(Formats.displayName(LocaleTag.parse("en"), LocaleTag.parse("ja")))
+                .isEqualTo("英語");
+    }
 }

@@ -11,17 +11,21 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * An entry as delivered in one locale.
  *
- * @param type     the content type key
- * @param locale   the negotiated locale
- * @param version  the entry version delivered (for preview, the current draft's)
- * @param fields   nested by field key; each value a {@link Value}; component lists as arrays of items with ids
- * @param media    the assets the fields reference, by asset id (the same views the fields carry)
- * @param slugs    the slug of each locale this entry is available in
+ * @param type            the content type key
+ * @param locale          the negotiated locale
+ * @param localePublished whether that locale itself is published; when {@code false} the page is resolved from the
+ *                        published locales along its fallback chain and every localized value is a fallback
+ * @param slug            the locale's canonical slug (for a locale that is not published: the served snapshot's)
+ * @param version         the published revision of the served snapshot (for preview, the current draft's)
+ * @param fields          nested by field key; each value a {@link Value}; component lists as arrays of items with ids
+ * @param media           the assets the fields reference, by asset id (the same views the fields carry)
+ * @param slugs           the slug of each published locale
  */
 record DeliveredEntry(
         String entryId,
         String type,
         String locale,
+        boolean localePublished,
         String slug,
         long version,
         Instant publishedAt,
@@ -33,18 +37,51 @@ record DeliveredEntry(
     /**
      * One delivered value.
      *
-     * @param value    text, rich text, ISO date, number, boolean, an entry or asset id, or for reference and media
-     *                 lists an array of ids
-     * @param locale   the locale the value is actually in ({@code null} for fields that are not localized)
-     * @param fallback whether it is in another locale than the one asked for (e.g. "Japanese only")
-     * @param media    for media fields: the referenced assets, in the order of the ids; absent otherwise
+     * @param value     text, rich text, ISO date, number, boolean, an entry or asset id, or for reference and media
+     *                  lists an array of ids
+     * @param locale    the locale the value is actually in ({@code null} for fields that are not localized)
+     * @param fallback  whether it is in another locale than the one asked for (e.g. "Japanese only")
+     * @param formatted for dates and numbers: the value as the delivered locale writes it ({@code October 28, 2003},
+     *                  {@code 2003年10月28日}); absent otherwise
+     * @param media     for media fields: the referenced assets, in the order of the ids; absent otherwise
+     * @param entries   for reference fields while {@code include} allows: the referenced entries in the order of the
+     *                  ids, each a delivered entry or a {@link Reference} when it is not inlined; absent otherwise
      */
     @Schema(name = "DeliveredValue")
     public record Value(
             Object value,
             String locale,
             boolean fallback,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<MediaView> media) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) String formatted,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<MediaView> media,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Object> entries) {}
+
+    /**
+     * A referenced entry that is not inlined.
+     *
+     * @param available {@code false}: nothing of it can be delivered in the locale (not published along the chain,
+     *                  or deleted)
+     * @param cycle     {@code true}: it is an entry that contains this reference, already in the body
+     */
+    @Schema(name = "DeliveredReference")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Reference(String entryId, boolean available, Boolean cycle) {}
+
+    /**
+     * Every deliverable locale of an entry at once ({@code ?locale=*}).
+     *
+     * @param locale  always {@code *}
+     * @param slug    the canonical slug (that of the first deliverable locale in configured order)
+     * @param locales by locale tag, the entry as delivered in that locale
+     */
+    @Schema(name = "DeliveredEntryLocales")
+    public record AllLocales(
+            String entryId,
+            String type,
+            String locale,
+            String slug,
+            Map<String, String> slugs,
+            Map<String, DeliveredEntry> locales) {}
 
     /**
      * What a reader needs to show or fetch an asset. Members that do not apply are left out.

@@ -35,8 +35,9 @@ import dev.hashi.service.mongo.VersionedDocuments;
 
 /**
  * The entries, in {@code entries}. Every change goes through {@link VersionedDocuments}: one compare-and-set on
- * {@code version} that also appends the change's events to the document's outbox. Slugs are unique per type and
- * locale through a unique index on {@code slugKeys} ({@code type/locale/slug} of every current and historic slug).
+ * {@code version} that also appends the change's events to the document's outbox. A slug names one entry of its type
+ * in every locale (an entry may share a slug between its locales) through a unique index on {@code slugKeys}
+ * ({@code type/slug} of every current and historic slug).
  */
 @Component
 public class Entries {
@@ -98,22 +99,44 @@ public class Entries {
         return require(id);
     }
 
-    public Optional<Entry> findBySlug(String type, String locale, String slug) {
+    /**
+     * The entry of {@code type} that holds or held {@code slug} in any locale: one read of the unique
+     * {@code slugKeys} index. Documents written before slugs became unique per type are found by their per-locale
+     * keys (one more key read per {@code legacyLocales} member).
+     */
+    public Optional<Entry> findBySlug(String type, String slug, List<String> legacyLocales) {
         Document document = collection
-                .find(Filters.eq("slugKeys", slugKey(type, locale, slug)))
+                .find(Filters.in("slugKeys", lookupKeys(type, slug, legacyLocales)))
                 .first();
         return Optional.ofNullable(document)
                 .filter(d -> !d.getBoolean(DELETED, false))
                 .map(Entries::read);
     }
 
-    /** Whether {@code slug} is taken for (type, locale) by an entry other than {@code entryId}. */
-    public boolean slugTaken(String type, String locale, String slug, String entryId) {
+    /** Whether {@code slug} is taken for {@code type}, in any locale, by an entry other than {@code entryId}. */
+    public boolean slugTaken(String type, String slug, String entryId, List<String> legacyLocales) {
         Document holder = collection
-                .find(Filters.eq("slugKeys", slugKey(type, locale, slug)))
+                .find(Filters.in("slugKeys", lookupKeys(type, slug, legacyLocales)))
                 .projection(Projections.include("_id"))
                 .first();
         return holder != null && !entryId.equals(holder.getString("_id"));
+    }
+
+    /** The live entries of {@code ids} that exist, by id (one {@code _id} read). */
+    public Map<String, Entry> findAll(Collection<String> ids) {
+        Map<String, Entry> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        collection.find(Filters.and(Filters.in("_id", ids), LIVE)).forEach(d -> found.put(d.getString("_id"), read(d)));
+        return found;
+    }
+
+    private static List<String> lookupKeys(String type, String slug, List<String> legacyLocales) {
+        List<String> keys = new ArrayList<>();
+        keys.add(slugKey(type, slug));
+        legacyLocales.forEach(locale -> keys.add(legacySlugKey(type, locale, slug)));
+        return keys;
     }
 
     /** The types of those of {@code ids} that exist, by id. */
@@ -196,15 +219,21 @@ public class Entries {
                 events);
     }
 
-    public static String slugKey(String type, String locale, String slug) {
+    /** The key that makes {@code slug} name one entry of {@code type}, whatever its locale. */
+    public static String slugKey(String type, String slug) {
+        return type + "/" + slug;
+    }
+
+    /** The per-locale key of documents written before slugs became unique per type. */
+    static String legacySlugKey(String type, String locale, String slug) {
         return type + "/" + locale + "/" + slug;
     }
 
     private static List<String> slugKeys(Entry entry) {
         Set<String> keys = new HashSet<>();
-        entry.slugs().forEach((locale, slug) -> keys.add(slugKey(entry.type(), locale, slug)));
-        entry.slugHistory().forEach(h -> keys.add(slugKey(entry.type(), h.locale(), h.slug())));
-        entry.published().forEach((locale, p) -> keys.add(slugKey(entry.type(), locale, p.slug())));
+        entry.slugs().values().forEach(slug -> keys.add(slugKey(entry.type(), slug)));
+        entry.slugHistory().forEach(h -> keys.add(slugKey(entry.type(), h.slug())));
+        entry.published().values().forEach(p -> keys.add(slugKey(entry.type(), p.slug())));
         return keys.stream().sorted().toList();
     }
 

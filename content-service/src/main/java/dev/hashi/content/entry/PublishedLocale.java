@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What delivery serves for one locale: the values resolved along the locale's fallback chain when it was published.
+ * What one locale published: the values in that locale and those of fields that are not localized. Snapshots
+ * written before fallbacks were resolved at serve time also hold values of other locales; readers keep only the
+ * values whose locale is {@code null} or the published locale.
  *
  * @param revision the entry version that was published
  */

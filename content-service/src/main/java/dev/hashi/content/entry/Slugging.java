@@ -2,10 +2,13 @@ package dev.hashi.content.entry;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -17,26 +20,30 @@ import dev.hashi.service.error.ConflictException;
 import dev.hashi.service.error.InvalidInputException;
 
 /**
- * Slugs per locale, unique per type and locale. A locale gets one when it first has a title (its own, else one along
- * its fallback chain): from the title, or,
- * for a title with kanji (never read as pinyin), the slug of another locale, else a short id. Editors may set one.
- * Once set, a slug stays until an editor changes it; a published locale's old slug keeps resolving.
+ * Slugs per locale; a slug names one entry of its type in every locale (an entry may share one between its
+ * locales). A locale's slug comes from its own title in its own script ({@code 北九州市}, never pinyin), else from
+ * the first title along its fallback chain, else another locale's slug, else a short id. A generated slug follows
+ * the title: when the title it would now come from gives another slug, it is generated again. A slug an editor set
+ * stays until an editor changes it (a slug that is exactly what some title of the entry gives counts as generated).
+ * A published locale's old slug goes to the history when the locale is published again and keeps resolving.
  */
 @Component
 public class Slugging {
 
+    private static final Pattern NUMBER_SUFFIX = Pattern.compile("-[0-9]+$");
+
     private final TakenSlugs taken;
     private final Locales locales;
 
-    /** Whether a slug is held, for (type, locale), by an entry other than the one named. */
+    /** Whether a slug is held, for a type and in any locale, by an entry other than the one named. */
     @FunctionalInterface
     interface TakenSlugs {
-        boolean taken(String type, String locale, String slug, String entryId);
+        boolean taken(String type, String slug, String entryId);
     }
 
     @Autowired
     Slugging(Entries entries, Locales locales) {
-        this(entries::slugTaken, locales);
+        this((type, slug, entryId) -> entries.slugTaken(type, slug, entryId, locales.tags()), locales);
     }
 
     Slugging(TakenSlugs taken, Locales locales) {
@@ -56,13 +63,12 @@ public class Slugging {
                 throw InvalidInputException.field(
                         "slug",
                         "slug.invalid",
-                        "Slugs are lower-case ASCII letters and digits joined by single hyphens, at most "
-                                + Slugs.MAX_LENGTH + " characters.",
+                        "Slugs are lower-case letters and digits (of any script, NFKC-normalised) joined by single"
+                                + " hyphens, at most " + Slugs.MAX_LENGTH + " characters.",
                         requested);
             }
-            if (taken.taken(type.key(), locale, requested, before.id())) {
-                throw new ConflictException(
-                                "slug.taken", "Another " + type.key() + " already uses this slug in " + locale + ".")
+            if (taken.taken(type.key(), requested, before.id())) {
+                throw new ConflictException("slug.taken", "Another " + type.key() + " already uses this slug.")
                         .with("value", requested)
                         .with("locale", locale);
             }
@@ -72,14 +78,23 @@ public class Slugging {
             }
         }
         if (type.titleField() != null) {
+            Set<String> generatedBases = generatedBases(type, before);
             for (String tag : locales.tags()) {
-                if (!slugs.containsKey(tag)) {
-                    locales.chain(tag).stream()
-                            .map(l -> content.value(type.titleField(), l))
-                            .flatMap(Optional::stream)
-                            .findFirst()
-                            .ifPresent(title ->
-                                    slugs.put(tag, generate(type, before.id(), tag, (String) title.value(), slugs)));
+                if (requested != null && tag.equals(locale)) {
+                    continue;
+                }
+                Optional<String> title = title(type, content, tag);
+                if (title.isEmpty()) {
+                    continue;
+                }
+                String current = slugs.get(tag);
+                if (current == null) {
+                    slugs.put(tag, generate(type, before.id(), tag, title.get(), slugs));
+                } else if (generatedBases.stream().anyMatch(b -> derives(current, b))) {
+                    Optional<String> wanted = Slugs.fromTitle(title.get());
+                    if (wanted.isPresent() && !derives(current, wanted.get())) {
+                        slugs.put(tag, generate(type, before.id(), tag, title.get(), slugs));
+                    }
                 }
             }
         }
@@ -88,18 +103,54 @@ public class Slugging {
 
     /**
      * A free slug for {@code locale}: from {@code title} when it gives one, else another locale's slug, else a short
-     * id of the entry and locale; suffixed {@code -2}, {@code -3}… while taken.
+     * id of the entry and locale; suffixed {@code -2}, {@code -3}… while another entry holds it.
      */
     public String generate(ContentType type, String entryId, String locale, String title, Map<String, String> others) {
         Optional<String> fromTitle = title == null ? Optional.empty() : Slugs.fromTitle(title);
         String base = fromTitle
-                .or(() -> others.values().stream().findFirst())
+                .or(() -> others.entrySet().stream()
+                        .filter(e -> !e.getKey().equals(locale))
+                        .map(Map.Entry::getValue)
+                        .findFirst())
                 .orElseGet(() -> Slugs.shortId(entryId + "/" + locale));
         String candidate = base;
-        for (int n = 2; taken.taken(type.key(), locale, candidate, entryId); n++) {
+        for (int n = 2; taken.taken(type.key(), candidate, entryId); n++) {
             String suffix = "-" + n;
-            candidate = base.substring(0, Math.min(base.length(), Slugs.MAX_LENGTH - suffix.length())) + suffix;
+            candidate = cut(base, Slugs.MAX_LENGTH - suffix.length()) + suffix;
         }
         return candidate;
+    }
+
+    /** The title {@code locale} shows: its own, else the first along its fallback chain. */
+    private Optional<String> title(ContentType type, EntryContent content, String locale) {
+        return locales.chain(locale).stream()
+                .map(l -> content.value(type.titleField(), l))
+                .flatMap(Optional::stream)
+                .map(v -> (String) v.value())
+                .findFirst();
+    }
+
+    /** What generation could have made from the entry before the write: its titles' slugs and its short ids. */
+    private Set<String> generatedBases(ContentType type, Entry before) {
+        Set<String> bases = new HashSet<>();
+        for (String tag : locales.tags()) {
+            before.content()
+                    .value(type.titleField(), tag)
+                    .flatMap(v -> Slugs.fromTitle((String) v.value()))
+                    .ifPresent(bases::add);
+            bases.add(Slugs.shortId(before.id() + "/" + tag));
+        }
+        return bases;
+    }
+
+    /** Whether {@code slug} is {@code base}, or {@code base} with the {@code -n} a taken slug is given. */
+    private static boolean derives(String slug, String base) {
+        return slug.equals(base) || NUMBER_SUFFIX.matcher(slug).replaceFirst("").equals(base);
+    }
+
+    private static String cut(String slug, int codePoints) {
+        return slug.codePointCount(0, slug.length()) <= codePoints
+                ? slug
+                : slug.substring(0, slug.offsetByCodePoints(0, codePoints));
     }
 }

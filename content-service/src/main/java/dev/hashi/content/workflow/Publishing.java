@@ -29,7 +29,9 @@ import dev.hashi.service.error.VersionConflictException;
 
 /**
  * Workflow actions on one locale of an entry. Publishing checks the locale's required fields and references, then
- * stores the values delivery will serve as that locale's snapshot; other locales are untouched.
+ * stores the locale's own values (and those of fields that are not localized) as that locale's snapshot; other
+ * locales are untouched. Delivery resolves fallbacks when it serves, so a locale published later, or again, reaches
+ * the pages that fall back to it without publishing them again.
  */
 @Component
 public class Publishing {
@@ -166,8 +168,18 @@ public class Publishing {
                         context.actor(),
                         slugs.get(locale),
                         before.content().lists(),
-                        outcome.values()));
+                        ownValues(outcome.values(), locale)));
         return new Slugging.SlugState(slugs, history);
+    }
+
+    /**
+     * The values published for {@code locale}: those in the locale itself and those of fields that are not
+     * localized. Fallbacks are resolved when delivery serves, along the locales published then.
+     */
+    private static List<PublishedLocale.Resolved> ownValues(List<PublishedLocale.Resolved> resolved, String locale) {
+        return resolved.stream()
+                .filter(v -> v.locale() == null || v.locale().equals(locale))
+                .toList();
     }
 
     private static void requireFrom(WorkflowState state, WorkflowAction action, WorkflowState... allowed) {

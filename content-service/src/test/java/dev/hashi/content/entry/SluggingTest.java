@@ -30,11 +30,11 @@ class SluggingTest {
             "en",
             Map.of("en", List.of("ja"), "ja", List.of("en"), "ko", List.of("ja", "en"))));
 
-    /** Slugs already held by other entries, as {@code locale/slug}. */
+    /** Slugs already held by other entries of the type, in any locale. */
     final Set<String> held = new HashSet<>();
 
     Slugging slugging(Locales locales) {
-        return new Slugging((type, locale, slug, entryId) -> held.contains(locale + "/" + slug), locales);
+        return new Slugging((type, slug, entryId) -> held.contains(slug), locales);
     }
 
     Map<String, String> slugsAfterWrite(Locales locales, EntryContent content) {
@@ -55,40 +55,90 @@ class SluggingTest {
     }
 
     @Test
-    void japaneseKanjiTitleNeverBecomesPinyinButTakesTheEnglishSlug() {
+    void japaneseTitleGivesAJapaneseSlugNeverPinyin() {
         Map<String, String> slugs = slugsAfterWrite(
                 EN_JA,
                 content(
                         source("name", "en", "Kitakyushu City"),
                         translation("name", "ja", "北九州市", "en", "Kitakyushu City")));
 
-        assertThat(slugs).containsEntry("en", "kitakyushu-city").containsEntry("ja", "kitakyushu-city");
+        assertThat(slugs).containsEntry("en", "kitakyushu-city").containsEntry("ja", "北九州市");
         assertThat(slugs.values()).noneMatch(slug -> slug.contains("bei"));
     }
 
     @Test
-    void japaneseOnlyKanjiTitleGetsAShortIdNotPinyin() {
+    void englishWithoutATitleTakesTheJapaneseTitleAlongItsChain() {
         Map<String, String> slugs = slugsAfterWrite(EN_JA, content(source("name", "ja", "北九州市")));
 
-        assertThat(slugs.get("ja")).matches("[0-9a-f]{12}").doesNotContain("bei");
-        assertThat(slugs.get("en"))
-                .as("English falls back to the Japanese title")
-                .isEqualTo(slugs.get("ja"));
+        assertThat(slugs).containsEntry("ja", "北九州市").containsEntry("en", "北九州市");
     }
 
     @Test
-    void kanaTitleIsRomanisedAndHalfWidthKanaGivesTheSameSlug() {
+    void fullAndHalfWidthKanaTitlesGiveTheSameSlug() {
         Map<String, String> fullWidth = slugsAfterWrite(EN_JA, content(source("name", "ja", "キタキュウシュウ")));
         Map<String, String> halfWidth = slugsAfterWrite(EN_JA, content(source("name", "ja", "ｷﾀｷｭｳｼｭｳ")));
 
-        assertThat(fullWidth.get("ja")).startsWith("kitakyuushuu");
+        assertThat(fullWidth.get("ja")).isEqualTo("キタキュウシュウ");
         assertThat(halfWidth.get("ja")).isEqualTo(fullWidth.get("ja"));
     }
 
     @Test
+    void aGeneratedSlugFollowsItsLocalesTitle() {
+        Entry before = entry(
+                "e-1",
+                content(source("name", "en", "Old title"), translation("name", "ja", "北九州市", "en", "Old title")),
+                Map.of("en", "old-title", "ja", "北九州市"));
+
+        Map<String, String> slugs = slugging(EN_JA)
+                .afterWrite(
+                        ORGANISATION,
+                        before,
+                        content(
+                                source("name", "en", "New title"),
+                                translation("name", "ja", "北九州市", "en", "Old title")),
+                        null,
+                        "en",
+                        AT)
+                .slugs();
+
+        assertThat(slugs).containsEntry("en", "new-title").containsEntry("ja", "北九州市");
+    }
+
+    @Test
+    void aJapaneseSlugOnceMadeFromTheEnglishTitleBecomesJapaneseWhenJapaneseGetsItsTitle() {
+        Entry before = entry(
+                "e-1",
+                content(source("name", "en", "Kitakyushu City")),
+                Map.of("en", "kitakyushu-city", "ja", "kitakyushu-city"));
+
+        Map<String, String> slugs = slugging(EN_JA)
+                .afterWrite(
+                        ORGANISATION,
+                        before,
+                        content(
+                                source("name", "en", "Kitakyushu City"),
+                                translation("name", "ja", "北九州市", "en", "Kitakyushu City")),
+                        null,
+                        "ja",
+                        AT)
+                .slugs();
+
+        assertThat(slugs).containsEntry("en", "kitakyushu-city").containsEntry("ja", "北九州市");
+    }
+
+    @Test
+    void aSlugHeldByAnotherEntryInAnotherLocaleIsNotGeneratedAgain() {
+        held.add("北九州市");
+
+        Map<String, String> slugs = slugsAfterWrite(EN_JA, content(source("name", "ja", "北九州市")));
+
+        assertThat(slugs).containsEntry("ja", "北九州市-2");
+    }
+
+    @Test
     void aTakenSlugGetsTheNextFreeNumber() {
-        held.add("en/surabaya");
-        held.add("en/surabaya-2");
+        held.add("surabaya");
+        held.add("surabaya-2");
 
         String slug = slugging(EN_JA).generate(ORGANISATION, "e-1", "en", "Surabaya", Map.of());
 
@@ -96,10 +146,10 @@ class SluggingTest {
     }
 
     @Test
-    void koreanTitleOfAThirdLocaleIsRomanisedAndItsFallbackTitleGivesTheOthers() {
+    void koreanTitleOfAThirdLocaleStaysHangul() {
         Map<String, String> slugs = slugsAfterWrite(EN_JA_KO, content(source("name", "ko", "부천시")));
 
-        assertThat(slugs.get("ko")).matches("[a-z0-9-]+").startsWith("bu");
+        assertThat(slugs.get("ko")).isEqualTo("부천시");
         assertThat(slugs).containsOnlyKeys("ko");
     }
 
@@ -129,7 +179,7 @@ class SluggingTest {
 
     @Test
     void aRequestedSlugHeldByAnotherEntryIsTaken() {
-        held.add("ja/kitakyushu");
+        held.add("kitakyushu");
         Entry before = entry("e-1", EntryContent.EMPTY, Map.of());
 
         assertThatThrownBy(() ->
