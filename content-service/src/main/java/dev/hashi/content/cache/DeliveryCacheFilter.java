@@ -6,8 +6,10 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -71,7 +74,7 @@ final class DeliveryCacheFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean shared = Callers.of(request).isAnonymous() && !previewAsked(request);
-        Optional<CacheKey> key = shared && enabled ? CacheKey.of(request, locales) : Optional.empty();
+        Optional<CacheKey> key = shared && enabled ? keyOf(request, locales) : Optional.empty();
         if (key.isPresent()) {
             Optional<StoredResponse> hit = responses.get(key.get());
             if (hit.isPresent()) {
@@ -108,7 +111,7 @@ final class DeliveryCacheFilter extends OncePerRequestFilter {
                         ticket);
             }
         }
-        if (etag != null && Conditional.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+        if (etag != null && notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             response.setContentType(null);
             return;
@@ -120,10 +123,52 @@ final class DeliveryCacheFilter extends OncePerRequestFilter {
         capture.copyBodyToResponse();
     }
 
+    /**
+     * The key of {@code request}, empty when it cannot be told without the controller: more than one
+     * {@code locale} parameter, or a locale that does not negotiate (the controller answers the problem).
+     */
+    private static Optional<CacheKey> keyOf(HttpServletRequest request, Locales locales) {
+        String[] asked = request.getParameterValues(CacheKey.LOCALE);
+        if (asked != null && asked.length > 1) {
+            return Optional.empty();
+        }
+        String param = asked == null ? null : asked[0];
+        String locale;
+        if (CacheKey.ALL_LOCALES.equals(param)) {
+            locale = CacheKey.ALL_LOCALES;
+        } else {
+            try {
+                locale = locales.negotiate(param, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+            } catch (RuntimeException refused) {
+                return Optional.empty();
+            }
+        }
+        Map<String, List<String>> query = new TreeMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals(CacheKey.LOCALE)) {
+                query.put(name, List.of(values));
+            }
+        });
+        return Optional.of(new CacheKey(request.getRequestURI(), query, locale));
+    }
+
+    /**
+     * Whether {@code ifNoneMatch} (a list of tags, or {@code *}) matches {@code etag} by weak comparison, as a GET or
+     * HEAD is answered; {@code false} for an absent or unparseable header.
+     */
+    static boolean notModified(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank() || etag == null) {
+            return false;
+        }
+        List<ETag> tags = ETag.parse(ifNoneMatch);
+        ETag current = ETag.create(etag);
+        return tags.stream().anyMatch(tag -> tag.isWildcard() || tag.compare(current, false));
+    }
+
     /** Answers from memory: no controller, no database. */
     private static void replay(StoredResponse stored, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        boolean notModified = Conditional.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), stored.etag());
+        boolean notModified = notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), stored.etag());
         for (StoredResponse.Header header : stored.headers()) {
             if (header.name().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
                 if (!notModified) {
