@@ -1,0 +1,78 @@
+package dev.hashi.content.cache;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.springframework.context.SmartLifecycle;
+
+import dev.hashi.events.EventCodec;
+import dev.hashi.events.EventEnvelope;
+import dev.hashi.events.Topics;
+import dev.hashi.events.consumer.BroadcastConsumer;
+import dev.hashi.events.content.ContentEntryDeleted;
+import dev.hashi.events.content.ContentEntryPublished;
+import dev.hashi.events.content.ContentEntryUnpublished;
+import dev.hashi.events.media.MediaAssetChanged;
+import dev.hashi.events.media.MediaAssetDeleted;
+
+/**
+ * Tells {@link DeliveryResponses} about every event that changes delivery, read by this process from every partition
+ * of the content and media topics (each replica has its own reader, so a publish on one is evicted on all):
+ * {@code content.entry.published}, {@code .unpublished}, {@code .deleted}, {@code media.asset.changed} and
+ * {@code media.asset.deleted}. Draft edits and everything else are ignored. The cache is dropped whenever reading
+ * starts (again), and nothing is stored while it is not reading.
+ */
+final class DeliveryEvents implements SmartLifecycle {
+
+    static final List<String> TOPICS = List.of(Topics.CONTENT, Topics.MEDIA);
+
+    private final DeliveryResponses responses;
+    private final BroadcastConsumer consumer;
+    private volatile boolean running;
+
+    DeliveryEvents(DeliveryResponses responses, Supplier<Consumer<String, byte[]>> consumers, EventCodec codec) {
+        this.responses = responses;
+        this.consumer = new BroadcastConsumer("delivery-cache", consumers, TOPICS, codec, this::on, responses::reset);
+        responses.listenWith(consumer::isReading);
+    }
+
+    void on(EventEnvelope<?> event) {
+        Object payload = event.payload();
+        String contentType;
+        if (payload instanceof ContentEntryPublished published) {
+            contentType = published.contentType();
+        } else if (payload instanceof ContentEntryUnpublished unpublished) {
+            contentType = unpublished.contentType();
+        } else if (payload instanceof ContentEntryDeleted deleted) {
+            contentType = deleted.contentType();
+        } else if (payload instanceof MediaAssetChanged || payload instanceof MediaAssetDeleted) {
+            contentType = null;
+        } else {
+            return;
+        }
+        responses.changed(event.aggregateId(), event.aggregateVersion(), contentType);
+    }
+
+    /** Whether the topics are being read: every partition assigned and positioned at its end. */
+    boolean isReading() {
+        return consumer.isReading();
+    }
+
+    @Override
+    public void start() {
+        consumer.start();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        consumer.close();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
