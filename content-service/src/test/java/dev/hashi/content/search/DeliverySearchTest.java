@@ -299,6 +299,61 @@ class DeliverySearchTest extends ContentServiceTest {
         assertThat(list("ja", "&limit=100").body().path("total").asLong()).isEqualTo(IDS.size());
     }
 
+    @Test
+    void onlyPublishedLocalesServeAsFallbacksAndPublishingOneLocaleChangesTheOthers() {
+        Reply created = api.post(
+                Users.EDITOR,
+                "/api/content/entries",
+                Pages.create(TYPE, "en", Map.of("title", "Zero-emission City", "rank", 20)));
+        String id = created.body().path("entryId").asString();
+        Reply japanese = api.patch(
+                Users.EDITOR,
+                "/api/content/entries/" + id,
+                Pages.patch("ja", Map.of("title", "ゼロエミッション都市", "summary", "下書きの概要")),
+                "If-Match",
+                created.etag());
+        Reply english = action(id, "en", "publish", japanese.etag());
+        assertThat(english.status()).as(english.raw()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> hasItem(list("en", "&filter.rank=20").body(), id));
+        JsonNode draftOnly = item(list("en", "&filter.rank=20").body(), id);
+        assertThat(draftOnly.path("fields").has("summary"))
+                .as("a draft Japanese summary is not delivered")
+                .isFalse();
+        assertThat(search("下書き", "").body().path("total").asLong()).isZero();
+
+        Reply published = action(id, "ja", "publish", english.etag());
+        assertThat(published.status()).as(published.raw()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> item(list("en", "&filter.rank=20").body(), id)
+                        .path("fields")
+                        .has("summary"));
+        JsonNode withFallback = item(list("en", "&filter.rank=20").body(), id);
+        assertThat(withFallback.path("fields").path("summary").path("locale").asString())
+                .isEqualTo("ja");
+        assertThat(withFallback.path("fields").path("summary").path("fallback").asBoolean())
+                .isTrue();
+        assertThat(withFallback.path("fields").path("title").path("value").asString())
+                .isEqualTo("Zero-emission City");
+        JsonNode inJapanese = item(list("ja", "&filter.rank=20").body(), id);
+        assertThat(inJapanese.path("fields").path("title").path("value").asString())
+                .isEqualTo("ゼロエミッション都市");
+
+        Reply deleted = api.delete(Users.EDITOR, "/api/content/entries/" + id, "If-Match", published.etag());
+        assertThat(deleted.status()).as(deleted.raw()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> list("en", "&filter.rank=20").body().path("total").asLong() == 0);
+    }
+
+    private static boolean hasItem(JsonNode page, String entryId) {
+        for (JsonNode item : page.path("items")) {
+            if (item.path("entryId").asString().equals(entryId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void defineType() {
         List<Map<String, Object>> fields = List.of(
                 field("title", "text", true, true),
