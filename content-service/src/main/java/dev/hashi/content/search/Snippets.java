@@ -12,7 +12,6 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Snippets of matched values with Lucene's unified highlighter: the best passage of about {@value #LENGTH}
@@ -29,13 +28,30 @@ final class Snippets {
             StringBuilder html = new StringBuilder();
             int at = 0;
             for (SearchHit.Mark mark : marks) {
-                html.append(HtmlUtils.htmlEscape(text.substring(at, mark.start())))
+                html.append(escape(text.substring(at, mark.start())))
                         .append("<mark>")
-                        .append(HtmlUtils.htmlEscape(text.substring(mark.start(), mark.end())))
+                        .append(escape(text.substring(mark.start(), mark.end())))
                         .append("</mark>");
                 at = mark.end();
             }
-            return html.append(HtmlUtils.htmlEscape(text.substring(at))).toString();
+            return html.append(escape(text.substring(at))).toString();
+        }
+
+        /** Escapes the five characters HTML gives meaning to, in text and in attribute values alike. */
+        private static String escape(String text) {
+            StringBuilder out = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '&' -> out.append("&amp;");
+                    case '<' -> out.append("&lt;");
+                    case '>' -> out.append("&gt;");
+                    case '"' -> out.append("&quot;");
+                    case '\'' -> out.append("&#39;");
+                    default -> out.append(c);
+                }
+            }
+            return out.toString();
         }
     }
 
