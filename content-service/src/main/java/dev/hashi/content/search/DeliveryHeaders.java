@@ -15,9 +15,13 @@ final class DeliveryHeaders {
 
     private DeliveryHeaders() {}
 
-    static String versions(Map<String, Long> versions) {
-        return versions.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(", "));
+    /** The {@code Hashi-Versions} value listing {@code versions} (entry id → version); empty when there are none. */
+    static String[] versions(Map<String, Long> versions) {
+        if (versions.isEmpty()) {
+            return new String[0];
+        }
+        return new String[] {
+            versions.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))
+        };
     }
 }
