@@ -21,7 +21,9 @@ final class DeliveryHeaders {
             return new String[0];
         }
         return new String[] {
-            versions.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))
+            versions.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(", "))
         };
     }
 }
