@@ -42,6 +42,13 @@ final class RecordingResponse extends ServerHttpResponseDecorator {
             InternalHeaders.VERSIONS.toLowerCase(Locale.ROOT),
             InternalHeaders.TYPES.toLowerCase(Locale.ROOT));
 
+    /**
+     * {@code Vary} tokens a stored response may carry: the key holds the negotiated locale, and the gateway answers
+     * CORS itself on every request. A response varying on anything else is not stored.
+     */
+    private static final Set<String> KEYED_VARY =
+            Set.of("accept-language", "origin", "access-control-request-method", "access-control-request-headers");
+
     private final ServerWebExchange exchange;
     private final String key;
     private final DeliveryCache cache;
@@ -81,7 +88,10 @@ final class RecordingResponse extends ServerHttpResponseDecorator {
     private CachedResponse storable() {
         HttpStatusCode status = getStatusCode();
         HttpHeaders headers = getHeaders();
-        if (status == null || status.value() != 200 || headers.containsHeader(HttpHeaders.SET_COOKIE)) {
+        if (status == null
+                || status.value() != 200
+                || headers.containsHeader(HttpHeaders.SET_COOKIE)
+                || !identity(headers.getFirst(HttpHeaders.CONTENT_ENCODING))) {
             return null;
         }
         long length = headers.getContentLength();
@@ -108,21 +118,35 @@ final class RecordingResponse extends ServerHttpResponseDecorator {
         if (fresh <= 0) {
             return null;
         }
-        List<Map.Entry<String, List<String>>> stored = new ArrayList<>();
         List<String> vary = new ArrayList<>();
+        for (String value : headers.getOrEmpty(HttpHeaders.VARY)) {
+            for (String token : value.split(",")) {
+                String trimmed = token.trim();
+                if (!trimmed.isEmpty()) {
+                    if (!KEYED_VARY.contains(trimmed.toLowerCase(Locale.ROOT))) {
+                        return null; // varies on something the key does not hold
+                    }
+                    vary.add(trimmed);
+                }
+            }
+        }
+        List<Map.Entry<String, List<String>>> stored = new ArrayList<>();
         headers.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.equals("vary")) {
-                values.forEach(value -> Arrays.stream(value.split(","))
-                        .map(String::trim)
-                        .filter(token -> !token.isEmpty())
-                        .forEach(vary::add));
+                return;
             } else if (!NOT_STORED.contains(lower) && !lower.startsWith("access-control-")) {
                 stored.add(Map.entry(name, List.copyOf(values)));
             }
         });
         return new CachedResponse(
                 List.copyOf(stored), List.copyOf(vary), headers.getETag(), new byte[0], versions, types, 0, fresh);
+    }
+
+    private static boolean identity(String contentEncoding) {
+        return contentEncoding == null
+                || contentEncoding.isBlank()
+                || contentEncoding.trim().equalsIgnoreCase("identity");
     }
 
     private static CachedResponse withBody(CachedResponse template, byte[] body) {

@@ -262,6 +262,28 @@ class DeliveryCacheTest {
     }
 
     @Test
+    void responsesThatAreNotPublicOrVaryOnMoreThanTheLocaleAreNotStored() {
+        String varying = "/api/delivery/entries/page/varies-on-accept";
+        ContentUpstream.Answer published = ContentUpstream.published("{}", "e-12=1", null);
+        Map<String, String> headers = new java.util.LinkedHashMap<>(published.headers());
+        headers.put("Vary", "Accept-Language, Accept");
+        content.answer(varying, new ContentUpstream.Answer(200, headers, "{}"));
+        String privately = "/api/delivery/entries/page/private";
+        Map<String, String> noStore = new java.util.LinkedHashMap<>(published.headers());
+        noStore.put("Cache-Control", "private, no-store");
+        content.answer(privately, new ContentUpstream.Answer(200, noStore, "{}"));
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(get(varying, null).getResponseHeaders().getFirst("Hashi-Cache"))
+                    .isEqualTo("miss");
+            assertThat(get(privately, null).getResponseHeaders().getFirst("Hashi-Cache"))
+                    .isEqualTo("miss");
+        }
+        assertThat(content.requests(varying)).isEqualTo(2);
+        assertThat(content.requests(privately)).isEqualTo(2);
+    }
+
+    @Test
     void previewsAuthenticatedReadsAndTheChangeFeedGoUpstreamEveryTime() {
         String path = "/api/delivery/entries/page/preview";
         content.answer(path, ContentUpstream.published("{}", "e-11=1", null));
