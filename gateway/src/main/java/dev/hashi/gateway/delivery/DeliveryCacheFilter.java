@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -71,7 +72,7 @@ final class DeliveryCacheFilter implements WebFilter, Ordered {
         }
         response.getHeaders().put(CACHE_HEADER, MISS);
         varyOnCommit(response);
-        if (request.getMethod() != org.springframework.http.HttpMethod.GET) {
+        if (request.getMethod() != HttpMethod.GET) {
             return chain.filter(exchange);
         }
         DeliveryCache.Ticket ticket = cache.ticket();
@@ -88,7 +89,7 @@ final class DeliveryCacheFilter implements WebFilter, Ordered {
         ensureVary(headers);
         if (hit.etag() != null && matches(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), hit.etag())) {
             response.setStatusCode(HttpStatus.NOT_MODIFIED);
-            headers.setETag(hit.etag());
+            headers.set(HttpHeaders.ETAG, hit.etag()); // as stored: setETag would refuse an unquoted one
             for (Map.Entry<String, List<String>> header : hit.headers()) {
                 if (header.getKey().equalsIgnoreCase(HttpHeaders.CACHE_CONTROL)) {
                     headers.put(HttpHeaders.CACHE_CONTROL, header.getValue());

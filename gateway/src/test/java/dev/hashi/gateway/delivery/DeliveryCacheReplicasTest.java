@@ -57,6 +57,8 @@ class DeliveryCacheReplicasTest {
                         "--cms.gateway.delivery-cache.bootstrap-servers="
                                 + SharedInfra.kafka().bootstrapServers(),
                         "--cms.gateway.delivery-cache.enabled=" + cacheEnabled,
+                        // lists live long here: only an eviction can explain a changed list
+                        "--cms.gateway.delivery-cache.list-ttl=60s",
                         "--cms.gateway.rate-limit.anonymous.burst=100000",
                         "--cms.gateway.rate-limit.anonymous.refill=100000",
                         "--cms.gateway.downstream.content=" + content.uri(),
@@ -75,6 +77,8 @@ class DeliveryCacheReplicasTest {
     void anEventEvictsTheEntryFromBothReplicasWithinASecond() throws Exception {
         String path = "/api/delivery/entries/presentation/declaration";
         content.answer(path, ContentUpstream.published("{\"v\":1}", "e-21=1", null));
+        String list = "/api/delivery/entries/presentation";
+        content.answer(list, ContentUpstream.published("{\"items\":1}", "e-20=1", "presentation"));
         List<WebTestClient> replicas = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             ConfigurableApplicationContext gateway = gateway(true);
@@ -84,9 +88,12 @@ class DeliveryCacheReplicasTest {
         for (WebTestClient replica : replicas) {
             assertThat(cacheOf(replica, path)).isEqualTo("miss");
             assertThat(cacheOf(replica, path)).isEqualTo("hit");
+            assertThat(cacheOf(replica, list)).isEqualTo("miss");
+            assertThat(cacheOf(replica, list)).isEqualTo("hit");
         }
         assertThat(content.requests(path)).isEqualTo(2);
         content.answer(path, ContentUpstream.published("{\"v\":2}", "e-21=2", null));
+        content.answer(list, ContentUpstream.published("{\"items\":2}", "e-20=1, e-21=2", "presentation"));
 
         DeliveryEvents.published("e-21", "presentation", 2);
 
@@ -94,6 +101,9 @@ class DeliveryCacheReplicasTest {
             await().atMost(Duration.ofSeconds(1))
                     .pollInterval(Duration.ofMillis(50))
                     .until(() -> bodyOf(replica, path).equals("{\"v\":2}"));
+            await().atMost(Duration.ofSeconds(1))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> bodyOf(replica, list).equals("{\"items\":2}"));
         }
     }
 

@@ -246,22 +246,6 @@ class DeliveryCacheTest {
     }
 
     @Test
-    void aListIsEvictedByAnEventOfItsContentType() throws Exception {
-        String path = "/api/delivery/search";
-        content.answer(path, ContentUpstream.published("{\"hits\":[]}", "", "speaker"));
-        get(path + "?q=kitakyushu", null);
-        assertThat(get(path + "?q=kitakyushu", null).getResponseHeaders().getFirst("Hashi-Cache"))
-                .isEqualTo("hit");
-        content.answer(path, ContentUpstream.published("{\"hits\":[\"new\"]}", "e-10=1", "speaker"));
-
-        DeliveryEvents.published("e-10", "speaker", 1);
-
-        await().atMost(Duration.ofSeconds(1))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> body(get(path + "?q=kitakyushu", null)).equals("{\"hits\":[\"new\"]}"));
-    }
-
-    @Test
     void responsesThatAreNotPublicOrVaryOnMoreThanTheLocaleAreNotStored() {
         String varying = "/api/delivery/entries/page/varies-on-accept";
         ContentUpstream.Answer published = ContentUpstream.published("{}", "e-12=1", null);
