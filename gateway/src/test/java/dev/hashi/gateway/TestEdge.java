@@ -18,6 +18,9 @@ public final class TestEdge {
         registry.add(
                 "cms.gateway.tokens.bootstrap-servers",
                 () -> SharedInfra.kafka().bootstrapServers());
+        registry.add(
+                "cms.gateway.delivery-cache.bootstrap-servers",
+                () -> SharedInfra.kafka().bootstrapServers());
         registry.add("cms.gateway.rate-limit.anonymous.burst", () -> "100000");
         registry.add("cms.gateway.rate-limit.anonymous.refill", () -> "100000");
         registry.add("cms.gateway.security.cors.allowed-origins", () -> "https://www.kitakyushu.example");

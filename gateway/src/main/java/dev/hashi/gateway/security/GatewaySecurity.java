@@ -17,7 +17,9 @@ import org.springframework.security.oauth2.server.resource.web.server.authentica
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.header.CacheControlServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -38,6 +40,9 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 class GatewaySecurity {
+
+    private static final String DELIVERY = "/api/delivery/";
+    private static final ServerHttpHeadersWriter NO_STORE = new CacheControlServerHttpHeadersWriter();
 
     /**
      * No observations of the security filter chain, authentications and authorizations: nothing consumes them, and
@@ -73,7 +78,9 @@ class GatewaySecurity {
                 .cors(cors -> cors.configurationSource(cors(properties.cors())))
                 .headers(headers -> headers.contentSecurityPolicy(
                                 csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .cache(cache -> cache.disable())
+                        .writer(GatewaySecurity::noStoreOutsideDelivery))
                 .authorizeExchange(rules -> rules.pathMatchers(HttpMethod.OPTIONS, "/**")
                         .permitAll()
                         .pathMatchers("/api/health", "/actuator/health", "/actuator/health/**", "/docs/**")
@@ -100,6 +107,17 @@ class GatewaySecurity {
                         .accessDeniedHandler((exchange, denied) -> Mono.error(new EdgeRejection(
                                 HttpStatus.FORBIDDEN, "auth.forbidden", "Your roles do not allow this request."))))
                 .build();
+    }
+
+    /**
+     * Spring Security's {@code Cache-Control: no-cache, no-store, max-age=0, must-revalidate} (with {@code Pragma} and
+     * {@code Expires}) on every response that has none of them, except delivery: there content-service decides
+     * (public for published content, {@code private, no-store} for previews), and the gateway keeps what it sent.
+     */
+    private static Mono<Void> noStoreOutsideDelivery(ServerWebExchange exchange) {
+        return exchange.getRequest().getPath().value().startsWith(DELIVERY)
+                ? Mono.empty()
+                : NO_STORE.writeHttpHeaders(exchange);
     }
 
     private static EdgeRejection unauthorized(ServerWebExchange exchange, Exception failure) {
