@@ -5,7 +5,9 @@ import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 
+import dev.hashi.content.search.DeliveryIndexChanged;
 import dev.hashi.events.EventCodec;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.Topics;
@@ -57,6 +59,12 @@ final class DeliveryEvents implements SmartLifecycle {
     /** Whether the topics are being read: every partition assigned and positioned at its end. */
     boolean isReading() {
         return consumer.isReading();
+    }
+
+    /** Lists and search read the delivery index, which changes after the event that evicted them. */
+    @EventListener
+    void on(DeliveryIndexChanged changed) {
+        responses.indexChanged(changed.type());
     }
 
     @Override

@@ -93,6 +93,18 @@ final class DeliveryResponses {
         }
     }
 
+    /**
+     * The delivery index applied a change for {@code contentType} ({@code null}: any): lists and search responses
+     * stored between the event and the index catching up are dropped, and loads under way are not stored.
+     */
+    void indexChanged(String contentType) {
+        synchronized (lock) {
+            generation++;
+            lastEventNanos = nanoTime.getAsLong();
+            cache.asMap().values().removeIf(stored -> stored.dependencies().readsIndexOf(contentType));
+        }
+    }
+
     /** The event stream starts (again): nothing kept may be trusted. */
     void reset() {
         synchronized (lock) {

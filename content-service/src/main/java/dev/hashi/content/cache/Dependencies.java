@@ -77,6 +77,20 @@ record Dependencies(Map<String, Long> versions, Set<String> types) {
         return contentType != null && (types.contains(contentType) || types.contains(EVERY_TYPE));
     }
 
+    /**
+     * Whether a change of the delivery index for {@code contentType} ({@code null}: every type) changes what this
+     * response shows: lists and search, and responses that did not say what they show.
+     */
+    boolean readsIndexOf(String contentType) {
+        if (!versioned()) {
+            return true;
+        }
+        if (types.isEmpty()) {
+            return false;
+        }
+        return contentType == null || types.contains(contentType) || types.contains(EVERY_TYPE);
+    }
+
     /** Whether any event arriving while the response was produced keeps it from being stored. */
     boolean needsQuietGeneration() {
         return !versioned() || !types.isEmpty();

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hashi.content.common.Locales;
+import dev.hashi.content.delivery.DeliveryHeaders;
 import dev.hashi.content.type.ContentType;
 import dev.hashi.content.type.ContentTypes;
 import dev.hashi.service.error.NotFoundException;

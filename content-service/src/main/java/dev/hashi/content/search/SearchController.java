@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hashi.content.common.Locales;
+import dev.hashi.content.delivery.DeliveryHeaders;
 import dev.hashi.problem.ProblemCodes;
 import dev.hashi.service.error.InvalidInputException;
 import dev.hashi.service.paging.Page;
