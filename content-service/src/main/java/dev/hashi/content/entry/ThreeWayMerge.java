@@ -13,7 +13,8 @@ import java.util.Set;
  * read) on top of {@code theirs} (the stored content, changed since {@code base} by others). Values are compared per
  * (path, locale), lists per list path (their item order). The edit's changes are carried over when none of them was
  * also changed by the others to something else, none lies inside an item the others removed, and the others changed
- * nothing inside an item the edit removed; otherwise the conflicts are listed and nothing is merged.
+ * nothing inside an item the edit removed, and no field would end up with two source locales (both sides wrote the
+ * first value of a field, in different locales); otherwise the conflicts are listed and nothing is merged.
  */
 final class ThreeWayMerge {
 
@@ -88,6 +89,15 @@ final class ThreeWayMerge {
                 values.remove(key);
             }
         }
+        for (String key : myValues) {
+            FieldValue written = m.get(key);
+            if (written != null && written.isSource() && hasOtherSource(values, written)) {
+                conflicts.add(new Conflict(written.path(), written.locale()));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            return new Result(null, List.copyOf(conflicts));
+        }
         Map<String, List<String>> lists = new LinkedHashMap<>(tl);
         for (String list : myLists) {
             List<String> items = ml.getOrDefault(list, List.of());
@@ -100,6 +110,14 @@ final class ThreeWayMerge {
         List<ItemList> itemLists = new ArrayList<>();
         lists.forEach((path, items) -> itemLists.add(new ItemList(path, items)));
         return new Result(new EntryContent(itemLists, new ArrayList<>(values.values())), List.of());
+    }
+
+    /** Whether another locale of {@code value}'s field became its source meanwhile: a field has one source. */
+    private static boolean hasOtherSource(Map<String, FieldValue> values, FieldValue value) {
+        return values.values().stream()
+                .anyMatch(v -> v.path().equals(value.path())
+                        && v.isSource()
+                        && !v.locale().equals(value.locale()));
     }
 
     /** Whether {@code path} lies inside an item of a {@code changed} list that {@code base} has and {@code other} not. */

@@ -115,4 +115,14 @@ class ThreeWayMergeTest {
                 .containsExactly(new ThreeWayMerge.Conflict("venue", "en"));
         assertThat(ThreeWayMerge.merge(base, mine, theirs, Set.of()).merged()).isTrue();
     }
+
+    @Test
+    void bothSidesWritingTheFirstValueOfAFieldInDifferentLocalesIsAConflict() {
+        EntryContent base = content(source("venue", "en", "KICC"));
+        EntryContent mine = content(source("venue", "en", "KICC"), source("programmeIntro", "ja", "３つの分科会"));
+        EntryContent theirs = content(source("venue", "en", "KICC"), source("programmeIntro", "en", "Three sessions"));
+
+        assertThat(ThreeWayMerge.merge(base, mine, theirs, Set.of()).conflicts())
+                .containsExactly(new ThreeWayMerge.Conflict("programmeIntro", "ja"));
+    }
 }
