@@ -111,18 +111,16 @@ class EntryEditingTest extends ContentServiceTest {
     }
 
     @Test
-    void componentItemsKeepTheirIdsAndPathsWhenTheyMove() {
+    void componentItemsKeepTheirIdsAndPathsWhenTheyMoveAndAnItemLeftOutOnPurposeIsRemoved() {
         Reply created = createPage();
         String id = created.body().path("entryId").asString();
         JsonNode sessions = created.body().path("fields").path("sessions");
         String first = sessions.get(0).path("id").asString();
         String third = sessions.get(2).path("id").asString();
-        Reply moved = api.patch(
-                Users.EDITOR,
-                "/api/content/entries/" + id,
-                Pages.patch("en", Map.of("sessions", java.util.List.of(Map.of("id", third), Map.of("id", first)))),
-                "If-Match",
-                created.etag());
+        Map<String, Object> body =
+                Pages.patch("en", Map.of("sessions", java.util.List.of(Map.of("id", third), Map.of("id", first))));
+        body.put("replaceLists", true);
+        Reply moved = api.patch(Users.EDITOR, "/api/content/entries/" + id, body, "If-Match", created.etag());
 
         assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
         JsonNode after = moved.body().path("fields").path("sessions");

@@ -65,20 +65,18 @@ class ReferencesChangedTest extends ContentServiceTest {
                 Pages.patch("en", Map.of("venue", "Kitakyushu International Conference Centre")),
                 "If-Match",
                 created.etag());
-        Reply withoutSendai = api.patch(
-                Users.EDITOR,
-                "/api/content/entries/" + id,
-                Pages.patch(
-                        "en",
-                        Map.of(
-                                "sessions",
-                                List.of(Map.of(
-                                        "id",
-                                        sessionId,
-                                        "presentations",
-                                        List.of(Map.of("title", "Minamata", "attachments", List.of(minamata))))))),
-                "If-Match",
-                textOnly.etag());
+        Map<String, Object> replacing = Pages.patch(
+                "en",
+                Map.of(
+                        "sessions",
+                        List.of(Map.of(
+                                "id",
+                                sessionId,
+                                "presentations",
+                                List.of(Map.of("title", "Minamata", "attachments", List.of(minamata)))))));
+        replacing.put("replaceLists", true);
+        Reply withoutSendai =
+                api.patch(Users.EDITOR, "/api/content/entries/" + id, replacing, "If-Match", textOnly.etag());
         Reply published = await().atMost(Duration.ofSeconds(20))
                 .until(() -> act(api, id, "en", "publish", withoutSendai.etag()), r -> r.status() == 200);
         Reply japanese = act(api, id, "ja", "publish", published.etag());

@@ -15,6 +15,7 @@ import dev.hashi.content.type.TypeCatalog;
  * @param kind    the revision kind: {@code create}, {@code save}, {@code restore}, {@code translation}
  * @param locale  the locale the change was made in (it becomes a draft); {@code null} for none in particular
  * @param minor   the editor marked a source edit as minor (translations stay current)
+ * @param basedOn for an edit merged onto a newer version, the older version it was made against; else {@code null}
  */
 record ContentCommit(
         Entry before,
@@ -25,4 +26,5 @@ record ContentCommit(
         Slugging.SlugState slugs,
         String kind,
         String locale,
-        boolean minor) {}
+        boolean minor,
+        Long basedOn) {}

@@ -87,7 +87,8 @@ public class EntryCommits {
                 now,
                 List.of(),
                 before.content(),
-                slugs.slugs());
+                slugs.slugs(),
+                null);
         Entry after = before.next(
                 before.content(),
                 before.itemSeq(),
@@ -129,7 +130,8 @@ public class EntryCommits {
                 now,
                 changes,
                 content,
-                slugs.slugs());
+                slugs.slugs(),
+                commit.basedOn());
         Entry after = before.next(
                 content,
                 commit.itemSeq(),

@@ -37,6 +37,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @Tag(name = "entries")
@@ -89,7 +90,9 @@ class EntryController {
     }
 
     @PatchMapping("/{entryId}")
-    @Operation(summary = "Change one locale of an entry (editor, admin); If-Match required")
+    @Operation(
+            summary = "Change one locale of an entry (editor, admin); If-Match required, an older version is merged "
+                    + "field by field")
     ResponseEntity<EntryView> patch(
             @PathVariable String entryId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -98,6 +101,21 @@ class EntryController {
         Access.requireEditor(context.caller());
         long expected = Versions.ifMatch(ifMatch, Entries.RESOURCE);
         Entry entry = editing.patch(entryId, expected, request, context);
+        return ResponseEntity.ok().eTag(Versions.etag(entry.version())).body(view(entry));
+    }
+
+    @PatchMapping(value = "/{entryId}", consumes = JsonPatchEdit.MEDIA_TYPE)
+    @Operation(
+            summary = "Change values and list items by JSON Patch (RFC 6902) with item ids in paths (editor, admin); "
+                    + "If-Match required, an older version is merged field by field")
+    ResponseEntity<EntryView> jsonPatch(
+            @PathVariable String entryId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody JsonNode patch,
+            CommandContext context) {
+        Access.requireEditor(context.caller());
+        long base = Versions.ifMatch(ifMatch, Entries.RESOURCE);
+        Entry entry = editing.jsonPatch(entryId, base, patch, context);
         return ResponseEntity.ok().eTag(Versions.etag(entry.version())).body(view(entry));
     }
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -30,15 +32,24 @@ import tools.jackson.databind.JsonNode;
 public class EntryEditing {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MERGE_ATTEMPTS = 10;
 
     private final Entries entries;
     private final ContentTypes types;
     private final EntryCommits commits;
     private final Slugging slugging;
     private final Locales locales;
+    private final RevisionLog revisions;
 
-    EntryEditing(Entries entries, ContentTypes types, EntryCommits commits, Slugging slugging, Locales locales) {
+    EntryEditing(
+            Entries entries,
+            ContentTypes types,
+            EntryCommits commits,
+            Slugging slugging,
+            Locales locales,
+            RevisionLog revisions) {
         this.entries = entries;
+        this.revisions = revisions;
         this.types = types;
         this.commits = commits;
         this.slugging = slugging;
@@ -79,16 +90,96 @@ public class EntryEditing {
                 now,
                 actor,
                 List.of());
-        return write(blank, catalog, type, locale, request.slug(), request.fields(), false, "create", context);
+        return write(
+                blank,
+                new FieldsEdit(locale, request.slug(), request.fields(), false, false, types.limits()),
+                "create",
+                context);
     }
 
-    Entry patch(String id, long expectedVersion, EntryRequests.Patch request, CommandContext context) {
+    Entry patch(String id, long baseVersion, EntryRequests.Patch request, CommandContext context) {
         String locale = locales.require("locale", request.locale());
-        Entry before = current(id, expectedVersion);
-        TypeCatalog catalog = types.catalog();
-        ContentType type = catalog.require(before.type());
         Map<String, JsonNode> fields = request.fields() == null ? Map.of() : request.fields();
-        return write(before, catalog, type, locale, request.slug(), fields, request.minor(), "save", context);
+        return edit(
+                id,
+                baseVersion,
+                new FieldsEdit(locale, request.slug(), fields, request.minor(), request.replaceLists(), types.limits()),
+                context);
+    }
+
+    /** Applies a JSON Patch document made against version {@code baseVersion}. */
+    Entry jsonPatch(String id, long baseVersion, JsonNode patch, CommandContext context) {
+        return edit(id, baseVersion, JsonPatchEdit.parse(patch, locales, types.limits()), context);
+    }
+
+    /**
+     * Applies {@code edit}, made against version {@code baseVersion}, to the stored entry: directly when that is the
+     * current version, else merged field by field with what changed since ({@link ThreeWayMerge}). A write that
+     * loses the race with another is merged again with the newer version.
+     *
+     * @throws EditConflict when a field the edit changes (or tests) was changed since {@code baseVersion}, or that
+     *     version is unknown
+     * @throws VersionConflictException after {@value #MERGE_ATTEMPTS} lost races
+     */
+    private Entry edit(String id, long baseVersion, ContentEdit edit, CommandContext context) {
+        for (int attempt = 1; ; attempt++) {
+            Entry current = entries.require(id);
+            try {
+                return current.version() == baseVersion
+                        ? write(current, edit, "save", context)
+                        : merge(current, baseVersion, edit, context);
+            } catch (EditConflict conflict) {
+                throw conflict;
+            } catch (VersionConflictException lost) {
+                if (attempt == MERGE_ATTEMPTS) {
+                    throw lost;
+                }
+            }
+        }
+    }
+
+    private Entry merge(Entry current, long baseVersion, ContentEdit edit, CommandContext context) {
+        Revision base = (baseVersion > current.version()
+                        ? java.util.Optional.<Revision>empty()
+                        : revisions.find(current, baseVersion))
+                .orElseThrow(() -> new EditConflict(current, baseVersion, List.of()));
+        TypeCatalog catalog = types.catalog();
+        ContentType type = catalog.require(current.type());
+        ContentDraft draft = new ContentDraft(base.content(), current.itemSeq());
+        ContentEdit.Applied applied = edit.apply(draft, type, catalog);
+        Origins.assign(draft, context.actor(), context.at());
+        ThreeWayMerge.Result merged =
+                ThreeWayMerge.merge(base.content(), draft.toContent(), current.content(), applied.tested());
+        List<ThreeWayMerge.Conflict> conflicts = new ArrayList<>(merged.conflicts());
+        String locale = edit.locale();
+        if (edit.slug() != null
+                && !Objects.equals(slugOf(base, locale), current.slugs().get(locale))) {
+            conflicts.add(new ThreeWayMerge.Conflict("slug", locale));
+        }
+        if (!conflicts.isEmpty()) {
+            throw new EditConflict(current, baseVersion, conflicts);
+        }
+        EntryContent content = merged.content();
+        checkTotals(content);
+        References.check(entries, applied.references());
+        Slugging.SlugState slugs = slugging.afterWrite(type, current, content, edit.slug(), locale, context.at());
+        return commits.commitContent(
+                new ContentCommit(
+                        current,
+                        catalog,
+                        type,
+                        content,
+                        draft.itemSeq(),
+                        slugs,
+                        "save",
+                        locale,
+                        edit.minor(),
+                        baseVersion),
+                context);
+    }
+
+    private static String slugOf(Revision revision, String locale) {
+        return revision.slugs() == null ? null : revision.slugs().get(locale);
     }
 
     /** Makes a revision's content current again, as a new revision. */
@@ -99,7 +190,8 @@ public class EntryEditing {
         int itemSeq = Math.max(before.itemSeq(), maxItemNumber(revision.content()));
         Slugging.SlugState slugs = new Slugging.SlugState(before.slugs(), before.slugHistory());
         return commits.commitContent(
-                new ContentCommit(before, catalog, type, revision.content(), itemSeq, slugs, "restore", null, false),
+                new ContentCommit(
+                        before, catalog, type, revision.content(), itemSeq, slugs, "restore", null, false, null),
                 context);
     }
 
@@ -133,7 +225,16 @@ public class EntryEditing {
         Slugging.SlugState slugs = slugging.afterWrite(type, before, content, null, targetLocale, context.at());
         return commits.commitContent(
                 new ContentCommit(
-                        before, catalog, type, content, before.itemSeq(), slugs, "translation", targetLocale, false),
+                        before,
+                        catalog,
+                        type,
+                        content,
+                        before.itemSeq(),
+                        slugs,
+                        "translation",
+                        targetLocale,
+                        false,
+                        null),
                 context);
     }
 
@@ -157,33 +258,53 @@ public class EntryEditing {
                 payload, before.id(), before.version() + 1, context.traceId(), context.actor(), context.at());
     }
 
-    private Entry write(
-            Entry before,
-            TypeCatalog catalog,
-            ContentType type,
+    private Entry write(Entry before, ContentEdit edit, String kind, CommandContext context) {
+        TypeCatalog catalog = types.catalog();
+        ContentType type = catalog.require(before.type());
+        ContentDraft draft = new ContentDraft(before.content(), before.itemSeq());
+        ContentEdit.Applied applied = edit.apply(draft, type, catalog);
+        checkTotals(draft.toContent());
+        References.check(entries, applied.references());
+        Origins.assign(draft, context.actor(), context.at());
+        EntryContent content = draft.toContent();
+        Slugging.SlugState slugs = slugging.afterWrite(type, before, content, edit.slug(), edit.locale(), context.at());
+        return commits.commitContent(
+                new ContentCommit(
+                        before,
+                        catalog,
+                        type,
+                        content,
+                        draft.itemSeq(),
+                        slugs,
+                        kind,
+                        edit.locale(),
+                        edit.minor(),
+                        null),
+                context);
+    }
+
+    /** A write request's fields in one locale, read by {@link EntryInput}. */
+    private record FieldsEdit(
             String locale,
             String slug,
             Map<String, JsonNode> fields,
             boolean minor,
-            String kind,
-            CommandContext context) {
-        ContentDraft draft = new ContentDraft(before.content(), before.itemSeq());
-        EntryInput input = new EntryInput(catalog, types.limits(), locale, draft);
-        input.apply(type, fields);
-        checkTotals(draft);
-        References.check(entries, input.references());
-        Origins.assign(draft, context.actor(), context.at());
-        EntryContent content = draft.toContent();
-        Slugging.SlugState slugs = slugging.afterWrite(type, before, content, slug, locale, context.at());
-        return commits.commitContent(
-                new ContentCommit(before, catalog, type, content, draft.itemSeq(), slugs, kind, locale, minor),
-                context);
+            boolean replaceLists,
+            ContentLimits limits)
+            implements ContentEdit {
+
+        @Override
+        public Applied apply(ContentDraft draft, ContentType type, TypeCatalog catalog) {
+            EntryInput input = new EntryInput(catalog, limits, locale, draft, replaceLists);
+            input.apply(type, fields);
+            return new Applied(input.references(), Set.of());
+        }
     }
 
     /** The whole entry after the write stays within the per-entry limits. */
-    private void checkTotals(ContentDraft draft) {
+    private void checkTotals(EntryContent content) {
         ContentLimits limits = types.limits();
-        int values = draft.values().size();
+        int values = content.values().size();
         if (values > limits.maxValues()) {
             throw InvalidInputException.field(
                     "fields",
@@ -192,7 +313,7 @@ public class EntryEditing {
                     values);
         }
         long text = 0;
-        for (FieldValue value : draft.values().values()) {
+        for (FieldValue value : content.values()) {
             if (value.value() instanceof String s) {
                 text += s.codePointCount(0, s.length());
             }

@@ -3,6 +3,7 @@ package dev.hashi.content.entry;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -20,8 +21,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the fields of a write request into a draft, checking each against its definition. Localized values are
- * written in the request's locale; {@code null} removes a value; a component list given as an array sets the list's
- * items in that order (items named by {@code id} keep their values, items without one are new). An invalid value is
+ * written in the request's locale; {@code null} removes a value. A component list given as an object changes the
+ * items it names by id ({@code {"p-3": {"title": …}}}) and nothing else; given as an array it sets the list's items in
+ * that order (items named by {@code id} keep their values, items without one are new), and leaving out an existing
+ * item (or {@code null} for a list) is refused as {@code edit.items-dropped} unless lists may be replaced. An invalid
+ * value is
  * {@code request.invalid} with a field error whose {@code field} is {@code fields.<path>} and whose code says why
  * ({@code entry.field-unknown}, {@code kind.mismatch}, {@code entry.value-too-long}, {@code entry.value-pattern},
  * {@code entry.item-unknown}).
@@ -36,25 +40,40 @@ final class EntryInput {
     private final ContentLimits limits;
     private final String locale;
     private final ContentDraft draft;
+    private final boolean replaceLists;
     private final List<Reference> references = new ArrayList<>();
+    private final List<ItemsDropped.Item> dropped = new ArrayList<>();
 
     /** A reference value to check against the stored entries. */
     record Reference(String path, String entryId, List<String> allowedTypes) {}
 
-    EntryInput(TypeCatalog catalog, ContentLimits limits, String locale, ContentDraft draft) {
+    /**
+     * @param locale       the locale localized values are written in
+     * @param replaceLists whether a list given as an array may leave out (and so remove) existing items
+     */
+    EntryInput(TypeCatalog catalog, ContentLimits limits, String locale, ContentDraft draft, boolean replaceLists) {
         this.catalog = catalog;
         this.limits = limits;
         this.locale = locale;
         this.draft = draft;
+        this.replaceLists = replaceLists;
     }
 
     List<Reference> references() {
         return references;
     }
 
-    /** Writes {@code fields} of an entry of {@code type} into the draft. */
+    /**
+     * Writes {@code fields} of an entry of {@code type} into the draft.
+     *
+     * @throws dev.hashi.service.error.ConflictException {@code edit.items-dropped} when a list given as an array leaves
+     *     out existing items and the input does not replace lists
+     */
     void apply(ContentType type, Map<String, JsonNode> fields) {
         apply(type, "", fields, 0);
+        if (!dropped.isEmpty()) {
+            throw ItemsDropped.of(dropped);
+        }
     }
 
     private void apply(ContentType type, String prefix, Map<String, JsonNode> fields, int depth) {
@@ -66,26 +85,73 @@ final class EntryInput {
                             "entry.field-unknown",
                             "Type '" + type.key() + "' has no field '" + field.getKey() + "'.",
                             null));
-            JsonNode node = field.getValue();
-            String valueLocale = definition.localized() ? locale : null;
-            if (node == null || node.isNull()) {
-                if (definition.kind() == FieldKind.COMPONENTS) {
-                    draft.removeList(path);
-                } else {
-                    draft.remove(path, valueLocale);
-                }
-            } else if (definition.kind() == FieldKind.COMPONENTS) {
-                applyList(definition, path, node, depth);
-            } else if (definition.kind().isList()) {
-                List<String> ids = ids(definition, path, node);
-                if (ids.isEmpty()) {
-                    draft.remove(path, null);
-                } else {
-                    draft.set(path, null, ids);
-                }
+            write(definition, path, field.getValue(), depth);
+        }
+    }
+
+    /**
+     * Writes one field's value at {@code path} ({@code null} removes it; lists as in {@link #apply}); {@code depth} is
+     * how many component lists enclose it.
+     */
+    void write(FieldDefinition definition, String path, JsonNode node, int depth) {
+        String valueLocale = definition.localized() ? locale : null;
+        if (node == null || node.isNull()) {
+            if (definition.kind() == FieldKind.COMPONENTS) {
+                dropAll(path);
             } else {
-                draft.set(path, valueLocale, value(definition, path, node));
+                draft.remove(path, valueLocale);
             }
+        } else if (definition.kind() == FieldKind.COMPONENTS) {
+            if (node.isObject()) {
+                mergeItems(definition, path, node, depth);
+            } else {
+                applyList(definition, path, node, depth);
+            }
+        } else if (definition.kind().isList()) {
+            List<String> ids = ids(definition, path, node);
+            if (ids.isEmpty()) {
+                draft.remove(path, null);
+            } else {
+                draft.set(path, null, ids);
+            }
+        } else {
+            draft.set(path, valueLocale, value(definition, path, node));
+        }
+    }
+
+    /** Adds a new, empty item to the list at {@code path}, before item {@code beforeId} or last; returns its id. */
+    String addItem(FieldDefinition definition, String path, String beforeId, int depth) {
+        checkDepth(path, depth);
+        List<String> order = new ArrayList<>(draft.items(path));
+        int cap = limits.itemsOf(definition);
+        if (order.size() + 1 > cap) {
+            throw invalid(
+                    path,
+                    "entry.items-too-many",
+                    "List '" + path + "' would have " + (order.size() + 1) + " items; at most " + cap + " are allowed.",
+                    order.size() + 1);
+        }
+        String id = draft.newItemId(definition.key());
+        int at = beforeId == null ? order.size() : order.indexOf(beforeId);
+        order.add(at, id);
+        draft.setItems(path, order);
+        return id;
+    }
+
+    /** Changes the items an object names by id; the list's items and their order stay as they are. */
+    private void mergeItems(FieldDefinition definition, String path, JsonNode node, int depth) {
+        checkDepth(path, depth);
+        ContentType component = catalog.componentOf(definition);
+        List<String> existing = draft.items(path);
+        for (Map.Entry<String, JsonNode> named : node.properties()) {
+            String id = named.getKey();
+            if (!existing.contains(id)) {
+                throw invalid(path, "entry.item-unknown", "List '" + path + "' has no item with this id.", id);
+            }
+            if (!named.getValue().isObject()) {
+                throw wrongKind(Paths.item(path, id), definition, named.getValue());
+            }
+            apply(component, Paths.item(path, id), itemFields(named.getValue()), depth + 1);
         }
     }
 
@@ -93,13 +159,7 @@ final class EntryInput {
         if (!node.isArray()) {
             throw wrongKind(path, definition, node);
         }
-        if (depth + 1 > limits.maxDepth()) {
-            throw invalid(
-                    path,
-                    "entry.depth-exceeded",
-                    "'" + path + "' nests lists more than " + limits.maxDepth() + " levels deep.",
-                    null);
-        }
+        checkDepth(path, depth);
         int cap = limits.itemsOf(definition);
         if (node.size() > cap) {
             throw invalid(
@@ -131,15 +191,41 @@ final class EntryInput {
                         echo(idNode));
             }
             order.add(id);
-            Map<String, JsonNode> itemFields = new java.util.LinkedHashMap<>();
-            item.properties().forEach(e -> {
-                if (!e.getKey().equals("id")) {
-                    itemFields.put(e.getKey(), e.getValue());
-                }
-            });
-            apply(component, Paths.item(path, id), itemFields, depth + 1);
+            apply(component, Paths.item(path, id), itemFields(item), depth + 1);
+        }
+        if (!replaceLists) {
+            existing.stream()
+                    .filter(id -> !order.contains(id))
+                    .forEach(id -> dropped.add(new ItemsDropped.Item(id, Paths.item(path, id))));
         }
         draft.setItems(path, order);
+    }
+
+    private void dropAll(String path) {
+        if (!replaceLists) {
+            draft.items(path).forEach(id -> dropped.add(new ItemsDropped.Item(id, Paths.item(path, id))));
+        }
+        draft.removeList(path);
+    }
+
+    private void checkDepth(String path, int depth) {
+        if (depth + 1 > limits.maxDepth()) {
+            throw invalid(
+                    path,
+                    "entry.depth-exceeded",
+                    "'" + path + "' nests lists more than " + limits.maxDepth() + " levels deep.",
+                    null);
+        }
+    }
+
+    private static Map<String, JsonNode> itemFields(JsonNode item) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        item.properties().forEach(e -> {
+            if (!e.getKey().equals("id")) {
+                fields.put(e.getKey(), e.getValue());
+            }
+        });
+        return fields;
     }
 
     /**

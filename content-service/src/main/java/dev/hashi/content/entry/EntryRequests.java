@@ -31,12 +31,15 @@ final class EntryRequests {
     /**
      * Changes to an entry in one locale: fields left out stay, {@code null} removes a value.
      *
-     * @param minor the editor marks source edits as minor (translations stay current)
+     * @param minor        the editor marks source edits as minor (translations stay current)
+     * @param replaceLists a list given as an array may leave out existing items, which are then removed in every
+     *                     locale; without it such a write is refused ({@code edit.items-dropped})
      */
     @Schema(name = "EntryPatch")
     public record Patch(
             @NotBlank @Size(max = 64) String locale,
             @Size(max = 200) String slug,
             Map<String, JsonNode> fields,
-            boolean minor) {}
+            boolean minor,
+            boolean replaceLists) {}
 }

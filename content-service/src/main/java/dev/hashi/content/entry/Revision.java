@@ -16,6 +16,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param locale   for workflow actions, the locale acted on
  * @param changes  values changed, per field path and locale
  * @param content  the whole content after the change
+ * @param basedOn  for an edit made against an older version and merged onto the newer one, that older version;
+ *                 {@code null} otherwise
  */
 public record Revision(
         @JsonProperty("_id") String id,
@@ -27,7 +29,8 @@ public record Revision(
         Instant at,
         List<Change> changes,
         EntryContent content,
-        Map<String, String> slugs) {
+        Map<String, String> slugs,
+        Long basedOn) {
 
     /** One value's before and after; {@code null} for absent. */
     @Schema(name = "RevisionChange")

@@ -48,7 +48,11 @@ final class RevisionViews {
         }
     }
 
-    /** One revision with the whole content it produced. */
+    /**
+     * One revision with the whole content it produced.
+     *
+     * @param basedOn for an edit made against an older version and merged field by field, that version
+     */
     @Schema(name = "RevisionDetail")
     record Detail(
             String entryId,
@@ -59,7 +63,8 @@ final class RevisionViews {
             Instant createdAt,
             List<Revision.Change> changes,
             EntryContent content,
-            Map<String, String> slugs) {
+            Map<String, String> slugs,
+            Long basedOn) {
 
         static Detail of(Revision revision) {
             return new Detail(
@@ -71,7 +76,8 @@ final class RevisionViews {
                     revision.at(),
                     revision.changes(),
                     revision.content(),
-                    revision.slugs());
+                    revision.slugs(),
+                    revision.basedOn());
         }
     }
 
