@@ -12,12 +12,7 @@ import dev.hashi.testsupport.ServiceClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A third locale needs configuration only. */
-@TestPropertySource(
-        properties = {
-            "cms.content.locales.supported=en,ja,ko",
-            "cms.content.locales.fallbacks.ko=ja,en",
-            "cms.content.schedule.enabled=false"
-        })
+@TestPropertySource(properties = {"hashi.locales=en>ja,ja>en,ko>ja>en", "cms.content.schedule.enabled=false"})
 class ThirdLocaleTest extends ContentServiceTest {
 
     @Test

@@ -67,6 +67,60 @@ public final class SupportedLocales {
         return new SupportedLocales(List.copyOf(supported), fallbackDefault, chains);
     }
 
+    /**
+     * Builds the configuration from its one-line form, the value of {@code HASHI_LOCALES} that every service reads:
+     * locales in preference order separated by commas, the first being the default, each followed by its fallback
+     * chain joined with {@code >}. {@code "en>ja, ja>en"} supports English and Japanese, each falling back to the
+     * other; {@code "en, ja, ko>ja>en"} adds Korean falling back to Japanese then English, while English has no
+     * fallback and Japanese falls back to the default. The rules of {@link #of} apply.
+     *
+     * @throws InvalidLocaleConfigurationException for an empty or malformed line, or any rule of {@link #of}
+     */
+    public static SupportedLocales parse(String line) {
+        if (line == null || line.isBlank()) {
+            throw new InvalidLocaleConfigurationException("The locale configuration is empty");
+        }
+        List<String> locales = new java.util.ArrayList<>();
+        Map<String, List<String>> fallbacks = new LinkedHashMap<>();
+        for (String entry : line.split(",", -1)) {
+            String[] parts = entry.split(">", -1);
+            List<String> tags = new java.util.ArrayList<>();
+            for (String part : parts) {
+                String tag = part.strip();
+                if (tag.isEmpty()) {
+                    throw new InvalidLocaleConfigurationException(
+                            "Locale configuration '" + line + "' has an empty locale in '" + entry.strip() + "'");
+                }
+                tags.add(tag);
+            }
+            locales.add(tags.get(0));
+            if (tags.size() > 1) {
+                fallbacks.put(tags.get(0), tags.subList(1, tags.size()));
+            }
+        }
+        return of(locales, locales.get(0), fallbacks);
+    }
+
+    /**
+     * The configuration in the one-line form of {@link #parse}, every chain spelt out: the same configuration
+     * always gives the same line, so two services can compare theirs.
+     */
+    public String line() {
+        StringBuilder line = new StringBuilder();
+        for (LocaleTag locale : locales) {
+            if (line.length() > 0) {
+                line.append(',');
+            }
+            line.append(locale.tag());
+            for (LocaleTag fallback : chains.get(locale)) {
+                if (!fallback.equals(locale)) {
+                    line.append('>').append(fallback.tag());
+                }
+            }
+        }
+        return line.toString();
+    }
+
     private static List<LocaleTag> chain(LocaleTag locale, List<String> configured, Set<LocaleTag> supported) {
         if (configured == null) {
             throw new InvalidLocaleConfigurationException("Fallback chain of '" + locale + "' is null");

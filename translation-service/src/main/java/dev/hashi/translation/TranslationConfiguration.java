@@ -1,7 +1,6 @@
 package dev.hashi.translation;
 
 import java.time.Clock;
-import java.util.Map;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,11 +22,6 @@ import dev.hashi.translation.unit.Units;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TranslationSettings.class)
 class TranslationConfiguration {
-
-    @Bean
-    SupportedLocales supportedLocales(TranslationSettings settings) {
-        return SupportedLocales.of(settings.locales(), settings.defaultLocale(), Map.of());
-    }
 
     @Bean
     LocaleInput localeInput(SupportedLocales locales) {

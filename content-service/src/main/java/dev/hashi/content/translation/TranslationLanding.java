@@ -15,6 +15,8 @@ import dev.hashi.content.entry.Entry;
 import dev.hashi.content.entry.EntryEditing;
 import dev.hashi.content.entry.FieldValue;
 import dev.hashi.content.entry.WorkflowState;
+import dev.hashi.content.type.ContentType;
+import dev.hashi.content.type.ContentTypes;
 import dev.hashi.content.workflow.Publishing;
 import dev.hashi.content.workflow.WorkflowAction;
 import dev.hashi.identity.Identity;
@@ -22,6 +24,8 @@ import dev.hashi.identity.Role;
 import dev.hashi.locale.LocaleException;
 import dev.hashi.locale.Texts;
 import dev.hashi.service.command.CommandContext;
+import dev.hashi.service.error.InvalidTransitionException;
+import dev.hashi.service.error.RuleViolationException;
 import dev.hashi.service.error.VersionConflictException;
 
 /**
@@ -39,6 +43,7 @@ class TranslationLanding {
     private final Entries entries;
     private final EntryEditing editing;
     private final Publishing publishing;
+    private final ContentTypes types;
     private final Locales locales;
     private final WorkflowState landedState;
     private final Clock clock;
@@ -47,12 +52,14 @@ class TranslationLanding {
             Entries entries,
             EntryEditing editing,
             Publishing publishing,
+            ContentTypes types,
             Locales locales,
             LandingProperties settings,
             Clock clock) {
         this.entries = entries;
         this.editing = editing;
         this.publishing = publishing;
+        this.types = types;
         this.locales = locales;
         this.landedState = WorkflowState.fromWire(settings.landedState())
                 .filter(s -> s == WorkflowState.DRAFT || s == WorkflowState.IN_REVIEW)
@@ -125,12 +132,37 @@ class TranslationLanding {
                 && landing.sourceHash().equals(current.get().origin().sourceHash())) {
             return "unchanged";
         }
+        boolean nothingElsePending = entry.state(target) == WorkflowState.PUBLISHED;
         Entry after = editing.landTranslation(
                 entry, landing.path(), target, text, landing.unitId(), landing.sourceHash(), context);
+        if (nothingElsePending
+                && ContentType.AUTO.equals(types.catalog().require(after.type()).publishPolicy(target))) {
+            return autoPublish(after, target, landing, context);
+        }
         if (landedState == WorkflowState.IN_REVIEW && after.state(target) == WorkflowState.DRAFT) {
             publishing.apply(after, target, WorkflowAction.SUBMIT, context);
         }
         return "landed";
+    }
+
+    /**
+     * Publishes the locale a translation just landed in, under the {@code auto} policy. A locale that cannot be
+     * published (a required value missing meanwhile) stays a draft and shows in the ready-to-publish list; a version
+     * conflict (an editor saved in between) leaves it there too, since the retried landing finds its value landed.
+     */
+    private String autoPublish(Entry after, String target, Landing landing, CommandContext context) {
+        try {
+            publishing.apply(after, target, WorkflowAction.PUBLISH, context);
+            return "landed-published";
+        } catch (RuleViolationException | VersionConflictException | InvalidTransitionException e) {
+            log.info(
+                    "translation {} landed in {} {} but the locale was not published automatically: {}",
+                    landing.unitId(),
+                    landing.entryId(),
+                    target,
+                    e.getMessage());
+            return "landed";
+        }
     }
 
     private static String skip(Landing landing, String reason) {

@@ -2,6 +2,7 @@ package dev.hashi.content.type;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A content type as the API shows it.
@@ -9,6 +10,7 @@ import java.util.List;
  * @param type           the type's key
  * @param localizedPaths paths of its localized fields, list items written as {@code list[*]}
  * @param version        the type's version (its ETag)
+ * @param publishPolicy  per locale tag or {@code *}: {@code manual} or {@code auto}
  */
 record ContentTypeView(
         String type,
@@ -19,7 +21,8 @@ record ContentTypeView(
         List<String> localizedPaths,
         long version,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        Map<String, String> publishPolicy) {
 
     static ContentTypeView of(ContentType type, TypeCatalog catalog) {
         return new ContentTypeView(
@@ -31,6 +34,7 @@ record ContentTypeView(
                 catalog.localizedPaths(type),
                 type.version(),
                 type.updatedAt(),
-                type.updatedBy());
+                type.updatedBy(),
+                type.publishPolicy());
     }
 }

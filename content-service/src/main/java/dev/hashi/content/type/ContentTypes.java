@@ -95,7 +95,8 @@ public class ContentTypes {
                 request.fields(),
                 version,
                 context.at(),
-                context.actor());
+                context.actor(),
+                request.publishPolicy());
         List<String> localized = catalog.with(type).localizedPaths(type);
         EventEnvelope<ContentTypeChanged> event = EventEnvelope.of(
                 new ContentTypeChanged(key, localized),
@@ -134,7 +135,8 @@ public class ContentTypes {
         return stored.name().equals(request.name())
                 && stored.component() == request.component()
                 && Objects.equals(stored.titleField(), request.titleField())
-                && stored.fields().equals(request.fields());
+                && stored.fields().equals(request.fields())
+                && stored.publishPolicy().equals(request.publishPolicy());
     }
 
     private static ContentType read(Document document) {

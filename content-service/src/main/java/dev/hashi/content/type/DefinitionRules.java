@@ -18,6 +18,9 @@ final class DefinitionRules {
 
     static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
+    private static final java.util.regex.Pattern POLICY_LOCALE =
+            java.util.regex.Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
+
     private DefinitionRules() {}
 
     /** @throws InvalidInputException {@code request.invalid} listing every broken rule */
@@ -60,6 +63,22 @@ final class DefinitionRules {
                                     "The title field must be one of the type's fields.",
                                     request.titleField())));
         }
+        request.publishPolicy().forEach((locale, policy) -> {
+            if (!locale.equals("*") && !POLICY_LOCALE.matcher(locale).matches()) {
+                errors.add(error(
+                        "publishPolicy",
+                        "type.publish-policy-locale",
+                        "Publish policies are keyed by a locale tag or *.",
+                        locale));
+            }
+            if (!ContentType.MANUAL.equals(policy) && !ContentType.AUTO.equals(policy)) {
+                errors.add(error(
+                        "publishPolicy." + locale,
+                        "type.publish-policy-invalid",
+                        "A publish policy is manual or auto.",
+                        policy));
+            }
+        });
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

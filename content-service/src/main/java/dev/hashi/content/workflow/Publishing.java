@@ -84,8 +84,18 @@ public class Publishing {
                 requireFrom(state, action, WorkflowState.DRAFT);
                 next = WorkflowState.IN_REVIEW;
             }
-            case PUBLISH -> {
-                requireFrom(state, action, WorkflowState.DRAFT, WorkflowState.IN_REVIEW, WorkflowState.PUBLISHED);
+            case PUBLISH, APPROVE -> {
+                if (action == WorkflowAction.APPROVE) {
+                    requireFrom(state, action, WorkflowState.IN_REVIEW);
+                } else {
+                    requireFrom(
+                            state,
+                            action,
+                            WorkflowState.DRAFT,
+                            WorkflowState.IN_REVIEW,
+                            WorkflowState.PUBLISHED,
+                            WorkflowState.ARCHIVED);
+                }
                 slugs = publish(before, locale, context, published);
                 next = WorkflowState.PUBLISHED;
                 event = new ContentEntryPublished(
@@ -94,6 +104,10 @@ public class Publishing {
                         locale,
                         before.version() + 1,
                         published.get(locale).slug());
+            }
+            case RETURN -> {
+                requireFrom(state, action, WorkflowState.IN_REVIEW);
+                next = WorkflowState.DRAFT;
             }
             case UNPUBLISH -> {
                 if (!before.published().containsKey(locale)) {

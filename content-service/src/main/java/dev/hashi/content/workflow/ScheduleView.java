@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param action    {@code publish} or {@code unpublish}
  * @param at        when it is due
- * @param status    {@code pending}, {@code running}, {@code done} or {@code failed}
+ * @param status    {@code pending}, {@code running}, {@code done}, {@code failed} or {@code cancelled}
  * @param result    for a done job the entry version it produced, for a failed one the problem code
  * @param createdBy who scheduled it
  * @param attempts  how many times it was tried

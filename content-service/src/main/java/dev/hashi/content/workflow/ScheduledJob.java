@@ -8,7 +8,7 @@ import org.bson.Document;
 /**
  * A publish or unpublish due at an instant, as stored.
  *
- * @param status  {@code pending}, {@code running}, {@code done} or {@code failed}
+ * @param status  {@code pending}, {@code running}, {@code done}, {@code failed} or {@code cancelled}
  * @param result  for a done job the entry version it produced, for a failed one the problem code
  * @param traceId  the request id of the request that scheduled it, continued by the run
  * @param attempts how many times a runner has claimed it
@@ -47,6 +47,7 @@ record ScheduledJob(
     static final String RUNNING = "running";
     static final String DONE = "done";
     static final String FAILED = "failed";
+    static final String CANCELLED = "cancelled";
 
     static ScheduledJob from(Document d) {
         return new ScheduledJob(

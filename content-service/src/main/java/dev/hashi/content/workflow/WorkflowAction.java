@@ -3,12 +3,17 @@ package dev.hashi.content.workflow;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What an editor can do to one locale of an entry. */
+/**
+ * What can be done to one locale of an entry: editors submit, publish, unpublish and archive; reviewers (and
+ * editors) approve a locale in review, which publishes it, or return it to draft.
+ */
 public enum WorkflowAction {
     SUBMIT,
     PUBLISH,
     UNPUBLISH,
-    ARCHIVE;
+    ARCHIVE,
+    APPROVE,
+    RETURN;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

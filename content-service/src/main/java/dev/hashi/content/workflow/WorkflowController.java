@@ -12,7 +12,9 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,9 +28,12 @@ import dev.hashi.content.entry.Entries;
 import dev.hashi.content.entry.Entry;
 import dev.hashi.content.entry.EntryView;
 import dev.hashi.content.type.ContentTypes;
+import dev.hashi.identity.Identity;
+import dev.hashi.identity.Role;
 import dev.hashi.service.access.Access;
 import dev.hashi.service.command.CommandContext;
 import dev.hashi.service.command.Versions;
+import dev.hashi.service.error.ForbiddenException;
 import dev.hashi.service.error.InvalidInputException;
 import dev.hashi.service.paging.Page;
 import dev.hashi.service.paging.PageRequest;
@@ -65,15 +70,22 @@ class WorkflowController {
             @NotNull Instant at) {}
 
     @PostMapping("/locales/{locale}/{action}")
-    @Operation(summary = "Submit, publish, unpublish or archive one locale (editor, admin); If-Match required")
+    @Operation(
+            summary = "Submit, publish, unpublish or archive one locale (editor, admin); approve (publishes) or return"
+                    + " (to draft) a locale in review (a reviewer holding a pair into the locale, editor, admin);"
+                    + " If-Match required")
     ResponseEntity<EntryView> transition(
             @PathVariable String entryId,
             @PathVariable String locale,
             @PathVariable String action,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             CommandContext context) {
-        Access.requireEditor(context.caller());
         WorkflowAction parsed = action(action);
+        if (parsed == WorkflowAction.APPROVE || parsed == WorkflowAction.RETURN) {
+            requireReviewerInto(context.caller(), locales.require("locale", locale));
+        } else {
+            Access.requireEditor(context.caller());
+        }
         long expected = Versions.ifMatch(ifMatch, Entries.RESOURCE);
         Entry after = publishing.apply(entries.require(entryId), expected, locale, parsed, context);
         return ResponseEntity.ok()
@@ -121,12 +133,50 @@ class WorkflowController {
         return Page.offset(fetched, page, schedules.countOfEntry(entryId)).map(ScheduleView::of);
     }
 
+    @PatchMapping("/schedules/{scheduleId}")
+    @Operation(summary = "Move a pending scheduled action to another time (editor, admin)")
+    ScheduleView move(
+            @PathVariable String entryId,
+            @PathVariable String scheduleId,
+            @Valid @RequestBody MoveRequest request,
+            CommandContext context) {
+        Access.requireEditor(context.caller());
+        return ScheduleView.of(schedules.move(entryId, scheduleId, request.at(), context));
+    }
+
+    @DeleteMapping("/schedules/{scheduleId}")
+    @Operation(summary = "Cancel a pending scheduled action (editor, admin); it stays listed as cancelled")
+    ScheduleView cancel(@PathVariable String entryId, @PathVariable String scheduleId, CommandContext context) {
+        Access.requireEditor(context.caller());
+        return ScheduleView.of(schedules.cancel(entryId, scheduleId, context));
+    }
+
+    /** The new time of a scheduled action. */
+    @Schema(name = "ScheduleMoveRequest")
+    record MoveRequest(@NotNull Instant at) {}
+
+    /**
+     * Editors and admins, or a reviewer holding a locale pair into {@code locale}.
+     *
+     * @throws dev.hashi.service.error.ForbiddenException with {@code reason: locale-pair} for a reviewer without one
+     */
+    private static void requireReviewerInto(Identity caller, String locale) {
+        Access.requireAny(caller, Role.REVIEWER, Role.EDITOR, Role.ADMIN);
+        if (Access.isEditor(caller)
+                || caller.localePairs().stream().anyMatch(p -> p.target().equals(locale))) {
+            return;
+        }
+        throw new ForbiddenException("You may not review " + locale + ": none of your locale pairs leads into it.")
+                .with("reason", "locale-pair")
+                .with("targetLocale", locale);
+    }
+
     private static WorkflowAction action(String value) {
         return WorkflowAction.fromWire(value)
                 .orElseThrow(() -> InvalidInputException.field(
                         "action",
                         "workflow.action-unknown",
-                        "Actions are submit, publish, unpublish and archive.",
+                        "Actions are submit, publish, unpublish, archive, approve and return.",
                         value));
     }
 }

@@ -1,7 +1,5 @@
 package dev.hashi.media.common;
 
-import java.util.Map;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,12 +10,12 @@ import dev.hashi.media.binary.UploadsProperties;
 import dev.hashi.service.locale.LocaleInput;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({MediaLocalesProperties.class, UploadsProperties.class})
+@EnableConfigurationProperties(UploadsProperties.class)
 @EnableScheduling
 class MediaConfiguration {
 
     @Bean
-    LocaleInput localeInput(MediaLocalesProperties properties) {
-        return new LocaleInput(SupportedLocales.of(properties.supported(), properties.defaultLocale(), Map.of()));
+    LocaleInput localeInput(SupportedLocales locales) {
+        return new LocaleInput(locales);
     }
 }

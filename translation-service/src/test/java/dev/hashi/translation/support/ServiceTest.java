@@ -24,7 +24,7 @@ import dev.hashi.testsupport.ServiceClient;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "cms.security.gateway-secret=" + ServiceTest.SECRET,
-            "cms.translation.locales=en,ja,ko",
+            "hashi.locales=en>ja,ja>en,ko",
             "cms.events.retry.backoff=50ms",
             "cms.translation.xliff.max-units=50",
             "cms.translation.xliff.max-bytes=200KB"
