@@ -194,10 +194,8 @@ final class Loader {
 
     private String blocked(String... keys) {
         for (String key : keys) {
-            if (key != null && key.startsWith("organisation/") || key != null && key.startsWith("asset/")) {
-                if (broken.contains(key) || !ids.containsKey(key)) {
-                    return "not attempted: " + key + " is not loaded";
-                }
+            if (key != null && (broken.contains(key) || !ids.containsKey(key))) {
+                return "not attempted: " + key + " is not loaded";
             }
         }
         return null;
@@ -653,7 +651,7 @@ final class Loader {
                 return;
             }
             id = created.json().path("entryId").asString();
-            etag = created.etag();
+            etag = etag(created);
             view = created.json();
             wrote = true;
             step.changed(Outcome.CREATED, "in " + createLocale);
@@ -663,7 +661,7 @@ final class Loader {
                 step.fail(read);
                 return;
             }
-            etag = read.etag();
+            etag = etag(read);
             view = read.json();
         }
         ids.put(key, id);
@@ -684,7 +682,7 @@ final class Loader {
                 step.fail(patched);
                 return;
             }
-            etag = patched.etag();
+            etag = etag(patched);
             view = patched.json();
             wrote = true;
             step.changed(Outcome.UPDATED, "wrote " + locale.getKey());
@@ -699,10 +697,17 @@ final class Loader {
                 step.fail(published);
                 return;
             }
-            etag = published.etag();
+            etag = etag(published);
             view = published.json();
             step.changed(Outcome.UPDATED, "published " + locale);
         }
+    }
+
+    /** The reply's ETag, else the entry's version in the body as one. */
+    private static String etag(Reply reply) {
+        return reply.etag() != null
+                ? reply.etag()
+                : "\"" + reply.json().path("version").asLong() + "\"";
     }
 
     /**
