@@ -135,6 +135,27 @@ class SeedLoaderTest {
     }
 
     @Test
+    void aValueAnEditorChangedIsKeptAndNamedNotOverwritten() {
+        assertThat(seed().status()).isZero();
+        int before = api.writes().size();
+        ObjectNode theme = (ObjectNode) api.entryBySlug("wpc-2003-kitakyushu")
+                .path("fields")
+                .path("sessions")
+                .get(2)
+                .path("theme")
+                .path("en");
+        theme.put("value", "International cooperation in environmental activities and experiences");
+
+        Run again = seed();
+
+        assertThat(again.status()).isZero();
+        assertThat(api.writes()).hasSize(before);
+        assertThat(again.out())
+                .contains("page/wpc-2003-kitakyushu: unchanged e-")
+                .contains("kept en sessions[2].theme as edited");
+    }
+
+    @Test
     void anInterruptedFirstRunIsCompletedByTheNextOne() {
         api.failWhen((call, body) -> call.startsWith("PATCH "));
         Run first = seed();
