@@ -136,7 +136,9 @@ final class Loader {
         }
         for (Page page : pages) {
             Step step = new Step(page.key());
-            String blocked = typesReady ? blocked(references(page).toArray(String[]::new)) : "not attempted: types";
+            String blocked = typesReady
+                    ? blocked(references(page).toArray(String[]::new))
+                    : "not attempted: the content types are not ready";
             if (blocked != null) {
                 step.outcome = Outcome.SKIPPED;
                 step.failure = blocked;
