@@ -121,6 +121,20 @@ public final class SupportedLocales {
         return line.toString();
     }
 
+    /**
+     * The first 12 hex digits of the SHA-256 of {@link #line()}: two services with the same configuration show the
+     * same fingerprint.
+     */
+    public String fingerprint() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(line().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     private static List<LocaleTag> chain(LocaleTag locale, List<String> configured, Set<LocaleTag> supported) {
         if (configured == null) {
             throw new InvalidLocaleConfigurationException("Fallback chain of '" + locale + "' is null");

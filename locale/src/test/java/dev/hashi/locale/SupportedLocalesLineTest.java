@@ -29,6 +29,10 @@ class SupportedLocalesLineTest {
                 .containsExactly("ja", "en");
         assertThat(locales.line()).isEqualTo("en,ja>en");
         assertThat(SupportedLocales.parse(locales.line()).line()).isEqualTo(locales.line());
+        assertThat(SupportedLocales.parse("en , ja>en").fingerprint())
+                .isEqualTo(locales.fingerprint())
+                .hasSize(12)
+                .isNotEqualTo(SupportedLocales.parse("en>ja,ja>en").fingerprint());
         assertThat(SupportedLocales.parse("en>ja,ja>en").line())
                 .isNotEqualTo(locales.line())
                 .isEqualTo("en>ja,ja>en");

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DeliveryCacheProperties.class, ContentLocalesProperties.class})
+@EnableConfigurationProperties({DeliveryCacheProperties.class, LocaleProperties.class})
 class DeliveryCacheConfiguration {
 
     @Bean
@@ -23,7 +23,7 @@ class DeliveryCacheConfiguration {
 
     @Bean
     DeliveryCacheFilter deliveryCacheFilter(
-            DeliveryCache cache, DeliveryCacheProperties properties, ContentLocalesProperties locales) {
+            DeliveryCache cache, DeliveryCacheProperties properties, LocaleProperties locales) {
         return new DeliveryCacheFilter(new DeliveryRequests(locales), cache, properties);
     }
 

@@ -44,7 +44,7 @@ final class DeliveryRequests {
     private final Cache<String, String> negotiated =
             Caffeine.newBuilder().maximumSize(1024).build();
 
-    DeliveryRequests(ContentLocalesProperties locales) {
+    DeliveryRequests(LocaleProperties locales) {
         this.supported = locales.supportedLocales();
         this.negotiator = new LocaleNegotiator(supported);
     }

@@ -18,7 +18,9 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.hashi.gateway.delivery.LocaleProperties;
 import dev.hashi.gateway.routing.DownstreamProperties;
+import dev.hashi.locale.SupportedLocales;
 
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
@@ -43,7 +45,14 @@ class DownstreamHealth {
     /** The services' answers, shared by concurrent callers and reused for {@code cms.gateway.health.cache}. */
     private final Mono<Map<String, ServiceHealth>> servicesHealth;
 
-    DownstreamHealth(DownstreamProperties downstream, HealthProperties health, ApplicationAvailability availability) {
+    private final SupportedLocales locales;
+
+    DownstreamHealth(
+            DownstreamProperties downstream,
+            HealthProperties health,
+            ApplicationAvailability availability,
+            LocaleProperties locales) {
+        this.locales = locales.supportedLocales();
         this.services = downstream.services();
         this.timeout = health.timeout();
         this.availability = availability;
@@ -58,7 +67,7 @@ class DownstreamHealth {
 
     Mono<AggregatedHealth> check() {
         boolean ready = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;
-        return servicesHealth.map(all -> AggregatedHealth.of(ready, all));
+        return servicesHealth.map(all -> AggregatedHealth.of(ready, all, locales));
     }
 
     private Mono<Map<String, ServiceHealth>> askServices() {

@@ -10,10 +10,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * One service's health: the status it reported and the status of each of its components (details are left out,
  * since this view is public), or {@code DOWN} with an {@code error} when it did not give a readable answer. A service
- * with several replicas also shows how many of them are UP ({@code replicas}; their addresses stay private).
+ * with several replicas also shows how many of them are UP ({@code replicas}; their addresses stay private), and
+ * every service the fingerprint of its locale configuration ({@code HASHI_LOCALES}), which the gateway compares with
+ * its own.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ServiceHealth(String status, Map<String, ComponentHealth> components, String error, Replicas replicas) {
+record ServiceHealth(
+        String status,
+        Map<String, ComponentHealth> components,
+        String error,
+        Replicas replicas,
+        String localesFingerprint) {
 
     record ComponentHealth(String status) {}
 
@@ -21,7 +28,7 @@ record ServiceHealth(String status, Map<String, ComponentHealth> components, Str
     record Replicas(int up, int total) {}
 
     ServiceHealth(String status, Map<String, ComponentHealth> components, String error) {
-        this(status, components, error, null);
+        this(status, components, error, null, null);
     }
 
     static ServiceHealth down(String error) {
@@ -40,7 +47,12 @@ record ServiceHealth(String status, Map<String, ComponentHealth> components, Str
         int up = (int) replicas.stream().filter(ServiceHealth::up).count();
         ServiceHealth shown =
                 replicas.stream().filter(ServiceHealth::up).findFirst().orElse(replicas.get(0));
-        return new ServiceHealth(shown.status, shown.components, shown.error, new Replicas(up, replicas.size()));
+        return new ServiceHealth(
+                shown.status,
+                shown.components,
+                shown.error,
+                new Replicas(up, replicas.size()),
+                shown.localesFingerprint);
     }
 
     static ServiceHealth fromActuator(Map<String, Object> body, int httpStatus) {
@@ -48,14 +60,20 @@ record ServiceHealth(String status, Map<String, ComponentHealth> components, Str
             return down("unreadable answer, HTTP " + httpStatus);
         }
         Map<String, ComponentHealth> components = new LinkedHashMap<>();
+        String fingerprint = null;
         if (body.get("components") instanceof Map<?, ?> reported) {
             reported.forEach((name, component) -> {
                 if (component instanceof Map<?, ?> details && details.get("status") instanceof String componentStatus) {
                     components.put(name.toString(), new ComponentHealth(componentStatus));
                 }
             });
+            if (reported.get("locales") instanceof Map<?, ?> locales
+                    && locales.get("details") instanceof Map<?, ?> details
+                    && details.get("fingerprint") instanceof String reportedFingerprint) {
+                fingerprint = reportedFingerprint;
+            }
         }
-        return new ServiceHealth(status, components, null);
+        return new ServiceHealth(status, components, null, null, fingerprint);
     }
 
     @JsonIgnore

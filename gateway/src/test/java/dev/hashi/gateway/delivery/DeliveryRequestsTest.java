@@ -11,8 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DeliveryRequestsTest {
 
-    final DeliveryRequests requests =
-            new DeliveryRequests(new ContentLocalesProperties(List.of("en", "ja", "ko"), "en", Map.of()));
+    final DeliveryRequests requests = new DeliveryRequests(new LocaleProperties("en,ja,ko"));
 
     @Test
     void theKeyHoldsTheNegotiatedLocaleNotTheHeader() {

@@ -9,7 +9,6 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.annotation.Bean;
 
-import dev.hashi.digest.Sha256;
 import dev.hashi.locale.SupportedLocales;
 
 /**
@@ -40,11 +39,6 @@ public class LocaleSupport {
         return new LocaleConfigurationHealth(locales);
     }
 
-    /** The first 12 hex digits of the SHA-256 of the canonical line: equal lines, equal fingerprints. */
-    public static String fingerprint(SupportedLocales locales) {
-        return Sha256.hex(locales.line()).substring(0, 12);
-    }
-
     /** Always up; shows the configuration so that it can be compared across services. */
     static final class LocaleConfigurationHealth extends AbstractHealthIndicator {
 
@@ -59,7 +53,7 @@ public class LocaleSupport {
             builder.up()
                     .withDetail("line", locales.line())
                     .withDetail("default", locales.defaultLocale().tag())
-                    .withDetail("fingerprint", fingerprint(locales));
+                    .withDetail("fingerprint", locales.fingerprint());
         }
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.hashi.locale.LocaleTag;
 import dev.hashi.locale.SupportedLocales;
-import dev.hashi.service.locale.LocaleSupport;
 
 /** {@code GET <apiPrefix>/info}: which service answered, its version and its locale configuration. */
 @RestController
@@ -48,7 +47,7 @@ class ServiceInfoController {
                                     .map(LocaleTag::tag)
                                     .toList()));
             localeInfo.put("fallbackChains", chains);
-            localeInfo.put("fingerprint", LocaleSupport.fingerprint(supported));
+            localeInfo.put("fingerprint", supported.fingerprint());
             info.put("locales", localeInfo);
         }
         return info;
