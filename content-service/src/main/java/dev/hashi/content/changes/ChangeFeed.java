@@ -82,6 +82,10 @@ final class ChangeFeed implements AutoCloseable {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         Consumer<String, byte[]> kafka = consumer();
         List<TopicPartition> partitions = partitions(kafka);
+        if (!partitions.equals(assigned)) {
+            kafka.assign(partitions);
+            assigned = partitions;
+        }
         Map<TopicPartition, Long> begin = kafka.beginningOffsets(partitions, settings.timeout());
         Map<TopicPartition, Long> ends = kafka.endOffsets(partitions, settings.timeout());
         Map<Integer, Long> start = new TreeMap<>();
@@ -106,10 +110,6 @@ final class ChangeFeed implements AutoCloseable {
                     ProblemCodes.FIELD_RANGE,
                     "The cursor names partitions the event log does not have; start again without it.",
                     null);
-        }
-        if (!partitions.equals(assigned)) {
-            kafka.assign(partitions);
-            assigned = partitions;
         }
         kafka.resume(kafka.paused());
         partitions.forEach(p -> kafka.seek(p, start.get(p.partition())));
