@@ -119,6 +119,7 @@ class ArchitectureTest {
                 .containsExactlyInAnyOrder(
                         "assignment",
                         "comment",
+                        "context",
                         "decision",
                         "events",
                         "glossary",

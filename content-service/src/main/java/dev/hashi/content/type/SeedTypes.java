@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The content types of the seed (an event page with its sessions and presentations, and organisations), read from
- * {@value #RESOURCE}. Installing is idempotent: unchanged types are left alone.
+ * {@value #RESOURCE}; every field carries an English and a Japanese label. Installing is idempotent: unchanged types
+ * are left alone.
  */
 @Component
 public class SeedTypes {

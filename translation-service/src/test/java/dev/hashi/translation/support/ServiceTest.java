@@ -40,6 +40,7 @@ public abstract class ServiceTest {
                 "spring.mongodb.database",
                 () -> "translation_" + UUID.randomUUID().toString().substring(0, 8));
         registry.add("spring.kafka.bootstrap-servers", () -> SharedInfra.kafka().bootstrapServers());
+        registry.add("cms.translation.rebuild.content-url", ContentStub.INSTANCE::url);
     }
 
     @LocalServerPort
