@@ -61,6 +61,12 @@ final class DeliveryEvents implements SmartLifecycle {
         return consumer.isReading();
     }
 
+    /** An event this replica just wrote: its readers see the write on their next request, before Kafka brings it. */
+    @EventListener
+    void written(EventEnvelope<?> event) {
+        on(event);
+    }
+
     /** Lists and search read the delivery index, which changes after the event that evicted them. */
     @EventListener
     void on(DeliveryIndexChanged changed) {

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
@@ -51,7 +52,10 @@ public class Entries {
     private final MongoCollection<Document> collection;
     private final VersionedDocuments writer;
 
-    Entries(MongoDatabase database, Outbox outbox, OutboxRelayScheduler relay) {
+    private final ApplicationEventPublisher written;
+
+    Entries(MongoDatabase database, Outbox outbox, OutboxRelayScheduler relay, ApplicationEventPublisher written) {
+        this.written = written;
         this.collection = database.getCollection("entries");
         this.writer = new VersionedDocuments(collection, RESOURCE, "version", outbox, relay::nudge)
                 .onlyWhere(LIVE)
@@ -204,6 +208,7 @@ public class Entries {
             Bson slugs = keys.isEmpty() ? Updates.unset("slugKeys") : Updates.set("slugKeys", keys);
             writer.update(before.id(), before.version(), state, List.of(slugs), events);
         }
+        announce(events);
     }
 
     /** Marks an entry deleted; the outbox relay removes it after publishing {@code events}. */
@@ -217,6 +222,15 @@ public class Entries {
                         Updates.unset("slugKeys"),
                         Outbox.deleteWhenRelayed()),
                 events);
+        announce(events);
+    }
+
+    /**
+     * Tells this replica's listeners (its delivery cache and index) about events just written, before the outbox
+     * relay brings them to Kafka and to the other replicas: a reader's next request on this replica sees the write.
+     */
+    private void announce(List<? extends EventEnvelope<?>> events) {
+        events.forEach(written::publishEvent);
     }
 
     /** The key that makes {@code slug} name one entry of {@code type}, whatever its locale. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.hashi.events.EventCodec;
@@ -24,6 +25,7 @@ import dev.hashi.events.content.ContentTypeChanged;
 @Component
 class IndexUpdates implements SmartLifecycle {
 
+    private final DeliveryIndex index;
     private final BroadcastConsumer consumer;
     private volatile boolean running;
 
@@ -31,6 +33,7 @@ class IndexUpdates implements SmartLifecycle {
             DeliveryIndex index,
             EventCodec codec,
             @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
+        this.index = index;
         this.consumer = new BroadcastConsumer(
                 "delivery-index",
                 () -> BroadcastConsumer.consumer(bootstrapServers),
@@ -50,6 +53,15 @@ class IndexUpdates implements SmartLifecycle {
         } else if (event.payload() instanceof ContentTypeChanged changed) {
             index.typeChanged(changed.typeKey());
         }
+    }
+
+    /**
+     * An event this replica just wrote: the index applies it at once (the same change arrives again from Kafka and is
+     * applied again, which changes nothing), so lists and search on this replica show a publish right after it.
+     */
+    @EventListener
+    void written(EventEnvelope<?> event) {
+        apply(index, event);
     }
 
     @Override

@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  * command, events evict (on every replica), HTTP caching headers are what the delivery contract says.
  */
 @Import(DeliveryCacheTest.Probes.class)
-@TestPropertySource(properties = "cms.delivery.cache.settle=300ms")
+@TestPropertySource(properties = {"cms.delivery.cache.settle=300ms", "cms.content.schedule.enabled=false"})
 class DeliveryCacheTest extends ContentServiceTest {
 
     /** MongoDB commands sent from request threads: a hit must send none. */

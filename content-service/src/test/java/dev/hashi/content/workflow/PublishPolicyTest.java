@@ -59,7 +59,10 @@ class PublishPolicyTest extends ContentServiceTest {
         Reply published =
                 api.post(Users.EDITOR, "/api/content/entries/" + id + "/locales/en/publish", null, "If-Match", etag);
         assertThat(published.status()).as(published.raw()).isEqualTo(200);
-        etag = published.etag();
+        Reply japanesePublished = api.post(
+                Users.EDITOR, "/api/content/entries/" + id + "/locales/ja/publish", null, "If-Match", published.etag());
+        assertThat(japanesePublished.status()).as(japanesePublished.raw()).isEqualTo(200);
+        etag = japanesePublished.etag();
     }
 
     void policy(Map<String, String> policy) {
