@@ -171,7 +171,7 @@ class DeliverySearchTest extends ContentServiceTest {
 
     @Test
     void japaneseWordFindsItInsideALongerCompound() {
-        Reply reply = search("「環境」", "");
+        Reply reply = search("「環境」", "&limit=100");
         assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
         JsonNode hit = hit(reply.body(), IDS.get("環境モデル都市の取組み"), "title");
         assertThat(hit.path("locale").asString()).isEqualTo("ja");
@@ -287,15 +287,20 @@ class DeliverySearchTest extends ContentServiceTest {
         assertThat(published.status()).as(published.raw()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> search("水俣", "").body().path("total").asLong() == 1);
-        assertThat(search("水俣", "").body().path("items").get(0).path("entryId").asString())
+                .until(() -> search("水俣", "&type=" + TYPE).body().path("total").asLong() == 1);
+        assertThat(search("水俣", "&type=" + TYPE)
+                        .body()
+                        .path("items")
+                        .get(0)
+                        .path("entryId")
+                        .asString())
                 .isEqualTo(id);
 
         Reply unpublished = action(id, "ja", "unpublish", published.etag());
         assertThat(unpublished.status()).as(unpublished.raw()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> search("水俣", "").body().path("total").asLong() == 0);
+                .until(() -> search("水俣", "&type=" + TYPE).body().path("total").asLong() == 0);
         assertThat(list("ja", "&limit=100").body().path("total").asLong()).isEqualTo(IDS.size());
     }
 
