@@ -142,7 +142,8 @@ class ComposeFileTest {
 
     @Test
     void domainServicesGetExactlyTheRequiredEnvironmentWithTheirOwnDatabase() {
-        Set<String> expected = union(COMMON_ENV, "MONGODB_URI", "MONGODB_DATABASE", "KAFKA_BOOTSTRAP_SERVERS");
+        Set<String> expected =
+                union(COMMON_ENV, "MONGODB_URI", "MONGODB_DATABASE", "KAFKA_BOOTSTRAP_SERVERS", "HASHI_LOCALES");
         DATABASES.forEach((name, database) -> {
             Map<String, String> env = environment(name);
             Set<String> required = name.equals("translation-service")
@@ -173,7 +174,11 @@ class ComposeFileTest {
                         "GATEWAY_CONNECT_TIMEOUT",
                         "GATEWAY_RESPONSE_TIMEOUT",
                         "KAFKA_BOOTSTRAP_SERVERS",
-                        "GATEWAY_TOKEN_SIGNING_KEY"));
+                        "GATEWAY_TOKEN_SIGNING_KEY",
+                        "GATEWAY_DELIVERY_CACHE_ENABLED",
+                        "GATEWAY_DELIVERY_CACHE_MAX_BYTES",
+                        "GATEWAY_DELIVERY_LIST_TTL",
+                        "HASHI_LOCALES"));
         assertThat(env)
                 .containsEntry("CONTENT_SERVICE_URI", "http://content-service:8081")
                 .containsEntry("TRANSLATION_SERVICE_URI", "http://translation-service:8082")
