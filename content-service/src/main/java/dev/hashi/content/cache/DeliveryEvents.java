@@ -12,11 +12,7 @@ import dev.hashi.events.EventCodec;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.Topics;
 import dev.hashi.events.consumer.BroadcastConsumer;
-import dev.hashi.events.content.ContentEntryDeleted;
-import dev.hashi.events.content.ContentEntryPublished;
-import dev.hashi.events.content.ContentEntryUnpublished;
-import dev.hashi.events.media.MediaAssetChanged;
-import dev.hashi.events.media.MediaAssetDeleted;
+import dev.hashi.events.consumer.DeliveryChange;
 
 /**
  * Tells {@link DeliveryResponses} about every event that changes delivery, read by this process from every partition
@@ -40,20 +36,8 @@ final class DeliveryEvents implements SmartLifecycle {
     }
 
     void on(EventEnvelope<?> event) {
-        Object payload = event.payload();
-        String contentType;
-        if (payload instanceof ContentEntryPublished published) {
-            contentType = published.contentType();
-        } else if (payload instanceof ContentEntryUnpublished unpublished) {
-            contentType = unpublished.contentType();
-        } else if (payload instanceof ContentEntryDeleted deleted) {
-            contentType = deleted.contentType();
-        } else if (payload instanceof MediaAssetChanged || payload instanceof MediaAssetDeleted) {
-            contentType = null;
-        } else {
-            return;
-        }
-        responses.changed(event.aggregateId(), event.aggregateVersion(), contentType);
+        DeliveryChange.of(event)
+                .ifPresent(change -> responses.changed(change.aggregateId(), change.version(), change.contentType()));
     }
 
     /** Whether the topics are being read: every partition assigned and positioned at its end. */

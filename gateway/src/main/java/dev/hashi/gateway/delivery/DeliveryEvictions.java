@@ -8,11 +8,7 @@ import dev.hashi.events.EventCodec;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.Topics;
 import dev.hashi.events.consumer.BroadcastConsumer;
-import dev.hashi.events.content.ContentEntryDeleted;
-import dev.hashi.events.content.ContentEntryPublished;
-import dev.hashi.events.content.ContentEntryUnpublished;
-import dev.hashi.events.media.MediaAssetChanged;
-import dev.hashi.events.media.MediaAssetDeleted;
+import dev.hashi.events.consumer.DeliveryChange;
 
 /**
  * Keeps this replica's delivery cache current: reads every partition of {@code cms.content.events} and
@@ -38,20 +34,8 @@ final class DeliveryEvictions implements SmartLifecycle {
     }
 
     static void evict(DeliveryCache cache, EventEnvelope<?> event) {
-        Object payload = event.payload();
-        String contentType;
-        if (payload instanceof ContentEntryPublished published) {
-            contentType = published.contentType();
-        } else if (payload instanceof ContentEntryUnpublished unpublished) {
-            contentType = unpublished.contentType();
-        } else if (payload instanceof ContentEntryDeleted deleted) {
-            contentType = deleted.contentType();
-        } else if (payload instanceof MediaAssetChanged || payload instanceof MediaAssetDeleted) {
-            contentType = null;
-        } else {
-            return;
-        }
-        cache.changed(event.aggregateId(), event.aggregateVersion(), contentType);
+        DeliveryChange.of(event)
+                .ifPresent(change -> cache.changed(change.aggregateId(), change.version(), change.contentType()));
     }
 
     /** Whether the events are being read (and so the cache is in use). */
