@@ -115,6 +115,36 @@ final class Api {
         return exchange("PUT " + path, request);
     }
 
+    /** A download into {@code target}; the reply's body is empty on success, the problem otherwise. */
+    Reply download(String path, java.nio.file.Path target) {
+        HttpRequest request =
+                request(path).timeout(Duration.ofMinutes(30)).GET().build();
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    return new Reply(
+                            "GET " + path,
+                            response.statusCode(),
+                            new String(body.readAllBytes(), StandardCharsets.UTF_8),
+                            null);
+                }
+                java.nio.file.Files.createDirectories(target.getParent());
+                java.nio.file.Files.copy(body, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return new Reply(
+                        "GET " + path,
+                        200,
+                        "",
+                        response.headers().firstValue("ETag").orElse(null));
+            }
+        } catch (IOException e) {
+            return new Reply("GET " + path, 0, e.toString(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Reply("GET " + path, 0, "interrupted", null);
+        }
+    }
+
     /** Every item of a list, page by page ({@code limit=100}, following {@code next}). */
     List<JsonNode> list(String path, List<Reply> failures) {
         List<JsonNode> items = new ArrayList<>();

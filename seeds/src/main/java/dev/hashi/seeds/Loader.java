@@ -65,12 +65,19 @@ final class Loader {
     private final List<String> failures = new ArrayList<>();
     private int done;
     private int total;
+    private boolean skipFiles;
 
     Loader(SeedSet set, Api api, PrintStream out, Duration publishWait) {
         this.set = set;
         this.api = api;
         this.out = out;
         this.publishWait = publishWait;
+    }
+
+    /** Loads entries and asset metadata only: no stand-in is uploaded (a later run without it uploads them). */
+    Loader skipFiles(boolean skip) {
+        this.skipFiles = skip;
+        return this;
     }
 
     /** One item's progress: what was done, and the first failure if any. */
@@ -395,6 +402,16 @@ final class Loader {
         String id = existing.path("assetId").asString();
         ids.put(asset.key(), id);
         if (asset.file() == null) {
+            return;
+        }
+        if (skipFiles) {
+            boolean has = false;
+            for (JsonNode variant : existing.path("variants")) {
+                has |= asset.file().locale().equals(variant.path("locale").asString());
+            }
+            if (!has) {
+                step.notes.add("its " + asset.file().locale() + " stand-in is left for a later run (--skip-files)");
+            }
             return;
         }
         for (JsonNode variant : existing.path("variants")) {
