@@ -49,4 +49,10 @@ final class Banner {
         out.append("========================================================================\n");
         return out.toString();
     }
+
+    /** The banner with a line saying what first-start seeding did ({@link FirstStartSeeds}), before "Stop with". */
+    static String withSeeds(String banner, String seeds) {
+        return banner.replace(
+                " Stop with Ctrl-C\n", String.format(" Seeds                %s%n Stop with Ctrl-C%n", seeds));
+    }
 }

@@ -100,14 +100,18 @@ public final class DevStack {
         for (ServiceProcess process : processes) {
             process.awaitReady(deadline);
         }
-        System.out.println(Banner.render(
-                config,
-                processes,
-                mongoUri,
-                bootstrap,
-                mongo != null,
-                kafka != null,
-                Duration.between(began, Instant.now())));
+        String seeds = FirstStartSeeds.fromEnvironment(System.getenv())
+                .load(config.service("gateway").url(), logs, line -> System.out.println("hashi: " + line));
+        System.out.println(Banner.withSeeds(
+                Banner.render(
+                        config,
+                        processes,
+                        mongoUri,
+                        bootstrap,
+                        mongo != null,
+                        kafka != null,
+                        Duration.between(began, Instant.now())),
+                seeds));
     }
 
     private Map<String, String> environment(StackConfig.Service service, String mongoUri, String bootstrap) {

@@ -148,6 +148,8 @@ final class LaunchedStack implements AutoCloseable {
         builder.environment().put("HASHI_DATA_DIR", data.toString());
         builder.environment().put("HASHI_REPLICAS", String.valueOf(replicas));
         builder.environment().put("HASHI_READY_TIMEOUT", String.valueOf(READY_TIMEOUT_SECONDS));
+        // no first-start seeding unless a test asks for it (withEnvironment("HASHI_SEED", "wpc-2003"))
+        builder.environment().put("HASHI_SEED", "off");
         builder.environment().putAll(environment);
         return builder;
     }
