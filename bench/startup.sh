@@ -81,23 +81,27 @@ label_of() {
   echo launcher
 }
 
-memory() { # variant run phase launcher-pid -> appends to memory.tsv, prints the totals
-  local variant=$1 run=$2 phase=$3 launcher=$4 total_rss=0 total_pss=0 pids
+ticks=$(getconf CLK_TCK)
+memory() { # variant run phase launcher-pid -> appends to memory.tsv, prints the totals (MB, MB, CPU s)
+  local variant=$1 run=$2 phase=$3 launcher=$4 total_rss=0 total_pss=0 total_cpu=0 pids
   pids="$launcher $(pgrep -P "$launcher" || true)"
   for pid in $pids; do
-    local rss pss name
+    local rss pss name cpu
     rss=$(kib VmRSS "/proc/$pid/status")
     pss=$(kib Pss "/proc/$pid/smaps_rollup")
+    # CPU time the process used so far (user + system): on a loaded machine a steadier measure than wall time
+    cpu=$(awk '{sub(/^.*\) /, ""); print $12 + $13}' "/proc/$pid/stat" 2>/dev/null || echo 0)
     name=$(label_of "$pid")
-    printf '%s\t%s\t%s\t%s\t%d\t%d\n' "$variant" "$run" "$phase" "$name" $((rss / 1024)) $((pss / 1024)) >> "$out/memory.tsv"
-    total_rss=$((total_rss + rss)); total_pss=$((total_pss + pss))
+    printf '%s\t%s\t%s\t%s\t%d\t%d\t%.1f\n' "$variant" "$run" "$phase" "$name" $((rss / 1024)) $((pss / 1024)) \
+      "$(awk -v c="$cpu" -v t="$ticks" 'BEGIN{print c/t}')" >> "$out/memory.tsv"
+    total_rss=$((total_rss + rss)); total_pss=$((total_pss + pss)); total_cpu=$((total_cpu + cpu))
     if [ "${STARTUP_NMT:-}" = 1 ]; then
       local jcmd
       jcmd="$(dirname "$(readlink -f "/proc/$pid/exe")")/jcmd"
       "$jcmd" "$pid" VM.native_memory summary > "$out/nmt-$variant-$run-$phase-$name.txt" 2>&1 || true
     fi
   done
-  printf '%d %d' $((total_rss / 1024)) $((total_pss / 1024))
+  printf '%d %d %s' $((total_rss / 1024)) $((total_pss / 1024)) "$(awk -v c="$total_cpu" -v t="$ticks" 'BEGIN{printf "%.0f", c/t}')"
 }
 
 load() { # gateway-port variant run -> req/s per page, space-separated
@@ -173,7 +177,7 @@ for i in $(seq 1 "$runs"); do
     # hashi-dev execs the launcher, so $pid is the launcher JVM
     after_start=$(memory "$variant" "$i" start "$pid")
     rps="-"
-    after_load="- -"
+    after_load="- - -"
     if [ "$load_seconds" != 0 ]; then
       rps=$(load "$gateway_port")
       after_load=$(memory "$variant" "$i" load "$pid")
@@ -184,12 +188,12 @@ for i in $(seq 1 "$runs"); do
     stop_start=$(now)
     kill -INT "$pid"; wait "$pid" || true
     stopped=$(since "$stop_start")
-    read -r start_rss start_pss <<< "$after_start"
-    read -r load_rss load_pss <<< "$after_load"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$variant" "$i" "$load_average" "$ready" "$stopped" \
-      "$start_rss" "$start_pss" "$load_rss" "$load_pss" "$rps" >> "$out/runs.tsv"
-    printf 'run %d %-8s load %5s: ready after %5s s, stopped in %4s s; RSS/PSS after start %s/%s MB, after load %s/%s MB; req/s content/translation/media info, health: %s\n' \
-      "$i" "$variant" "$load_average" "$ready" "$stopped" "$start_rss" "$start_pss" "$load_rss" "$load_pss" "$rps"
+    read -r start_rss start_pss start_cpu <<< "$after_start"
+    read -r load_rss load_pss load_cpu <<< "$after_load"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$variant" "$i" "$load_average" "$ready" "$stopped" \
+      "$start_rss" "$start_pss" "$load_rss" "$load_pss" "$rps" "$start_cpu" >> "$out/runs.tsv"
+    printf 'run %d %-8s load %5s: ready after %5s s (%s CPU s), stopped in %4s s; RSS/PSS after start %s/%s MB, after load %s/%s MB; req/s content/translation/media info, health: %s\n' \
+      "$i" "$variant" "$load_average" "$ready" "$start_cpu" "$stopped" "$start_rss" "$start_pss" "$load_rss" "$load_pss" "$rps"
     unset JAVA_TOOL_OPTIONS
     rm -rf "$data"
   done
@@ -202,18 +206,20 @@ for spec in "${variants[@]}"; do
   m_ready=$(awk -F'\t' -v v="$variant" '$1==v{print $4}' "$out/runs.tsv" | median)
   m_rss=$(awk -F'\t' -v v="$variant" '$1==v{print $6}' "$out/runs.tsv" | median)
   m_load=$(awk -F'\t' -v v="$variant" '$1==v && $8!="-"{print $8}' "$out/runs.tsv" | median)
-  printf 'median %-8s: command-to-ready %s s, RSS after start %s MB, after load %s MB (%d run(s), %s cores)\n' \
-    "$variant" "$m_ready" "$m_rss" "$m_load" "$runs" "$(nproc)"
+  m_cpu=$(awk -F'\t' -v v="$variant" '$1==v{print $11}' "$out/runs.tsv" | median)
+  printf 'median %-8s: command-to-ready %s s using %s CPU s, RSS after start %s MB, after load %s MB (%d run(s), %s cores)\n' \
+    "$variant" "$m_ready" "$m_cpu" "$m_rss" "$m_load" "$runs" "$(nproc)"
 done
 echo "per process (MB, median over runs):"
-printf 'variant\tphase\tprocess\tRSS\tPSS\n'
+printf 'variant\tphase\tprocess\tRSS\tPSS\tCPU s\n'
 for spec in "${variants[@]}"; do
   variant=${spec%%=*}
   for phase in start load; do
     for name in $(awk -F'\t' -v v="$variant" -v p="$phase" '$1==v && $3==p{print $4}' "$out/memory.tsv" | sort -u); do
       r=$(awk -F'\t' -v v="$variant" -v p="$phase" -v n="$name" '$1==v && $3==p && $4==n{print $5}' "$out/memory.tsv" | median)
       s=$(awk -F'\t' -v v="$variant" -v p="$phase" -v n="$name" '$1==v && $3==p && $4==n{print $6}' "$out/memory.tsv" | median)
-      printf '%s\t%s\t%s\t%s\t%s\n' "$variant" "$phase" "$name" "$r" "$s"
+      c=$(awk -F'\t' -v v="$variant" -v p="$phase" -v n="$name" '$1==v && $3==p && $4==n{print $7}' "$out/memory.tsv" | median)
+      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$variant" "$phase" "$name" "$r" "$s" "$c"
     done
   done
 done

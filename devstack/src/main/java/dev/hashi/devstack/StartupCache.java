@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * {@code -Dspring.context.exit=onRefresh}: every bean created, nothing started, no port opened.
  *
  * <p>The key covers the jar (path, size, modification time) and the java that runs it, so a rebuilt jar or another
- * runtime gets a new cache and the old one is deleted. A cache counts only once its archive is complete: the
+ * runtime gets a new cache; the caches of an older jar are deleted when the new one is built. A cache counts only once its archive is complete: the
  * archive is written under a temporary name and moved into place. A JVM that finds an archive it cannot use warns
  * and starts without it, so a damaged cache costs time, never a start.
  */
@@ -61,12 +61,17 @@ final class StartupCache {
         return !(v.equals("off") || v.equals("false") || v.equals("0"));
     }
 
+    /** The jar's part of the key, then the java's: {@code <jar hash>-<java hash>}. */
     static String key(Path jar, String java, String version) throws IOException {
         String identity = jar.toAbsolutePath().normalize() + "|" + Files.size(jar) + "|"
-                + Files.getLastModifiedTime(jar).toMillis() + "|" + java + "|" + version;
+                + Files.getLastModifiedTime(jar).toMillis();
+        return hash(identity, 8) + "-" + hash(java + "|" + version, 4);
+    }
+
+    private static String hash(String value, int bytes) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -129,6 +134,8 @@ final class StartupCache {
         command.add("-jar");
         command.add(extractedJar().toString());
         int trained = run(command, env, log, timeoutSeconds);
+        // the AOT cache's training configuration, kept by the JVM when the assembly fails
+        Files.deleteIfExists(dir.resolve(partial.getFileName() + ".config"));
         if (trained != 0 || !Files.isRegularFile(partial)) {
             Files.deleteIfExists(partial);
             return false;
@@ -198,8 +205,11 @@ final class StartupCache {
         if (!Files.isDirectory(parent)) {
             return;
         }
+        // another java's cache of the same jar stays: a developer may switch between runtimes
+        String jarPart = dir.getFileName().toString().substring(0, 17);
         try (Stream<Path> caches = Files.list(parent)) {
-            for (Path other : caches.filter(p -> !p.equals(dir)).toList()) {
+            for (Path other : caches.filter(p -> !p.getFileName().toString().startsWith(jarPart))
+                    .toList()) {
                 deleteTree(other);
             }
         }

@@ -49,8 +49,12 @@ class StartupCacheTest {
     @Test
     void buildsAnAotCacheOnJava25AndUsesIt() throws Exception {
         Path jar = jar();
-        Path stale = dir.resolve("target").resolve(StartupCache.FOLDER).resolve("0123456789abcdef");
+        Path stale = dir.resolve("target").resolve(StartupCache.FOLDER).resolve("0123456789abcdef-0123abcd");
         Files.createDirectories(stale);
+        Path otherJava = dir.resolve("target")
+                .resolve(StartupCache.FOLDER)
+                .resolve(StartupCache.key(jar, "/jdk17/bin/java", "17"));
+        Files.createDirectories(otherJava);
         StartupCache cache = StartupCache.of(jar, "/jdk25/bin/java", "25", 25);
 
         boolean built = cache.build(fakeJava().toString(), List.of("-Xmx256m"), Map.of(), dir.resolve("cache.log"), 60);
@@ -65,7 +69,8 @@ class StartupCacheTest {
         assertThat(Files.readString(dir.resolve("cache.log")))
                 .contains("-Xmx256m -XX:AOTCacheOutput=")
                 .contains("-Dspring.context.exit=onRefresh -jar " + cache.extractedJar());
-        assertThat(stale).doesNotExist();
+        assertThat(stale).as("an older jar's cache").doesNotExist();
+        assertThat(otherJava).as("the same jar's cache for another java").exists();
     }
 
     @Test
