@@ -19,7 +19,7 @@
 #                            those variables, e.g. "j17=HASHI_JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java
 #                            nocache=HASHI_DEV_CACHE=off". Before the measured runs every ./hashi-dev variant is started
 #                            once and left running until its start-up caches are built ("first start after a build",
-#                            printed, not in the medians)
+#                            printed, not in the medians; STARTUP_WARMUP=0 skips this when the caches exist)
 #   STARTUP_NMT=1            also runs every JVM with -XX:NativeMemoryTracking=summary and writes
 #                            `jcmd <pid> VM.native_memory summary` of each after start and after the load to
 #                            STARTUP_OUT (default /tmp/hashi-startup), with every service's "Started … in" line
@@ -139,7 +139,7 @@ ports() {
 }
 
 for spec in "${variants[@]}"; do
-  [ "$spec" = baseline ] && continue
+  [ "$spec" = baseline ] || [ "${STARTUP_WARMUP:-1}" = 0 ] && continue
   data=$(mktemp -d); ports "$data"
   start=$(now)
   launch "$spec" "$data/launcher.out"
