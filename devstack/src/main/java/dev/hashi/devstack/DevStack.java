@@ -30,6 +30,7 @@ public final class DevStack {
     private final String gatewaySecret = newSecret();
     private EmbeddedMongo mongo;
     private EmbeddedKafka kafka;
+    private StartupCaches caches;
     private volatile boolean stopped;
 
     DevStack(StackConfig config) {
@@ -112,6 +113,14 @@ public final class DevStack {
                         kafka != null,
                         Duration.between(began, Instant.now())),
                 seeds));
+        startCaches();
+    }
+
+    private synchronized void startCaches() {
+        if (!stopped) {
+            caches = new StartupCaches(processes, System.out::println);
+            caches.start();
+        }
     }
 
     private Map<String, String> environment(StackConfig.Service service, String mongoUri, String bootstrap) {
@@ -165,6 +174,9 @@ public final class DevStack {
         }
         stopped = true;
         System.out.println("hashi: stopping…");
+        if (caches != null) {
+            caches.cancel();
+        }
         List<Thread> stopping = new ArrayList<>();
         for (ServiceProcess process : processes) {
             Thread thread = new Thread(() -> process.stop(Duration.ofSeconds(15)));

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +24,16 @@ final class ServiceProcess {
     private final StackConfig.Service service;
     private final Process process;
     private final Path log;
+    private final Training training;
 
-    private ServiceProcess(StackConfig.Service service, Process process, Path log) {
+    /** What building this service's start-up cache needs; {@code cache} is {@code null} when caching is off. */
+    record Training(StartupCache cache, String java, List<String> options, Map<String, String> env, Path log) {}
+
+    private ServiceProcess(StackConfig.Service service, Process process, Path log, Training training) {
         this.service = service;
         this.process = process;
         this.log = log;
+        this.training = training;
     }
 
     static ServiceProcess start(StackConfig.Service service, Path jar, Path logDir, Map<String, String> env)
@@ -36,22 +42,33 @@ final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests install");
         }
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(service.label().replace('#', '-') + ".log");
+        String label = service.label().replace('#', '-');
+        Path log = logDir.resolve(label + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
+        Map<String, String> launcherEnv = System.getenv();
+        int feature = Runtime.version().feature();
+        List<String> options = JvmOptions.service(launcherEnv, feature);
+        StartupCache cache = StartupCache.enabled(launcherEnv.get("HASHI_DEV_CACHE"))
+                ? StartupCache.of(jar, java, Runtime.version().toString(), feature)
+                : null;
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(jitFlags(System.getenv("HASHI_DEV_JIT")));
-        command.addAll(List.of(
-                "-XX:+UseSerialGC",
-                "-Xss512k",
-                "-Dhashi.devstack.parent=" + ProcessHandle.current().pid(),
-                "-jar",
-                jar.toString()));
+        command.addAll(options);
+        command.add("-Dhashi.devstack.parent=" + ProcessHandle.current().pid());
+        command.addAll(cache == null ? List.of("-jar", jar.toString()) : cache.launch());
+        Map<String, String> childEnv = new HashMap<>(JvmOptions.environment());
+        childEnv.keySet().removeIf(launcherEnv::containsKey);
+        childEnv.putAll(env);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        builder.environment().putAll(env);
-        return new ServiceProcess(service, builder.start(), log);
+        builder.environment().putAll(childEnv);
+        Training training = new Training(cache, java, options, childEnv, logDir.resolve(label + "-cache.log"));
+        return new ServiceProcess(service, builder.start(), log, training);
+    }
+
+    Training training() {
+        return training;
     }
 
     /**

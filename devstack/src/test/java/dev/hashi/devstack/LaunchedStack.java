@@ -150,6 +150,8 @@ final class LaunchedStack implements AutoCloseable {
         builder.environment().put("HASHI_READY_TIMEOUT", String.valueOf(READY_TIMEOUT_SECONDS));
         // no first-start seeding unless a test asks for it (withEnvironment("HASHI_SEED", "wpc-2003"))
         builder.environment().put("HASHI_SEED", "off");
+        // no start-up cache training runs in the background of a test stack (they compete for the cores)
+        builder.environment().put("HASHI_DEV_CACHE", "off");
         builder.environment().putAll(environment);
         return builder;
     }
