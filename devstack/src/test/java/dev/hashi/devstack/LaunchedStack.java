@@ -39,6 +39,7 @@ final class LaunchedStack implements AutoCloseable {
             "CONTENT_SERVICE_PORT",
             "TRANSLATION_SERVICE_PORT",
             "MEDIA_SERVICE_PORT",
+            "CONSOLE_PORT",
             "HASHI_MONGO_PORT",
             "HASHI_KAFKA_PORT",
             "HASHI_KAFKA_CONTROLLER_PORT");
@@ -124,7 +125,8 @@ final class LaunchedStack implements AutoCloseable {
         assertThat(started)
                 .as("launcher output:%n%s", String.join("\n", output))
                 .isTrue();
-        assertThat(children).containsKeys("gateway", "content-service", "translation-service", "media-service");
+        assertThat(children)
+                .containsKeys("gateway", "content-service", "translation-service", "media-service", "console");
         if (replicas == 2) {
             assertThat(children)
                     .containsKeys("gateway#2", "content-service#2", "translation-service#2", "media-service#2");
