@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dev stack launcher run as a user runs it: a separate process ({@code java … DevStack}) on its own free ports
  * and data folder, with SIGINT's default handling as in a terminal, so Ctrl-C can be sent with {@code kill -INT}.
  */
-final class LaunchedStack implements AutoCloseable {
+public final class LaunchedStack implements AutoCloseable {
 
     private static final Pattern PID = Pattern.compile("^ (\\S+)\\s+http://127\\.0\\.0\\.1:(\\d+).*\\(pid (\\d+)\\)");
     private static final HttpClient HTTP =
@@ -70,7 +70,7 @@ final class LaunchedStack implements AutoCloseable {
     }
 
     /** A stack on fresh free ports, not started yet. */
-    static LaunchedStack onFreePorts(Path data) {
+    public static LaunchedStack onFreePorts(Path data) {
         return onFreePorts(data, 1);
     }
 
@@ -91,7 +91,7 @@ final class LaunchedStack implements AutoCloseable {
     }
 
     /** Starts the launcher and waits for its ready banner. */
-    LaunchedStack start() throws IOException, InterruptedException {
+    public LaunchedStack start() throws IOException, InterruptedException {
         children.clear();
         output.clear();
         process = builder().redirectErrorStream(true).start();
@@ -185,7 +185,7 @@ final class LaunchedStack implements AutoCloseable {
         ports.put(variable, String.valueOf(port));
     }
 
-    String gateway() {
+    public String gateway() {
         return "http://127.0.0.1:" + ports.get("GATEWAY_PORT");
     }
 
