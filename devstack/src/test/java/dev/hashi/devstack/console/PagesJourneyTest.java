@@ -127,7 +127,9 @@ class PagesJourneyTest {
             tab.navigate(stack.gateway() + "/pages/" + page.entryId + "/history");
             Screens.shoot(tab, "history", "ja");
         }
-        var delivered = stack.get("/api/delivery/entries/event-page/" + page.slug + "?locale=ja");
+        String japaneseSlug = page.read(stack).path("slugs").path("ja").asString();
+        var delivered = stack.get("/api/delivery/entries/event-page/"
+                + java.net.URLEncoder.encode(japaneseSlug, java.nio.charset.StandardCharsets.UTF_8) + "?locale=ja");
         assertThat(delivered.statusCode()).isEqualTo(200);
         assertThat(delivered.body()).contains(newTitle);
     }
