@@ -26,10 +26,12 @@ final class Banner {
                 .skip(1)
                 .forEach(
                         replica -> out.append(String.format(" Gateway #%-11d %s%n", replica.replica(), replica.url())));
+        out.append(String.format(
+                " Console              %s/  (sign in as editor, translator, reviewer or admin)%n", gateway));
         out.append(String.format(" Health               %s/api/health%n", gateway));
         for (ServiceProcess process : processes) {
             StackConfig.Service service = process.service();
-            if (!service.name().equals("gateway")) {
+            if (!service.name().equals("gateway") && !service.name().equals("console")) {
                 String shortName = service.name().replace("-service", "");
                 out.append(String.format(
                         " %-20s %s   API docs %s/docs/%s/v3/api-docs   (pid %d)%n",

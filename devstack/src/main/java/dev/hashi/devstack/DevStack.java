@@ -139,7 +139,11 @@ public final class DevStack {
                         "CMS_TRANSLATION_REBUILD_CONTENTURL",
                         config.service("content-service").url());
             }
+        } else if (service.name().equals("console")) {
+            env.put("CONSOLE_GATEWAY_URL", config.service("gateway").url());
+            env.put("CONSOLE_COOKIE_SECURE", "false"); // plain http on the developer's machine
         } else {
+            env.put("CONSOLE_URI", config.service("console").url());
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
             // every replica, comma-separated: the gateway spreads requests over them
             env.put("CONTENT_SERVICE_URI", config.urls("content-service"));

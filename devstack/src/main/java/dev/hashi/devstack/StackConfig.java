@@ -38,15 +38,19 @@ record StackConfig(
     /** A second replica listens this far above the first unless {@code <PORT VARIABLE>_2} says otherwise. */
     static final int REPLICA_PORT_OFFSET = 1000;
 
-    /** A service module, its port variable and default port, and its database ({@code null}: the gateway). */
-    private record Module(String name, String portVariable, int defaultPort, String database) {}
+    /**
+     * A service module, its port variable and default port, its database ({@code null}: none) and whether it runs
+     * as many replicas as the others (the console does not: its sessions live in its memory).
+     */
+    private record Module(String name, String portVariable, int defaultPort, String database, boolean replicated) {}
 
     /** In start order, the gateway last: it answers only once the services behind it do. */
     private static final List<Module> MODULES = List.of(
-            new Module("content-service", "CONTENT_SERVICE_PORT", 8081, "hashi_content"),
-            new Module("translation-service", "TRANSLATION_SERVICE_PORT", 8082, "hashi_translation"),
-            new Module("media-service", "MEDIA_SERVICE_PORT", 8083, "hashi_media"),
-            new Module("gateway", "GATEWAY_PORT", 8080, null));
+            new Module("content-service", "CONTENT_SERVICE_PORT", 8081, "hashi_content", true),
+            new Module("translation-service", "TRANSLATION_SERVICE_PORT", 8082, "hashi_translation", true),
+            new Module("media-service", "MEDIA_SERVICE_PORT", 8083, "hashi_media", true),
+            new Module("console", "CONSOLE_PORT", 8084, null, false),
+            new Module("gateway", "GATEWAY_PORT", 8080, null, true));
 
     /**
      * One service process.
@@ -109,7 +113,7 @@ record StackConfig(
         for (Module module : MODULES) {
             int first = port(env, module.portVariable(), module.defaultPort());
             services.add(new Service(module.name(), first, module.database(), 1));
-            for (int replica = 2; replica <= replicas; replica++) {
+            for (int replica = 2; module.replicated() && replica <= replicas; replica++) {
                 int fallback = first + REPLICA_PORT_OFFSET * (replica - 1);
                 services.add(new Service(
                         module.name(),

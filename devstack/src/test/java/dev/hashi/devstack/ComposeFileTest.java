@@ -36,7 +36,16 @@ class ComposeFileTest {
             "media-service",
             "hashi_media");
     private static final Map<String, String> PORTS = Map.of(
-            "gateway", "8080", "content-service", "8081", "translation-service", "8082", "media-service", "8083");
+            "gateway",
+            "8080",
+            "content-service",
+            "8081",
+            "translation-service",
+            "8082",
+            "media-service",
+            "8083",
+            "console",
+            "8084");
     private static final Set<String> COMMON_ENV =
             Set.of("SERVER_PORT", "HASHI_PROFILE", "HASHI_GATEWAY_SECRET", "JAVA_TOOL_OPTIONS");
     private static final Set<String> TOPICS =
@@ -66,9 +75,16 @@ class ComposeFileTest {
     }
 
     @Test
-    void composeDefinesMongoKafkaAndTheFourServices() {
+    void composeDefinesMongoKafkaTheFourServicesAndTheConsole() {
         assertThat(services)
-                .containsKeys("mongo", "kafka", "gateway", "content-service", "translation-service", "media-service");
+                .containsKeys(
+                        "mongo",
+                        "kafka",
+                        "gateway",
+                        "content-service",
+                        "translation-service",
+                        "media-service",
+                        "console");
     }
 
     @Test
@@ -171,6 +187,7 @@ class ComposeFileTest {
                         "CONTENT_SERVICE_URI",
                         "TRANSLATION_SERVICE_URI",
                         "MEDIA_SERVICE_URI",
+                        "CONSOLE_URI",
                         "GATEWAY_CONNECT_TIMEOUT",
                         "GATEWAY_RESPONSE_TIMEOUT",
                         "KAFKA_BOOTSTRAP_SERVERS",
@@ -183,6 +200,7 @@ class ComposeFileTest {
                 .containsEntry("CONTENT_SERVICE_URI", "http://content-service:8081")
                 .containsEntry("TRANSLATION_SERVICE_URI", "http://translation-service:8082")
                 .containsEntry("MEDIA_SERVICE_URI", "http://media-service:8083")
+                .containsEntry("CONSOLE_URI", "http://console:8084")
                 .containsEntry("GATEWAY_CONNECT_TIMEOUT", "2s")
                 .containsEntry("GATEWAY_RESPONSE_TIMEOUT", "10s")
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
@@ -190,6 +208,30 @@ class ComposeFileTest {
                 .as("required, never defaulted")
                 .startsWith("${GATEWAY_TOKEN_SIGNING_KEY:?");
         assertCommonEnvironment("gateway", env);
+    }
+
+    @Test
+    void theConsoleCallsOnlyTheGatewayWithASecureSessionCookieAndNoSecrets() {
+        Map<String, String> env = environment("console");
+        assertThat(env.keySet())
+                .containsExactlyInAnyOrder(
+                        "SERVER_PORT",
+                        "HASHI_PROFILE",
+                        "JAVA_TOOL_OPTIONS",
+                        "CONSOLE_GATEWAY_URL",
+                        "CONSOLE_COOKIE_SECURE",
+                        "CONSOLE_OIDC_ISSUER_URI",
+                        "CONSOLE_OIDC_CLIENT_ID",
+                        "CONSOLE_OIDC_CLIENT_SECRET",
+                        "CONSOLE_OIDC_REDIRECT_URI");
+        assertThat(env)
+                .containsEntry("SERVER_PORT", "8084")
+                .containsEntry("HASHI_PROFILE", "prod")
+                .containsEntry("CONSOLE_GATEWAY_URL", "http://gateway:8080")
+                .containsEntry("CONSOLE_COOKIE_SECURE", "true");
+        assertThat(map(service("console")))
+                .as("the console is reached through the gateway")
+                .doesNotContainKey("ports");
     }
 
     @Test

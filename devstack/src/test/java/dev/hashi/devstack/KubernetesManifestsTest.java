@@ -335,6 +335,35 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void theConsoleRunsOnceBehindTheGatewayWithComposesEnvironment() {
+        Map<String, Object> deployment = resource("Deployment", "console");
+        assertThat(map(deployment.get("spec")).get("replicas"))
+                .as("one console: its sessions live in its memory")
+                .isEqualTo(1);
+        Map<String, Object> container = container("console");
+        Map<String, Object> port = map(list(container.get("ports")).get(0));
+        assertThat(String.valueOf(port.get("containerPort"))).isEqualTo("8084");
+        assertThat(map(map(container.get("readinessProbe")).get("httpGet")).get("path"))
+                .isEqualTo(READINESS);
+        Map<String, String> env = environment(container);
+        composeEnvironment("console").forEach((variable, value) -> {
+            if (!value.startsWith("${")) {
+                assertThat(env.get(variable))
+                        .as("%s of the console, as in docker-compose.yml", variable)
+                        .isEqualTo(value);
+            } else {
+                assertThat(env).as("variables of the console").containsKey(variable);
+            }
+        });
+        Map<String, Object> spec = map(resource("Service", "console").get("spec"));
+        assertThat(String.valueOf(spec.getOrDefault("type", "ClusterIP"))).isEqualTo("ClusterIP");
+        assertThat(environment(container("gateway")))
+                .containsEntry(
+                        "CONSOLE_URI",
+                        "http://console:" + map(list(spec.get("ports")).get(0)).get("port"));
+    }
+
+    @Test
     void secretsAreReferencedNeverInlined() {
         for (String service : SERVICES) {
             Map<String, Object> container = container(service);

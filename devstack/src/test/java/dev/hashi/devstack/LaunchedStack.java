@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dev stack launcher run as a user runs it: a separate process ({@code java … DevStack}) on its own free ports
  * and data folder, with SIGINT's default handling as in a terminal, so Ctrl-C can be sent with {@code kill -INT}.
  */
-final class LaunchedStack implements AutoCloseable {
+public final class LaunchedStack implements AutoCloseable {
 
     private static final Pattern PID = Pattern.compile("^ (\\S+)\\s+http://127\\.0\\.0\\.1:(\\d+).*\\(pid (\\d+)\\)");
     private static final HttpClient HTTP =
@@ -39,6 +39,7 @@ final class LaunchedStack implements AutoCloseable {
             "CONTENT_SERVICE_PORT",
             "TRANSLATION_SERVICE_PORT",
             "MEDIA_SERVICE_PORT",
+            "CONSOLE_PORT",
             "HASHI_MONGO_PORT",
             "HASHI_KAFKA_PORT",
             "HASHI_KAFKA_CONTROLLER_PORT");
@@ -69,7 +70,7 @@ final class LaunchedStack implements AutoCloseable {
     }
 
     /** A stack on fresh free ports, not started yet. */
-    static LaunchedStack onFreePorts(Path data) {
+    public static LaunchedStack onFreePorts(Path data) {
         return onFreePorts(data, 1);
     }
 
@@ -90,7 +91,7 @@ final class LaunchedStack implements AutoCloseable {
     }
 
     /** Starts the launcher and waits for its ready banner. */
-    LaunchedStack start() throws IOException, InterruptedException {
+    public LaunchedStack start() throws IOException, InterruptedException {
         children.clear();
         output.clear();
         process = builder().redirectErrorStream(true).start();
@@ -124,7 +125,8 @@ final class LaunchedStack implements AutoCloseable {
         assertThat(started)
                 .as("launcher output:%n%s", String.join("\n", output))
                 .isTrue();
-        assertThat(children).containsKeys("gateway", "content-service", "translation-service", "media-service");
+        assertThat(children)
+                .containsKeys("gateway", "content-service", "translation-service", "media-service", "console");
         if (replicas == 2) {
             assertThat(children)
                     .containsKeys("gateway#2", "content-service#2", "translation-service#2", "media-service#2");
@@ -187,7 +189,7 @@ final class LaunchedStack implements AutoCloseable {
         ports.put(variable, String.valueOf(port));
     }
 
-    String gateway() {
+    public String gateway() {
         return "http://127.0.0.1:" + ports.get("GATEWAY_PORT");
     }
 

@@ -20,7 +20,7 @@ class StackConfigTest {
         assertThat(config.replicas()).isEqualTo(1);
         assertThat(config.services())
                 .extracting(StackConfig.Service::label)
-                .containsExactly("content-service", "translation-service", "media-service", "gateway");
+                .containsExactly("content-service", "translation-service", "media-service", "console", "gateway");
         assertThat(config.urls("content-service")).isEqualTo("http://127.0.0.1:8081");
         assertThat(config.readyTimeout()).hasSeconds(120);
         assertThat(StackConfig.fromEnvironment(Map.of("HASHI_READY_TIMEOUT", "300"), ROOT)
@@ -40,6 +40,7 @@ class StackConfigTest {
                         "translation-service#2",
                         "media-service",
                         "media-service#2",
+                        "console",
                         "gateway",
                         "gateway#2");
         assertThat(config.replicasOf("gateway"))
@@ -58,7 +59,7 @@ class StackConfigTest {
         assertThat(StackConfig.fromEnvironment(Map.of("HASHI_REPLICAS", "2"), List.of("--replicas=1"), ROOT)
                         .services())
                 .as("the argument wins over the environment")
-                .hasSize(4);
+                .hasSize(5);
     }
 
     @Test

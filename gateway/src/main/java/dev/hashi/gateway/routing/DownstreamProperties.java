@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param translation base URIs of translation-service's replicas; it serves {@code /api/translations/**} and
  *        {@code /docs/translation/**}
  * @param media base URIs of media-service's replicas; it serves {@code /api/media/**} and {@code /docs/media/**}
+ * @param console base URI of the web console (one instance: its sessions live in its memory); it serves {@code /}
+ *        and every path outside {@code /api/**} and {@code /docs/**}; default {@code http://127.0.0.1:8084}
  * @param connectTimeout longest wait for a TCP connection to a downstream; positive. A connection that fails
  *        answers 503 {@code downstream.unavailable}
  * @param responseTimeout longest wait, connecting included, for a downstream's status line and headers; positive.
@@ -32,6 +34,7 @@ public record DownstreamProperties(
         List<URI> content,
         List<URI> translation,
         List<URI> media,
+        URI console,
         Duration connectTimeout,
         Duration responseTimeout,
         Duration transferTimeout) {
@@ -40,6 +43,10 @@ public record DownstreamProperties(
         content = replicas(content, "content");
         translation = replicas(translation, "translation");
         media = replicas(media, "media");
+        if (console == null) {
+            console = URI.create("http://127.0.0.1:8084");
+        }
+        replicas(List.of(console), "console");
         requirePositive(connectTimeout, "connect-timeout");
         requirePositive(responseTimeout, "response-timeout");
         if (transferTimeout == null) {

@@ -74,6 +74,7 @@ public class DownstreamRoutes {
                 .route("content-docs", r -> docs(r, "content", downstream))
                 .route("translation-docs", r -> docs(r, "translation", downstream))
                 .route("media-docs", r -> docs(r, "media", downstream))
+                .route("console", r -> console(r, downstream))
                 .build();
     }
 
@@ -119,6 +120,18 @@ public class DownstreamRoutes {
                 .filters(f -> f.setPath(OPENAPI_DOCUMENT).circuitBreaker(breaker -> breaker.setName(service)))
                 .metadata(metadata(service, downstream))
                 .uri(uri(service, downstream));
+    }
+
+    /**
+     * The web console: {@code /} and every path that is not the API, the API documents or the gateway's actuator,
+     * to the console's one instance. Not retried (a form post may have taken effect); the console sets its own
+     * security headers, which the gateway keeps.
+     */
+    private static Buildable<Route> console(PredicateSpec route, DownstreamProperties downstream) {
+        return route.not(p -> p.path("/api/**", "/docs/**", "/actuator/**"))
+                .filters(f -> f.circuitBreaker(breaker -> breaker.setName("console")))
+                .metadata(metadata("console", downstream))
+                .uri(downstream.console());
     }
 
     private static Map<String, Object> metadata(String service, DownstreamProperties downstream) {

@@ -1,0 +1,59 @@
+package dev.hashi.devstack.console;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Debian's Chromium driven by Playwright (no browser download: {@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1}). Without
+ * Chromium the browser tests are skipped on a developer's machine, saying why, and fail when {@code CI} is set, so
+ * CI never passes without running them ({@code ./hashi-test} installs Chromium and the fonts).
+ */
+final class Browsers implements AutoCloseable {
+
+    /** {@code HASHI_CHROMIUM}, else Debian's {@code /usr/bin/chromium}. */
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("HASHI_CHROMIUM", "/usr/bin/chromium"));
+
+    final Playwright playwright;
+    final Browser browser;
+
+    private Browsers(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    static Browsers chromium() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            String why = "Chromium is not installed at " + CHROMIUM
+                    + " (run ./hashi-test, or apt-get install -y chromium fonts-noto-cjk)";
+            if (System.getenv("CI") != null) {
+                fail(why);
+            }
+            Assumptions.abort(why);
+        }
+        Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        // the test JVMs run as root in CI containers, where Chromium's sandbox cannot start
+                        .setChromiumSandbox(false));
+        return new Browsers(playwright, browser);
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

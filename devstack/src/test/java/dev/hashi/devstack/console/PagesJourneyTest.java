@@ -1,0 +1,237 @@
+package dev.hashi.devstack.console;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+
+import dev.hashi.devstack.LaunchedStack;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The editor's journeys in Chromium, through the gateway of a launched dev stack: sign-in required, a Japanese title
+ * changed, published and previewed, a conflict shown as fields, a forged form post refused. Takes the screenshots in
+ * {@code docs/console/} in both UI languages and checks nothing on them is wider than the window.
+ */
+class PagesJourneyTest {
+
+    @TempDir
+    static Path data;
+
+    static LaunchedStack launched;
+    static StackApi stack;
+    static Browsers browsers;
+    static KitakyushuPage page;
+
+    /**
+     * A stack launched for this class, or with {@code HASHI_CONSOLE_JOURNEY_GATEWAY} set, the dev stack already
+     * running there (for working on the console: {@code ./hashi-dev} once, the journeys many times).
+     */
+    @BeforeAll
+    static void startStackAndBrowser() throws Exception {
+        browsers = Browsers.chromium();
+        String running = System.getenv("HASHI_CONSOLE_JOURNEY_GATEWAY");
+        if (running == null || running.isBlank()) {
+            launched = LaunchedStack.onFreePorts(data).start();
+            stack = new StackApi(launched.gateway());
+        } else {
+            stack = new StackApi(running.trim());
+        }
+        page = KitakyushuPage.create(stack, "wpc-2003-console-" + Long.toString(System.nanoTime(), 36));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (launched != null) {
+            launched.close();
+        }
+        if (browsers != null) {
+            browsers.close();
+        }
+    }
+
+    @Test
+    void aScreenNeedsSignInFirstAndThenOpensAfterSigningIn() {
+        try (BrowserContext context = newContext("en-GB")) {
+            Page tab = context.newPage();
+            tab.navigate(stack.gateway() + "/pages/" + page.entryId);
+
+            assertThat(tab).hasURL(stack.gateway() + "/sign-in");
+            assertThat(tab.locator("#dev-sign-in")).isVisible();
+            Screens.shoot(tab, "sign-in", "en");
+            tab.locator("#role-editor").check();
+            tab.locator("#dev-sign-in-submit").click();
+
+            assertThat(tab).hasURL(stack.gateway() + "/pages/" + page.entryId);
+            assertThat(tab.locator("#signed-in-user")).hasText("dev-editor");
+        }
+    }
+
+    @Test
+    void anEditorChangesTheJapaneseTitlePublishesJapaneseAndSeesItInThePreview() throws Exception {
+        String newTitle = "持続可能な開発のための世界パートナーシップ会議（北九州）";
+        try (BrowserContext context = newContext("en-GB")) {
+            Page tab = signedIn(context, "editor");
+            tab.navigate(stack.gateway() + "/pages?type=event-page");
+            Locator row = tab.locator("#page-" + page.entryId);
+            assertThat(row.locator("[data-locale=ja] .badge.draft")).isVisible();
+            assertThat(row.locator("[lang=ja]")).containsText("世界パートナーシップ会議");
+            Screens.shoot(tab, "pages", "en");
+
+            row.locator("a.page-link").click();
+            Locator japaneseTitle = titleInput(tab, "ja");
+            assertThat(japaneseTitle).hasAttribute("lang", "ja");
+            assertThat(tab.locator("[data-path*=presentations][data-path$='.title'][data-locale=en] .fallback"))
+                    .isVisible();
+            Screens.shoot(tab, "editor", "en");
+            String englishBefore =
+                    page.read(stack).path("fields").path("title").path("en").toString();
+            japaneseTitle.fill(newTitle);
+            tab.locator("#save-ja").click();
+
+            assertThat(tab.locator("#saved-message")).isVisible();
+            assertThat(page.japaneseTitle(stack)).isEqualTo(newTitle);
+            assertThat(page.read(stack).path("fields").path("title").path("en").toString())
+                    .as("the English title, value and origin, untouched by the Japanese save")
+                    .isEqualTo(englishBefore);
+
+            tab.locator("#publish-ja").click();
+            assertThat(tab.locator("#published-message")).isVisible();
+            assertThat(tab.locator("#workflow-ja .badge.published")).isVisible();
+
+            tab.locator("#preview-ja").click();
+            Locator previewTitle = tab.locator("#preview dd[data-path=title] span[lang=ja]");
+            assertThat(previewTitle).hasText(newTitle);
+            Screens.shoot(tab, "preview", "en");
+
+            // the same screens in Japanese, through the language switch
+            tab.locator("header.shell button[value=ja]").click();
+            assertThat(tab.locator("html")).hasAttribute("lang", "ja");
+            Screens.shoot(tab, "preview", "ja");
+            tab.navigate(stack.gateway() + "/pages/" + page.entryId);
+            Screens.shoot(tab, "editor", "ja");
+            tab.navigate(stack.gateway() + "/pages?type=event-page");
+            Screens.shoot(tab, "pages", "ja");
+            tab.navigate(stack.gateway() + "/pages/" + page.entryId + "/history");
+            Screens.shoot(tab, "history", "ja");
+        }
+        String japaneseSlug = page.read(stack).path("slugs").path("ja").asString();
+        var delivered = stack.get("/api/delivery/entries/event-page/"
+                + java.net.URLEncoder.encode(japaneseSlug, java.nio.charset.StandardCharsets.UTF_8) + "?locale=ja");
+        assertThat(delivered.statusCode()).isEqualTo(200);
+        assertThat(delivered.body()).contains(newTitle);
+    }
+
+    @Test
+    void twoEditorsChangingTheSameTitleSeeTheClashAsThatFieldNotAnErrorPage() throws Exception {
+        try (BrowserContext first = newContext("en-GB");
+                BrowserContext second = newContext("ja-JP")) {
+            Page one = signedIn(first, "editor");
+            Page two = signedIn(second, "editor");
+            one.navigate(stack.gateway() + "/pages/" + page.entryId);
+            two.navigate(stack.gateway() + "/pages/" + page.entryId);
+
+            titleInput(one, "ja").fill("北九州会議 2003（一）");
+            one.locator("#save-ja").click();
+            assertThat(one.locator("#saved-message")).isVisible();
+            titleInput(two, "ja").fill("北九州会議 2003（二）");
+            two.locator("#save-ja").click();
+
+            assertThat(two.locator("#conflict")).isVisible();
+            assertThat(two.locator("#conflict .conflict-field")).hasText("title（ja）");
+            Locator clash = two.locator("[data-path=title][data-locale=ja]");
+            assertThat(clash).hasClass(java.util.regex.Pattern.compile(".*\\bclash\\b.*"));
+            assertThat(titleInput(two, "ja")).hasValue("北九州会議 2003（二）");
+            assertThat(clash.locator(".current-text")).hasText("北九州会議 2003（一）");
+            Screens.shoot(two, "conflict", "ja");
+            assertThat(page.japaneseTitle(stack)).isEqualTo("北九州会議 2003（一）");
+
+            two.locator("#save-ja").click();
+            assertThat(two.locator("#saved-message")).isVisible();
+            assertThat(page.japaneseTitle(stack))
+                    .as("saving again after seeing the clash keeps the second editor's text")
+                    .isEqualTo("北九州会議 2003（二）");
+        }
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        try (BrowserContext context = newContext("en-GB")) {
+            signedIn(context, "editor");
+            long version = page.read(stack).path("version").asLong();
+            String title = page.japaneseTitle(stack);
+
+            APIResponse forged = context.request()
+                    .post(
+                            stack.gateway() + "/pages/" + page.entryId + "/locales/ja",
+                            RequestOptions.create()
+                                    .setForm(FormData.create()
+                                            .set("version", String.valueOf(version))
+                                            .set("f.title", "偽のタイトル")
+                                            .set("o.title", title))
+                                    .setMaxRedirects(0));
+
+            assertThat(forged.status()).isEqualTo(403);
+            assertThat(page.read(stack).path("version").asLong()).isEqualTo(version);
+            assertThat(page.japaneseTitle(stack)).isEqualTo(title);
+        }
+    }
+
+    private static BrowserContext newContext(String locale) {
+        BrowserContext context = browsers.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale(locale)
+                .setViewportSize(1280, 900));
+        // the services' JVMs are cold and share two cores with the rest of the build: a first page can take long
+        context.setDefaultTimeout(60_000);
+        return context;
+    }
+
+    private static Page signedIn(BrowserContext context, String role) {
+        Page tab = context.newPage();
+        tab.navigate(stack.gateway() + "/sign-in");
+        tab.locator("#role-" + role).check();
+        tab.locator("#dev-sign-in-submit").click();
+        assertThat(tab.locator("#signed-in-user")).hasText("dev-" + role);
+        return tab;
+    }
+
+    private static Locator titleInput(Page tab, String locale) {
+        return tab.locator("[data-path=title][data-locale=" + locale
+                + "] input[type=text], [data-path=title][data-locale=" + locale + "] textarea");
+    }
+
+    /** Screenshots for docs/console/, each checked for content wider than the window. */
+    static final class Screens {
+
+        static void shoot(Page tab, String screen, String language) {
+            Object overflow =
+                    tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue())
+                    .as("%s in %s is wider than the window", screen, language)
+                    .isLessThanOrEqualTo(0);
+            Path file = docs().resolve(screen + "." + language + ".png");
+            tab.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        }
+
+        private static Path docs() {
+            Path dir = Path.of("").toAbsolutePath();
+            while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+                dir = dir.getParent();
+            }
+            assertThat(dir).as("repository root").isNotNull();
+            return dir.resolve("docs").resolve("console");
+        }
+    }
+}
