@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dev stack launcher run as a user runs it: a separate process ({@code java … DevStack}) on its own free ports
  * and data folder, with SIGINT's default handling as in a terminal, so Ctrl-C can be sent with {@code kill -INT}.
  */
-final class LaunchedStack implements AutoCloseable {
+public final class LaunchedStack implements AutoCloseable {
 
     private static final Pattern PID = Pattern.compile("^ (\\S+)\\s+http://127\\.0\\.0\\.1:(\\d+).*\\(pid (\\d+)\\)");
     private static final HttpClient HTTP =
@@ -70,7 +70,7 @@ final class LaunchedStack implements AutoCloseable {
     }
 
     /** A stack on fresh free ports, not started yet. */
-    static LaunchedStack onFreePorts(Path data) {
+    public static LaunchedStack onFreePorts(Path data) {
         return onFreePorts(data, 1);
     }
 
@@ -85,13 +85,13 @@ final class LaunchedStack implements AutoCloseable {
     }
 
     /** Sets a variable for the launcher and so for every service it starts (they inherit its environment). */
-    LaunchedStack withEnvironment(String name, String value) {
+    public LaunchedStack withEnvironment(String name, String value) {
         environment.put(name, value);
         return this;
     }
 
     /** Starts the launcher and waits for its ready banner. */
-    LaunchedStack start() throws IOException, InterruptedException {
+    public LaunchedStack start() throws IOException, InterruptedException {
         children.clear();
         output.clear();
         process = builder().redirectErrorStream(true).start();
@@ -185,7 +185,7 @@ final class LaunchedStack implements AutoCloseable {
         ports.put(variable, String.valueOf(port));
     }
 
-    String gateway() {
+    public String gateway() {
         return "http://127.0.0.1:" + ports.get("GATEWAY_PORT");
     }
 
@@ -195,18 +195,18 @@ final class LaunchedStack implements AutoCloseable {
     }
 
     /** A dev JWT from the gateway's dev token endpoint. */
-    String devToken(String json) throws IOException, InterruptedException {
+    public String devToken(String json) throws IOException, InterruptedException {
         HttpResponse<String> response = send("POST", "/api/dev/tokens", null, json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send("GET", path, null, null);
     }
 
     /** Sends a request through the gateway; {@code token} and {@code json} may be null. */
-    HttpResponse<String> send(String method, String path, String token, String json, String... headers)
+    public HttpResponse<String> send(String method, String path, String token, String json, String... headers)
             throws IOException, InterruptedException {
         return sendTo(gateway(), method, path, token, json, headers);
     }
