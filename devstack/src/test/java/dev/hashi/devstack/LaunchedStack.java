@@ -85,7 +85,7 @@ public final class LaunchedStack implements AutoCloseable {
     }
 
     /** Sets a variable for the launcher and so for every service it starts (they inherit its environment). */
-    LaunchedStack withEnvironment(String name, String value) {
+    public LaunchedStack withEnvironment(String name, String value) {
         environment.put(name, value);
         return this;
     }
@@ -199,18 +199,18 @@ public final class LaunchedStack implements AutoCloseable {
     }
 
     /** A dev JWT from the gateway's dev token endpoint. */
-    String devToken(String json) throws IOException, InterruptedException {
+    public String devToken(String json) throws IOException, InterruptedException {
         HttpResponse<String> response = send("POST", "/api/dev/tokens", null, json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send("GET", path, null, null);
     }
 
     /** Sends a request through the gateway; {@code token} and {@code json} may be null. */
-    HttpResponse<String> send(String method, String path, String token, String json, String... headers)
+    public HttpResponse<String> send(String method, String path, String token, String json, String... headers)
             throws IOException, InterruptedException {
         return sendTo(gateway(), method, path, token, json, headers);
     }

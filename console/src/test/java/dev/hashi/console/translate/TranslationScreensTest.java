@@ -1,0 +1,281 @@
+package dev.hashi.console.translate;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import dev.hashi.console.StubGateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest(properties = {"cms.console.sign-in.profile=dev", "server.servlet.session.cookie.secure=false"})
+@AutoConfigureMockMvc
+class TranslationScreensTest {
+
+    static final StubGateway GATEWAY = new StubGateway();
+
+    static final String HASH = "9f2c1e0b7d4a5c3e8f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70";
+    static final String MINAMATA = "住民協働の環境モデル都市づくりを目指して~水俣市~";
+    static final String UNIT = """
+            {"unitId":"u1","entryId":"e-minamata","type":"event-page","path":"title","sourceLocale":"ja",
+             "targetLocale":"en","state":"%s","source":{"text":"%s","hash":"%s","size":23,"sizeUnit":"characters"},
+             "target":null,"draft":%s,"titles":{"ja":"水俣市の取組み","en":null},"openQuestion":false,"version":3,
+             "priority":0,"warnings":[]}""";
+
+    @DynamicPropertySource
+    static void gateway(DynamicPropertyRegistry registry) {
+        registry.add("cms.console.gateway.url", GATEWAY::url);
+    }
+
+    @AfterAll
+    static void stop() {
+        GATEWAY.close();
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @BeforeEach
+    void answers() {
+        GATEWAY.received().clear();
+        GATEWAY.answer("POST /api/dev/tokens", 200, "{\"token\":\"tok\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}")
+                .answer(
+                        "GET /api/translations/queue",
+                        200,
+                        "{\"items\":[" + unit("untranslated", "null") + "],\"next\":null}")
+                .answer("GET /api/translations/units/u1", 200, unit("untranslated", "null"))
+                .answer("GET /api/translations/units/u1/suggestions", 200, """
+                        {"items":[{"sourceText":"住民協働の環境モデル都市づくり","targetText":"Toward an Environmental \
+                        Model City Built with Residents","score":88,"exact":false,"unitId":"u0"}],"next":null,"total":1}""")
+                .answer("GET /api/translations/units/u1/context", 200, """
+                        {"unitId":"u1","fieldLabel":{"value":"タイトル","locale":"ja"},
+                         "limits":{"maxLength":300,"unit":"characters","sizeUnit":"characters"},
+                         "neighbours":[{"path":"summary","fieldLabel":{"value":"概要","locale":"ja"},
+                                        "values":{"ja":"水俣市の発表"}}],"previewUrl":null}""")
+                .answer("GET /api/translations/units/u1/comments", 200, "{\"items\":[],\"next\":null,\"total\":0}")
+                .answer("POST /api/translations/units/u1/submit", 200, unit("translated", "null"))
+                .answer("POST /api/translations/units/u1/approve", 200, unit("approved", "null"));
+    }
+
+    static String unit(String state, String draft) {
+        return UNIT.formatted(state, MINAMATA, HASH, draft);
+    }
+
+    @Test
+    void theJapaneseOnlyQueueListsOpenUnitsWithTheirSizeInCharacters() throws Exception {
+        MockHttpSession session = signIn("translator");
+
+        mvc.perform(get("/translations").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString(
+                                "<a class=\"unit-link\" href=\"/translations/units/u1\" lang=\"ja\">" + MINAMATA)))
+                .andExpect(content().string(containsString("23 characters")))
+                .andExpect(content().string(containsString("Translations ja → en")));
+
+        StubGateway.Received queue = GATEWAY.received().stream()
+                .filter(r -> r.path().equals("/api/translations/queue"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(queue.query())
+                .contains("source=ja", "target=en", "state=untranslated%2Coutdated%2Cin_progress%2Crejected");
+        assertThat(queue.header("Authorization")).isEqualTo("Bearer tok");
+    }
+
+    @Test
+    void theQueueOfOnePageAsksForThatEntryOnly() throws Exception {
+        MockHttpSession session = signIn("translator");
+
+        mvc.perform(get("/translations").param("page", "e-minamata").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"page\" value=\"e-minamata\"")));
+
+        assertThat(GATEWAY.received().stream()
+                        .filter(r -> r.path().equals("/api/translations/queue"))
+                        .findFirst()
+                        .orElseThrow()
+                        .query())
+                .contains("entryId=e-minamata");
+    }
+
+    @Test
+    void aStateFilterTheConsoleDoesNotKnowFallsBackToOpenUnits() throws Exception {
+        MockHttpSession session = signIn("translator");
+
+        mvc.perform(get("/translations")
+                        .param("state", "}{")
+                        .param("source", "../x")
+                        .param("page", "../../api/tokens")
+                        .session(session))
+                .andExpect(status().isOk());
+
+        assertThat(GATEWAY.received().stream()
+                        .filter(r -> r.path().equals("/api/translations/queue"))
+                        .findFirst()
+                        .orElseThrow()
+                        .query())
+                .contains("source=ja", "state=untranslated%2Coutdated")
+                .doesNotContain("entryId");
+    }
+
+    @Test
+    void theUnitScreenShowsContextAndPutsAChosenSuggestionInTheEditor() throws Exception {
+        MockHttpSession session = signIn("translator");
+
+        mvc.perform(get("/translations/units/u1").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span lang=\"ja\">タイトル</span>")))
+                .andExpect(content().string(containsString("at most 300 characters")))
+                .andExpect(content().string(containsString("<span lang=\"ja\">水俣市の発表</span>")))
+                .andExpect(content().string(containsString("88 %")))
+                .andExpect(content().string(containsString("lang=\"en\"></textarea>")));
+
+        mvc.perform(get("/translations/units/u1").param("suggestion", "0").session(session))
+                .andExpect(content()
+                        .string(containsString(
+                                "lang=\"en\">Toward an Environmental Model City Built with Residents</textarea>")));
+    }
+
+    @Test
+    void submittingSendsTheTextWithTheSourceHashItWasMadeFrom() throws Exception {
+        MockHttpSession session = signIn("translator");
+
+        mvc.perform(post("/translations/units/u1/submit")
+                        .session(session)
+                        .with(csrf())
+                        .param("text", "Toward an Environmental Model City (Minamata City)")
+                        .param("sourceHash", HASH))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/translations/units/u1"));
+
+        StubGateway.Received submit = GATEWAY.received().stream()
+                .filter(r -> r.path().equals("/api/translations/units/u1/submit"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(submit.body())
+                .contains(
+                        "\"text\":\"Toward an Environmental Model City (Minamata City)\"", "\"sourceHash\":\"" + HASH);
+    }
+
+    @Test
+    void aFormPostedWithoutTheCsrfTokenIsRefusedAndSubmitsNothing() throws Exception {
+        MockHttpSession session = signIn("translator");
+        GATEWAY.received().clear();
+
+        mvc.perform(post("/translations/units/u1/submit")
+                        .session(session)
+                        .param("text", "x")
+                        .param("sourceHash", HASH))
+                .andExpect(status().isForbidden());
+
+        assertThat(GATEWAY.received()).isEmpty();
+    }
+
+    @Test
+    void failedChecksShowTheUnitAgainWithTheMessageAndTheTextKept() throws Exception {
+        GATEWAY.answer("POST /api/translations/units/u1/submit", 422, """
+                {"status":422,"code":"translation.checks-failed","detail":"The translation fails its checks.",
+                 "errors":[{"field":"text","code":"check.placeholders","message":"{count} is missing"}]}""");
+        MockHttpSession session = signIn("translator");
+
+        mvc.perform(post("/translations/units/u1/submit")
+                        .session(session)
+                        .with(csrf())
+                        .param("text", "My text kept")
+                        .param("sourceHash", HASH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The translation does not pass the checks.")))
+                .andExpect(content().string(containsString("{count} is missing")))
+                .andExpect(content().string(containsString(">My text kept</textarea>")));
+    }
+
+    @Test
+    void aReviewerApprovesACorrectionWithItsTextAndAnUnchangedSubmissionWithout() throws Exception {
+        String draft = "{\"text\":\"Toward an Enviromental Model City\",\"sourceHash\":\"" + HASH
+                + "\",\"translator\":\"dev-translator\"}";
+        GATEWAY.answer("GET /api/translations/units/u1", 200, unit("translated", draft));
+        MockHttpSession session = signIn("reviewer");
+
+        mvc.perform(get("/translations/units/u1").session(session))
+                .andExpect(content().string(containsString("id=\"approve-form\"")))
+                .andExpect(content().string(not(containsString("id=\"submit-form\""))));
+
+        mvc.perform(post("/translations/units/u1/approve")
+                        .session(session)
+                        .with(csrf())
+                        .param("text", "Toward an Environmental Model City"))
+                .andExpect(redirectedUrl("/translations/review?source=ja&target=en"));
+        mvc.perform(post("/translations/units/u1/approve")
+                        .session(session)
+                        .with(csrf())
+                        .param("text", "Toward an Enviromental Model City"))
+                .andExpect(status().isFound());
+
+        var approvals = GATEWAY.received().stream()
+                .filter(r -> r.path().equals("/api/translations/units/u1/approve"))
+                .map(StubGateway.Received::body)
+                .toList();
+        assertThat(approvals).containsExactly("{\"text\":\"Toward an Environmental Model City\"}", "{}");
+    }
+
+    @Test
+    void theEditorPublishesAReadyLocaleWithTheVersionItSaw() throws Exception {
+        GATEWAY.answer("GET /api/content/ready-to-publish", 200, """
+                        {"items":[{"entryId":"e-minamata","type":"event-page","state":"draft","version":7,
+                          "publishedVersion":5,"title":"Minamata","changes":[{"path":"title","change":"changed",
+                          "published":"Old title","draft":"Toward an Environmental Model City","author":"dev-reviewer",
+                          "unitId":"u1"}]}],"next":null}""")
+                .answer("POST /api/content/entries/e-minamata/locales/en/publish", 200, "{\"version\":8}");
+        MockHttpSession session = signIn("editor");
+
+        mvc.perform(get("/translations/ready").param("locale", "en").session(session))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content().string(containsString("<ins lang=\"en\">Toward an Environmental Model City</ins>")));
+        mvc.perform(post("/translations/ready/e-minamata/publish")
+                        .session(session)
+                        .with(csrf())
+                        .param("locale", "en")
+                        .param("version", "7"))
+                .andExpect(redirectedUrl("/translations/ready?locale=en"));
+
+        StubGateway.Received publish = GATEWAY.received().stream()
+                .filter(r -> r.path().equals("/api/content/entries/e-minamata/locales/en/publish"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(publish.header("If-Match")).isEqualTo("\"7\"");
+    }
+
+    @Test
+    void theQueueSpeaksJapanese() throws Exception {
+        MockHttpSession session = signIn("translator");
+
+        mvc.perform(get("/translations").header("Accept-Language", "ja").session(session))
+                .andExpect(content().string(containsString("日本語のみ（ja → en）")))
+                .andExpect(content().string(containsString("23文字")));
+    }
+
+    MockHttpSession signIn(String role) throws Exception {
+        return (MockHttpSession) mvc.perform(
+                        post("/sign-in/dev").with(csrf()).param("role", role).param("pair", "ja:en"))
+                .andExpect(status().isFound())
+                .andReturn()
+                .getRequest()
+                .getSession();
+    }
+}
