@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.hashi.digest.Sha256;
+
 /**
  * The identity the gateway forwards to services, as headers it sets itself (after removing any the client sent),
  * signed with HMAC-SHA256 under a secret shared by the gateway and the services. The signature covers the identity,
@@ -214,13 +216,9 @@ public final class IdentityHeaders {
 
     /** {@code sha-256=:<base64>:} of {@code length} bytes of {@code body} from {@code offset}. */
     public static String digest(byte[] body, int offset, int length) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(body, offset, length);
-            return "sha-256=:" + Base64.getEncoder().encodeToString(sha256.digest()) + ":";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        MessageDigest sha256 = Sha256.newDigest();
+        sha256.update(body, offset, length);
+        return "sha-256=:" + Base64.getEncoder().encodeToString(sha256.digest()) + ":";
     }
 
     /** 128 random bits, base64url without padding (22 characters). */

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.hashi.digest.Sha256;
+
 /**
  * The locales the platform serves, its default locale and the fallback chain of each locale, all taken from
  * configuration. Immutable and thread-safe.
@@ -126,13 +128,7 @@ public final class SupportedLocales {
      * same fingerprint.
      */
     public String fingerprint() {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(line().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest).substring(0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(line()).substring(0, 12);
     }
 
     private static List<LocaleTag> chain(LocaleTag locale, List<String> configured, Set<LocaleTag> supported) {

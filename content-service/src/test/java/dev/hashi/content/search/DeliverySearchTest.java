@@ -19,6 +19,7 @@ import com.ibm.icu.util.ULocale;
 import dev.hashi.content.ContentServiceTest;
 import dev.hashi.content.Pages;
 import dev.hashi.content.Users;
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -201,6 +202,23 @@ class DeliverySearchTest extends ContentServiceTest {
         assertThat(first.path("locale").asString()).isEqualTo("en");
         assertThat(first.path("field").asString()).isEqualTo("title");
         assertThat(first.path("score").asDouble()).isPositive();
+    }
+
+    @Test
+    void searchWalkedToItsEndByCursorFindsEveryHitOnce() {
+        String query = "/api/delivery/search?q=" + encode("北九州") + "&locale=ja&type=" + TYPE + "&limit=2";
+        long total = api.get(Users.ANONYMOUS, query).body().path("total").asLong();
+
+        List<String> hits = Lists.all(api, Users.ANONYMOUS, query).stream()
+                .map(hit -> hit.path("entryId").asString() + " "
+                        + hit.path("locale").asString() + " "
+                        + hit.path("field").asString())
+                .toList();
+
+        assertThat(hits).as("a hit is one field of one entry in one locale").doesNotHaveDuplicates();
+        assertThat(hits).hasSize((int) total).hasSizeGreaterThan(2);
+        assertThat(hits.stream().map(hit -> hit.substring(0, hit.indexOf(' '))))
+                .containsAll(JAPANESE_TITLES.stream().map(IDS::get).toList());
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.hashi.content.workflow;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +17,7 @@ import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.translation.TranslationApproved;
 import dev.hashi.locale.Texts;
 import dev.hashi.testsupport.KafkaProbe;
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -157,6 +160,36 @@ class PublishPolicyTest extends ContentServiceTest {
         assertThat(api.get(Users.EDITOR, "/api/content/ready-to-publish?locale=xx-invalid!")
                         .status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void readyToPublishWalkedToItsEndByCursorFindsEveryWaitingEntryOnce() {
+        List<String> waiting = new ArrayList<>();
+        for (String name : List.of("Kitakyushu City", "Minamata City", "Surabaya City")) {
+            Reply created = api.post(
+                    Users.EDITOR, "/api/content/entries", Pages.create("organisation", "en", Map.of("name", name)));
+            assertThat(created.status()).as(created.raw()).isEqualTo(201);
+            String entry = created.body().path("entryId").asString();
+            Reply published = api.post(
+                    Users.EDITOR,
+                    "/api/content/entries/" + entry + "/locales/en/publish",
+                    null,
+                    "If-Match",
+                    created.etag());
+            assertThat(published.status()).as(published.raw()).isEqualTo(200);
+            Reply edited = api.patch(
+                    Users.EDITOR,
+                    "/api/content/entries/" + entry,
+                    Pages.patch("en", Map.of("name", name + " Office")),
+                    "If-Match",
+                    published.etag());
+            assertThat(edited.status()).as(edited.raw()).isEqualTo(200);
+            waiting.add(entry);
+        }
+
+        List<String> ready = Lists.all(api, Users.EDITOR, "/api/content/ready-to-publish?locale=en&limit=1", "entryId");
+
+        assertThat(ready).doesNotHaveDuplicates().containsAll(waiting);
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.hashi.content.workflow;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,6 +16,7 @@ import dev.hashi.content.Users;
 import dev.hashi.identity.Identity;
 import dev.hashi.identity.LocalePair;
 import dev.hashi.identity.Role;
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -121,6 +124,38 @@ class ReviewAndScheduleActionsTest extends ContentServiceTest {
         assertThat(api.get(Users.ANONYMOUS, "/api/delivery/entries/event-page/" + slug + "?locale=en")
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void scheduleListsWalkedToTheirEndByCursorFindEveryScheduleOnce() {
+        Instant later = Instant.now().plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Reply scheduled = api.post(
+                    Users.EDITOR,
+                    "/api/content/entries/" + id + "/schedules",
+                    Map.of(
+                            "locale",
+                            i % 2 == 0 ? "ja" : "en",
+                            "action",
+                            "publish",
+                            "at",
+                            later.plusSeconds(60L * i).toString()));
+            assertThat(scheduled.status()).as(scheduled.raw()).isEqualTo(201);
+            made.add(scheduled.body().path("scheduleId").asString());
+        }
+
+        String ofEntry = "/api/content/entries/" + id + "/schedules?limit=2";
+        List<String> entrySchedules = Lists.all(api, Users.EDITOR, ofEntry, "scheduleId");
+        assertThat(entrySchedules)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(made)
+                .hasSize((int)
+                        api.get(Users.EDITOR, ofEntry).body().path("total").asLong());
+
+        List<String> pending =
+                Lists.all(api, Users.TRANSLATOR, "/api/content/schedules?status=pending&limit=2", "scheduleId");
+        assertThat(pending).doesNotHaveDuplicates().containsAll(made);
     }
 
     @Test

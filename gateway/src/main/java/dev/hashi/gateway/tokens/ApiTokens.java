@@ -1,14 +1,10 @@
 package dev.hashi.gateway.tokens;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
+import dev.hashi.digest.Sha256;
 import dev.hashi.identity.Identity;
 import dev.hashi.identity.LocalePair;
 import dev.hashi.identity.Role;
@@ -153,12 +150,7 @@ public class ApiTokens {
     }
 
     static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(value);
     }
 
     /** A new token and its secret, which is shown exactly once. */

@@ -26,6 +26,7 @@ import dev.hashi.service.command.CommandContext;
 import dev.hashi.service.locale.LocaleInput;
 import dev.hashi.service.paging.Page;
 import dev.hashi.service.paging.PageRequest;
+import dev.hashi.translation.unit.LoadedPages;
 import dev.hashi.translation.unit.UnitProblems;
 import dev.hashi.translation.unit.Units;
 
@@ -146,14 +147,14 @@ class GlossaryController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "The glossary terms found in a unit's source (all of them, with total)")
+    @Operation(summary = "The glossary terms found in a unit's source, in term order (with total)")
     @GetMapping("/units/{unitId}/glossary")
-    Page<TermView> unitTerms(@PathVariable String unitId, CommandContext context) {
+    Page<TermView> unitTerms(@PathVariable String unitId, PageRequest page, CommandContext context) {
         Access.requireStaff(context.caller());
         List<TermView> found = terminology.found(UnitProblems.live(units.find(unitId), unitId)).stream()
                 .map(TermView::of)
                 .toList();
-        return new Page<>(found, null, (long) found.size());
+        return LoadedPages.of(found, page);
     }
 
     private static ResponseEntity<TermView> versioned(GlossaryTerm term) {

@@ -1,12 +1,15 @@
 package dev.hashi.translation.decision;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import dev.hashi.identity.Identity;
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.translation.support.ConferencePages;
 import dev.hashi.translation.support.ServiceTest;
@@ -132,6 +135,32 @@ class SourceOnlyDecisionTest extends ServiceTest {
         Reply again = client().delete(REVIEWER, path);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("unit.invalid-transition");
+    }
+
+    @Test
+    void rulesWalkedToTheirEndByCursorAreEachServedOnce() {
+        String field = "walk" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> made = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Reply created = client().post(
+                            EDITOR,
+                            "/api/translations/source-only-rules",
+                            Map.of(
+                                    "type",
+                                    "event-page",
+                                    "path",
+                                    field + i + "[n-1].text",
+                                    "targetLocale",
+                                    "en",
+                                    "reason",
+                                    REASON));
+            assertThat(created.status()).as(created.raw()).isEqualTo(201);
+            made.add(created.body().path("ruleId").asString());
+        }
+
+        assertThat(Lists.all(client(), EDITOR, "/api/translations/source-only-rules?limit=2", "ruleId"))
+                .doesNotHaveDuplicates()
+                .containsAll(made);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.hashi.identity.Identity;
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.translation.support.ConferencePages;
 import dev.hashi.translation.support.ServiceTest;
@@ -86,6 +87,29 @@ class GlossaryTest extends ServiceTest {
         assertThat(values(english.path("items"), "term"))
                 .as("whole words only: Smart and Partnership, not Art")
                 .containsExactly("Partnership");
+    }
+
+    @Test
+    void glossariesWalkedToTheirEndByCursorServeEveryTermOnce() {
+        List<String> terms = List.of("北九州市", "環境局", "国際協力", "市民団体");
+        for (String term : terms) {
+            Reply created = create("ja", "ko", term, "용어 " + term, List.of());
+            assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        }
+
+        String pair = GLOSSARY + "?source=ja&target=ko&limit=2";
+        List<String> walked = Lists.all(client(), TRANSLATOR, pair, "term");
+        assertThat(walked)
+                .doesNotHaveDuplicates()
+                .containsAll(terms)
+                .hasSize(client().get(TRANSLATOR, pair).body().path("total").asInt());
+
+        String unit = unitFor("ja", "北九州市環境局の国際協力と市民団体", "ko");
+        String ofUnit = "/api/translations/units/" + unit + "/glossary?limit=1";
+        assertThat(Lists.all(client(), TRANSLATOR, ofUnit, "term"))
+                .doesNotHaveDuplicates()
+                .containsAll(terms)
+                .hasSize(client().get(TRANSLATOR, ofUnit).body().path("total").asInt());
     }
 
     @Test

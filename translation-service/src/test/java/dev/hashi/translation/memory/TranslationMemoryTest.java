@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.hashi.testsupport.Lists;
 import dev.hashi.translation.support.ConferencePages;
 import dev.hashi.translation.support.ServiceTest;
 import dev.hashi.translation.unit.UnitIds;
@@ -71,6 +72,38 @@ class TranslationMemoryTest extends ServiceTest {
                 .as("half-width ﾐ folds to katakana ミ, one character off hiragana み")
                 .isEqualTo(94);
         assertThat(suggestions(fresh, "different")).isEmpty();
+    }
+
+    @Test
+    void suggestionsWalkedToTheirEndByCursorAreEachServedOnce() {
+        String source = "北九州市と市民による環境国際協力の歩み";
+        List<String> approved = List.of(
+                "Kitakyushu City and its citizens in international environmental cooperation",
+                "International environmental cooperation by Kitakyushu City and its citizens",
+                "The path of Kitakyushu's international environmental cooperation with citizens");
+        for (String english : approved) {
+            String done = ConferencePages.newEntryId();
+            content().changed(done, 1, "editor-1", Map.of(), source("t", "ja", source));
+            content().changed(done, 2, "editor-1", Map.of(), translation("t", "en", "ja", english, source, null));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> units.find(UnitIds.of(done, "t", "en"))
+                            .filter(unit -> unit.state() == UnitState.APPROVED)
+                            .isPresent());
+        }
+        String fresh = ConferencePages.newEntryId();
+        content().changed(fresh, 1, "editor-1", Map.of(), source("same", "ja", source));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> units.find(UnitIds.of(fresh, "same", "en")).isPresent());
+
+        String path = "/api/translations/units/" + UnitIds.of(fresh, "same", "en") + "/suggestions?limit=1";
+        List<String> walked = Lists.all(client(), translator("tr-abe", "ja:en"), path, "targetText");
+        assertThat(walked)
+                .doesNotHaveDuplicates()
+                .containsAll(approved)
+                .hasSize(client().get(translator("tr-abe", "ja:en"), path)
+                        .body()
+                        .path("total")
+                        .asInt());
     }
 
     private JsonNode suggestions(String entry, String path) {

@@ -1,11 +1,14 @@
 package dev.hashi.translation.queue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.hashi.identity.Identity;
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.translation.support.ConferencePages;
 import dev.hashi.translation.support.ServiceTest;
@@ -140,6 +143,51 @@ class QueueAndProgressTest extends ServiceTest {
                         "\"targetLocale\":\"ko\"",
                         "characters",
                         "words");
+    }
+
+    @Test
+    void progressListsAndMineWalkedToTheirEndByCursorServeEveryItemOnce() {
+        String entry = publishedPage();
+
+        List<String> pairs =
+                Lists.all(client(), TRANSLATOR, "/api/translations/progress/entries/" + entry + "?limit=1").stream()
+                        .map(QueueAndProgressTest::pair)
+                        .toList();
+        assertThat(pairs).doesNotHaveDuplicates().hasSize(4);
+        String allPairs = "/api/translations/progress/pairs?limit=1";
+        assertThat(Lists.all(client(), TRANSLATOR, allPairs).stream()
+                        .map(QueueAndProgressTest::pair)
+                        .toList())
+                .doesNotHaveDuplicates()
+                .containsAll(pairs)
+                .hasSize(client().get(TRANSLATOR, allPairs).body().path("total").asInt());
+        String dashboard = "/api/translations/progress/dashboard?limit=1";
+        assertThat(Lists.all(client(), TRANSLATOR, dashboard, "targetLocale"))
+                .doesNotHaveDuplicates()
+                .contains("en", "ja")
+                .hasSize(
+                        client().get(TRANSLATOR, dashboard).body().path("total").asInt());
+
+        Identity walker = translator("tr-walk-" + entry, "ja:en");
+        List<String> assigned = new ArrayList<>();
+        for (JsonNode unit : client().get(
+                        EDITOR, "/api/translations/queue?source=ja&target=en&sort=page&limit=3&entryId=" + entry)
+                .body()
+                .path("items")) {
+            String id = unit.path("unitId").asString();
+            Reply reply = client().post(
+                            EDITOR, "/api/translations/units/" + id + "/assign", Map.of("assignee", walker.subject()));
+            assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+            assigned.add(id);
+        }
+        assertThat(assigned).hasSize(3);
+        assertThat(Lists.all(client(), walker, "/api/translations/mine?limit=1", "unitId"))
+                .containsExactlyInAnyOrderElementsOf(assigned);
+    }
+
+    private static String pair(JsonNode progress) {
+        return progress.path("sourceLocale").asString() + ">"
+                + progress.path("targetLocale").asString();
     }
 
     @Test
