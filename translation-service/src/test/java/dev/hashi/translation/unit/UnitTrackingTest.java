@@ -87,10 +87,11 @@ class UnitTrackingTest extends ServiceTest {
         Unit unit = awaitUnit(entry, "en", u -> u.state() == UnitState.APPROVED);
         assertThat(unit.target().author()).isEqualTo("editor-7");
         assertThat(unit.target().unitId()).isNull();
-        assertThat(units.history(unit.id(), dev.hashi.service.paging.PageRequest.first(100))
+        // history lines are written after the unit itself (their own collection), so they may arrive a moment later
+        await().untilAsserted(() -> assertThat(units.history(unit.id(), dev.hashi.service.paging.PageRequest.first(100))
                         .items())
                 .extracting(HistoryEntry::action)
-                .contains("manual-translation");
+                .contains("manual-translation"));
     }
 
     @Test
