@@ -45,7 +45,14 @@ SUBSYSTEMS = [
 
 
 # Frames that only pass the request on (they subscribe the rest of the chain): never the cost themselves.
-PASS_THROUGH = ("dev.hashi.gateway.requestid.RequestIdFilter$WithRequestIdInMdc.subscribe",)
+PASS_THROUGH = (
+    "dev.hashi.gateway.requestid.RequestIdFilter$WithRequestIdInMdc.subscribe",
+    "reactor.netty.http.server.HttpServer$HttpServerHandle.onStateChange",
+    "reactor.netty.http.server.HttpServerOperations.onInboundNext",
+    "reactor.netty.http.server.HttpServerOperations.handleDefaultHttpRequest",
+    "reactor.netty.http.server.HttpTrafficHandler.channelRead",
+    "reactor.netty.channel.ChannelOperationsHandler.channelRead",
+)
 
 
 def subsystem(frame):
