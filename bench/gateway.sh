@@ -25,6 +25,7 @@
 #   BASELINE_CONTENT_JAVA         a second content-service (same jar, same database) started on port 18091 with this
 #                                 java and BASELINE_CONTENT_VIRTUAL_THREADS (default false); its direct cases run as
 #                                 *-direct-baseline right after the matching *-direct case
+#   BENCH_PORT_OFFSET             added to every port below (default 0)
 #   BASELINE_JAVA                 java executable for that second gateway (default: GATEWAY_JAVA), e.g. to compare
 #                                 runtimes with the same jar
 # Direct requests to content-service go unsigned: a forwarded identity is good for one request only (a nonce the
@@ -38,7 +39,9 @@ root=$PWD
 seconds=${1:-20}
 
 # Ports: chosen away from the dev stack defaults so a running ./hashi-dev is not disturbed.
-GW_PORT=18080 BASE_PORT=18090 CS_PORT=18081 BASE_CS_PORT=18091 NGINX_PORT=18088 MONGO_PORT=37017 KAFKA_PORT=19092 KAFKA_CTL_PORT=19093
+o=${BENCH_PORT_OFFSET:-0} # shifts every port, e.g. when a dev stack of someone else already uses 18080-18083
+GW_PORT=$((18080 + o)) BASE_PORT=$((18090 + o)) CS_PORT=$((18081 + o)) BASE_CS_PORT=$((18091 + o)) NGINX_PORT=$((18088 + o))
+MONGO_PORT=$((37017 + o)) KAFKA_PORT=$((19092 + o)) KAFKA_CTL_PORT=$((19093 + o))
 GATEWAY_JAVA=${GATEWAY_JAVA:-java}
 CONTENT_JAVA=${CONTENT_JAVA:-java}
 cases=${BENCH_CASES:-nginx delivery-direct delivery-gateway info-direct info-gateway 404-gateway 401-gateway}
@@ -130,7 +133,7 @@ java -Xmx512m -cp "$work/lib/BOOT-INF/lib/*" "$work/Infra.java" $MONGO_PORT $KAF
   > "$work/infra.log" 2>&1 &
 infra_pid=$!
 pids+=($infra_pid)
-for _ in $(seq 1 120); do grep -q "infra ready" "$work/infra.log" && break; sleep 0.5; done
+for _ in $(seq 1 480); do grep -q "infra ready" "$work/infra.log" && break; sleep 0.5; done # up to 4 min on a loaded machine
 grep -q "infra ready" "$work/infra.log" || { echo "infra did not start:" >&2; tail -30 "$work/infra.log" >&2; exit 1; }
 
 # --- services, production settings -----------------------------------------------------------------------------
@@ -151,8 +154,8 @@ baseline_content_pid=""
 start_gateway() { # port jar log
   env SERVER_PORT=$1 SERVER_ADDRESS=127.0.0.1 HASHI_PROFILE=prod HASHI_GATEWAY_SECRET="$secret" GATEWAY_TOKEN_SIGNING_KEY="$secret-token-records" \
     RATE_LIMIT_ANONYMOUS_BURST=100000000 RATE_LIMIT_ANONYMOUS_PER_SECOND=100000000 \
-    CONTENT_SERVICE_URI=http://127.0.0.1:$CS_PORT TRANSLATION_SERVICE_URI=http://127.0.0.1:18082 \
-    MEDIA_SERVICE_URI=http://127.0.0.1:18083 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
+    CONTENT_SERVICE_URI=http://127.0.0.1:$CS_PORT TRANSLATION_SERVICE_URI=http://127.0.0.1:$((18082 + o)) \
+    MEDIA_SERVICE_URI=http://127.0.0.1:$((18083 + o)) KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
     "$4" $profile_opts ${GATEWAY_JAVA_OPTS:-} -jar "$2" > "$3" 2>&1 &
 }
 start_gateway $GW_PORT gateway/target/gateway.jar "$work/gateway.log" "$GATEWAY_JAVA"

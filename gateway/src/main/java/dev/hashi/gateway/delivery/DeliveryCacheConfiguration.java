@@ -4,6 +4,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+import dev.hashi.gateway.ratelimit.RateLimitFilter;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DeliveryCacheProperties.class, LocaleProperties.class})
@@ -22,9 +25,25 @@ class DeliveryCacheConfiguration {
     }
 
     @Bean
+    DeliveryRequests deliveryRequests(LocaleProperties locales) {
+        return new DeliveryRequests(locales);
+    }
+
+    @Bean
     DeliveryCacheFilter deliveryCacheFilter(
-            DeliveryCache cache, DeliveryCacheProperties properties, LocaleProperties locales) {
-        return new DeliveryCacheFilter(new DeliveryRequests(locales), cache, properties);
+            DeliveryRequests requests, DeliveryCache cache, DeliveryCacheProperties properties) {
+        return new DeliveryCacheFilter(requests, cache, properties);
+    }
+
+    /** Cache hits for anonymous reads without the security chain; only with the cache enabled. */
+    @Bean
+    @ConditionalOnProperty(name = "cms.gateway.delivery-cache.enabled", havingValue = "true", matchIfMissing = true)
+    AnonymousDeliveryHits anonymousDeliveryHits(
+            DeliveryRequests requests,
+            DeliveryCache cache,
+            RateLimitFilter rateLimit,
+            SecurityWebFilterChain security) {
+        return new AnonymousDeliveryHits(requests, cache, rateLimit, security);
     }
 
     @Bean

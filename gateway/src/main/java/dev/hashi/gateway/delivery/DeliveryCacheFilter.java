@@ -81,7 +81,8 @@ final class DeliveryCacheFilter implements WebFilter, Ordered {
                 .build());
     }
 
-    private static Mono<Void> serve(ServerHttpRequest request, ServerHttpResponse response, CachedResponse hit) {
+    /** Writes {@code hit} (or 304 when {@code If-None-Match} matches it) as the response. */
+    static Mono<Void> serve(ServerHttpRequest request, ServerHttpResponse response, CachedResponse hit) {
         HttpHeaders headers = response.getHeaders();
         headers.put(CACHE_HEADER, HIT);
         headers.set(HttpHeaders.AGE, Long.toString(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - hit.storedAt())));

@@ -43,6 +43,11 @@ final class DeliveryRequests {
     /** Accept-Language header → negotiated tag: ICU matching once per distinct header, not per hit. */
     private final Cache<String, String> negotiated =
             Caffeine.newBuilder().maximumSize(1024).build();
+    /** {@code ?locale=} value → supported tag, or {@link #REFUSED}: parsed once per distinct value, not per hit. */
+    private final Cache<String, String> parameters =
+            Caffeine.newBuilder().maximumSize(1024).build();
+
+    private static final String REFUSED = "";
 
     DeliveryRequests(LocaleProperties locales) {
         this.supported = locales.supportedLocales();
@@ -112,10 +117,15 @@ final class DeliveryRequests {
         if (value.isEmpty() || value.indexOf('%') >= 0 || value.indexOf('+') >= 0) {
             return null;
         }
+        String tag = value.length() > 64 ? supportedTag(value) : parameters.get(value, this::supportedTag);
+        return tag.equals(REFUSED) ? null : tag;
+    }
+
+    private String supportedTag(String value) {
         try {
             return supported.require(value).tag();
         } catch (LocaleException refused) {
-            return null;
+            return REFUSED;
         }
     }
 

@@ -37,7 +37,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @EnableConfigurationProperties(RateLimitProperties.class)
-class RateLimitFilter implements WebFilter, Ordered {
+public class RateLimitFilter implements WebFilter, Ordered {
 
     private final RateLimitProperties properties;
     private final Cache<String, Bucket> buckets;
@@ -66,24 +66,42 @@ class RateLimitFilter implements WebFilter, Ordered {
                 .defaultIfEmpty("")
                 .flatMap(subject -> {
                     boolean anonymous = subject.isEmpty();
-                    String key = anonymous ? "ip:" + clientAddress(exchange) : subject;
-                    RateLimitProperties.Limit limit = anonymous ? properties.anonymous() : properties.authenticated();
-                    ConsumptionProbe probe =
-                            buckets.get(key, k -> bucket(limit)).tryConsumeAndReturnRemaining(1);
-                    if (probe.isConsumed()) {
-                        exchange.getResponse()
-                                .getHeaders()
-                                .set("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
-                        return chain.filter(exchange);
-                    }
-                    long seconds =
-                            Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-                    return Mono.error(new EdgeRejection(
-                                    HttpStatus.TOO_MANY_REQUESTS,
-                                    "rate.limited",
-                                    "Too many requests; retry after " + seconds + " s.")
-                            .withHeader("Retry-After", String.valueOf(seconds)));
+                    EdgeRejection limited = anonymous
+                            ? consume("ip:" + clientAddress(exchange), properties.anonymous(), exchange)
+                            : consume(subject, properties.authenticated(), exchange);
+                    return limited == null ? chain.filter(exchange) : Mono.error(limited);
                 });
+    }
+
+    /**
+     * Takes one token of an anonymous caller's bucket for {@code exchange}, as this filter would for a request without
+     * credentials, for a filter that answers such a request before the security chain (a cached delivery read).
+     *
+     * @return {@code null} when the request may pass ({@code X-RateLimit-Remaining} is set), otherwise the 429 to fail
+     *     it with
+     */
+    public EdgeRejection admitAnonymous(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().value();
+        if (!properties.enabled() || !(path.startsWith("/api/") || path.startsWith("/docs/"))) {
+            return null;
+        }
+        return consume("ip:" + clientAddress(exchange), properties.anonymous(), exchange);
+    }
+
+    private EdgeRejection consume(String key, RateLimitProperties.Limit limit, ServerWebExchange exchange) {
+        ConsumptionProbe probe = buckets.get(key, k -> bucket(limit)).tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            exchange.getResponse()
+                    .getHeaders()
+                    .set("X-RateLimit-Remaining", String.valueOf(probe.getRemainingTokens()));
+            return null;
+        }
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        return new EdgeRejection(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "rate.limited",
+                        "Too many requests; retry after " + seconds + " s.")
+                .withHeader("Retry-After", String.valueOf(seconds));
     }
 
     private static Bucket bucket(RateLimitProperties.Limit limit) {

@@ -1,11 +1,11 @@
 package dev.hashi.gateway.requestid;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -16,10 +16,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives every request, routed or answered by the gateway itself, a request id: the caller's {@value #HEADER} when
- * it is a safe token (1 to 64 of {@code A-Z a-z 0-9 . _ -}), otherwise a new UUID. The id replaces the header sent
- * downstream, is set on the response (replacing any a downstream sent) and is the {@value #LOG_KEY} entry of the
- * logging MDC for log lines written while the request is handled. It runs first, so filters added later (security,
- * rate limits) already see the id.
+ * it is a safe token (1 to 64 of {@code A-Z a-z 0-9 . _ -}), otherwise a new random (version 4) UUID. The id
+ * replaces the header sent downstream ({@link RequestIdHeader}, only for requests that are routed: the request itself
+ * is not copied for it), is set on the response (replacing any a downstream sent) and is the {@value #LOG_KEY} entry
+ * of the logging MDC for log lines written while the request is handled. It runs first, so filters added later
+ * (security, rate limits) already see the id.
  *
  * <p>The id is put into the MDC at the edges, not carried through every Reactor operator: while the filter chain is
  * subscribed (on the event loop that received the request, which is where routing, security and the gateway's own
@@ -43,9 +44,18 @@ public class RequestIdFilter implements WebFilter, Ordered {
     }
 
     static String accept(String incoming) {
-        return incoming != null && SAFE.matcher(incoming).matches()
-                ? incoming
-                : UUID.randomUUID().toString();
+        return incoming != null && SAFE.matcher(incoming).matches() ? incoming : newId();
+    }
+
+    /**
+     * A version 4 UUID from the thread's own generator: a request id must be unique, not unguessable, and
+     * {@link UUID#randomUUID()} draws from one shared {@code SecureRandom} for every request.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(most, least).toString();
     }
 
     @Override
@@ -56,12 +66,7 @@ public class RequestIdFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(HEADER, id);
             return Mono.empty();
         });
-        ServerHttpRequest request = exchange.getRequest()
-                .mutate()
-                .headers(headers -> headers.set(HEADER, id))
-                .build();
-        return new WithRequestIdInMdc(
-                chain.filter(exchange.mutate().request(request).build()), id);
+        return new WithRequestIdInMdc(chain.filter(exchange), id);
     }
 
     /** Subscribes to the filter chain with the request id in the MDC, restoring what was there afterwards. */
