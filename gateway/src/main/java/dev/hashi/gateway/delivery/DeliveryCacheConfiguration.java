@@ -5,6 +5,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DeliveryCacheProperties.class, LocaleProperties.class})
 class DeliveryCacheConfiguration {
@@ -12,6 +14,11 @@ class DeliveryCacheConfiguration {
     @Bean
     DeliveryCache deliveryCache(DeliveryCacheProperties properties) {
         return new DeliveryCache(properties.maxBytes().toBytes(), properties.floorCapacity());
+    }
+
+    @Bean
+    MeterBinder deliveryCacheMetrics(DeliveryCache cache) {
+        return cache::bindTo;
     }
 
     /** Reads the eviction events only when the cache is enabled; without them the cache stays unused. */
