@@ -105,28 +105,35 @@ class ObservabilityJourneyTest {
         HttpResponse<String> edited = edit(id, "Kitakyushu Initiative for a Clean Environment", "obs-edit-1");
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
 
-        List<ReceivedSpan> trace = await().atMost(Duration.ofSeconds(90))
+        // spans arrive in batches, each service's on its own schedule: wait for the whole trace, not its first part
+        await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> editTrace(receiver.spans()), found -> !found.isEmpty());
-
-        Set<String> ids = trace.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
-        List<ReceivedSpan> roots =
-                trace.stream().filter(span -> !ids.contains(span.parentId())).toList();
-        assertThat(roots)
-                .as("one connected trace: only the gateway's request span has no parent in it%n%s", describe(trace))
-                .singleElement()
-                .satisfies(root -> assertThat(root.service()).isEqualTo("gateway"));
-        ReceivedSpan send = trace.stream()
-                .filter(span -> span.kind().equals("SPAN_KIND_PRODUCER"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(send.service()).isEqualTo("content-service");
-        assertThat(send.name()).isEqualTo("cms.content.events send");
-        assertThat(trace)
-                .as("translation-service continues the trace from the record's traceparent%n%s", describe(trace))
-                .anyMatch(span -> span.service().equals("translation-service")
-                        && span.kind().equals("SPAN_KIND_CONSUMER")
-                        && span.parentId().equals(send.spanId()));
+                .untilAsserted(() -> {
+                    List<ReceivedSpan> trace = editTrace(receiver.spans());
+                    assertThat(trace)
+                            .as("a trace with the gateway, content-service's PATCH and translation consuming")
+                            .isNotEmpty();
+                    Set<String> ids = trace.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
+                    assertThat(trace.stream().filter(span -> !ids.contains(span.parentId())))
+                            .as(
+                                    "one connected trace: only the gateway's request span has no parent in it%n%s",
+                                    describe(trace))
+                            .singleElement()
+                            .satisfies(root -> assertThat(root.service()).isEqualTo("gateway"));
+                    ReceivedSpan send = trace.stream()
+                            .filter(span -> span.kind().equals("SPAN_KIND_PRODUCER"))
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(send.service()).isEqualTo("content-service");
+                    assertThat(send.name()).isEqualTo("cms.content.events send");
+                    assertThat(trace)
+                            .as(
+                                    "translation-service continues the trace from the record's traceparent%n%s",
+                                    describe(trace))
+                            .anyMatch(span -> span.service().equals("translation-service")
+                                    && span.kind().equals("SPAN_KIND_CONSUMER")
+                                    && span.parentId().equals(send.spanId()));
+                });
     }
 
     @Test

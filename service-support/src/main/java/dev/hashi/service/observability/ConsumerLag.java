@@ -35,12 +35,12 @@ final class ConsumerLag implements SmartLifecycle {
 
     static final String METRIC = "hashi.kafka.consumer.lag";
     private static final Logger log = LoggerFactory.getLogger(ConsumerLag.class);
-    private static final long TIMEOUT_MS = 3000;
 
     private final Admin admin;
     private final Supplier<Set<String>> groups;
     private final MeterRegistry registry;
     private final Duration interval;
+    private final long timeoutMillis;
     private final Map<Key, Value> values = new ConcurrentHashMap<>();
     private volatile boolean reachable = true;
     private ScheduledExecutorService executor;
@@ -51,12 +51,17 @@ final class ConsumerLag implements SmartLifecycle {
         private volatile double lag = Double.NaN;
     }
 
-    /** @param groups the consumer groups to watch, asked again at every refresh */
-    ConsumerLag(Admin admin, Supplier<Set<String>> groups, MeterRegistry registry, Duration interval) {
+    /**
+     * @param groups  the consumer groups to watch, asked again at every refresh
+     * @param timeout longest wait for each answer of the broker; past it the lag is unknown
+     */
+    ConsumerLag(
+            Admin admin, Supplier<Set<String>> groups, MeterRegistry registry, Duration interval, Duration timeout) {
         this.admin = admin;
         this.groups = groups;
         this.registry = registry;
         this.interval = interval;
+        this.timeoutMillis = timeout.toMillis();
     }
 
     /** Reads the lag of every group now; on failure every known partition's lag becomes unknown (NaN). */
@@ -65,11 +70,11 @@ final class ConsumerLag implements SmartLifecycle {
             for (String group : groups.get()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata()
-                        .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                        .get(timeoutMillis, TimeUnit.MILLISECONDS);
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                 committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
                 Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-                        admin.listOffsets(latest).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                        admin.listOffsets(latest).all().get(timeoutMillis, TimeUnit.MILLISECONDS);
                 committed.forEach((partition, offset) -> {
                     ListOffsetsResult.ListOffsetsResultInfo end = ends.get(partition);
                     if (offset != null && end != null) {

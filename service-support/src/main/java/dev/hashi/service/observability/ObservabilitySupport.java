@@ -1,5 +1,6 @@
 package dev.hashi.service.observability;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +67,7 @@ public class ObservabilitySupport {
                 Admin.create(config),
                 () -> listeners.stream().findFirst().map(ConsumerLag::groupsOf).orElse(Set.of()),
                 registry,
-                properties.lagInterval());
+                properties.lagInterval(),
+                Duration.ofSeconds(3));
     }
 }

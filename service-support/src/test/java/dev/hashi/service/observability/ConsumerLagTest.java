@@ -36,8 +36,9 @@ class ConsumerLagTest {
         String group = "translation-" + UUID.randomUUID();
         Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000));
+                // the group coordinator's first answer took over 3 s at load average 77
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30000));
         admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
@@ -51,7 +52,7 @@ class ConsumerLagTest {
         admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(2)))
                 .all()
                 .get();
-        ConsumerLag lag = new ConsumerLag(admin, () -> Set.of(group), registry, Duration.ofSeconds(5));
+        ConsumerLag lag = new ConsumerLag(admin, () -> Set.of(group), registry, Duration.ofSeconds(5), Duration.ofSeconds(60));
 
         lag.refresh();
 
