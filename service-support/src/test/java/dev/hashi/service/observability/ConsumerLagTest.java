@@ -52,7 +52,8 @@ class ConsumerLagTest {
         admin.alterConsumerGroupOffsets(group, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(2)))
                 .all()
                 .get();
-        ConsumerLag lag = new ConsumerLag(admin, () -> Set.of(group), registry, Duration.ofSeconds(5), Duration.ofSeconds(60));
+        ConsumerLag lag =
+                new ConsumerLag(admin, () -> Set.of(group), registry, Duration.ofSeconds(5), Duration.ofSeconds(60));
 
         lag.refresh();
 
