@@ -47,6 +47,8 @@ final class Banner {
         out.append(String.format(
                 " Kafka                %s%s%n", bootstrap, embeddedKafka ? "  (embedded KRaft broker)" : ""));
         out.append(String.format(" Logs                 %s%n", config.dataDir().resolve("logs")));
+        out.append(
+                " Metrics              <each service URL above>/actuator/prometheus   (flow summary: ./hashi-dev status)\n");
         out.append(" Stop with Ctrl-C\n");
         out.append("========================================================================\n");
         return out.toString();

@@ -22,6 +22,7 @@ import dev.hashi.embedded.Ports;
  * unless {@code KAFKA_BOOTSTRAP_SERVERS} / {@code MONGODB_URI} point elsewhere, then the four services as child
  * processes, one JVM per replica ({@code --replicas 2} or {@code HASHI_REPLICAS=2} for two of each, the gateways
  * given every replica of each service). Prints a banner when all are ready; SIGINT/SIGTERM stops everything.
+ * {@code status} as the first argument prints the running stack's flow summary instead ({@link FlowStatus}).
  */
 public final class DevStack {
 
@@ -40,12 +41,22 @@ public final class DevStack {
     public static void main(String[] args) throws Exception {
         Path root =
                 Path.of(System.getProperty("hashi.root", ".")).toAbsolutePath().normalize();
+        boolean status = args.length > 0 && args[0].equals("status");
+        List<String> options = List.of(args).subList(status ? 1 : 0, args.length);
         StackConfig config;
         try {
-            config = StackConfig.fromEnvironment(System.getenv(), List.of(args), root);
+            config = StackConfig.fromEnvironment(System.getenv(), options, root);
         } catch (IllegalArgumentException e) {
             System.err.println("hashi: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (status) {
+            System.out.println(FlowStatus.line(
+                    config,
+                    java.net.http.HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(2))
+                            .build()));
             return;
         }
         DevStack stack = new DevStack(config);

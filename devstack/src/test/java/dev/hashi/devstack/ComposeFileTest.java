@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,13 +47,19 @@ class ComposeFileTest {
             "8083",
             "console",
             "8084");
-    private static final Set<String> COMMON_ENV =
-            Set.of("SERVER_PORT", "HASHI_PROFILE", "HASHI_GATEWAY_SECRET", "JAVA_TOOL_OPTIONS");
+    private static final Set<String> COMMON_ENV = Set.of(
+            "SERVER_PORT",
+            "HASHI_PROFILE",
+            "HASHI_GATEWAY_SECRET",
+            "JAVA_TOOL_OPTIONS",
+            "LOGGING_STRUCTURED_FORMAT_CONSOLE",
+            "OTEL_EXPORTER_OTLP_ENDPOINT");
+    private static final Set<String> OBSERVABILITY = Set.of("prometheus", "grafana", "otel-collector", "jaeger");
     private static final Set<String> TOPICS =
             Set.of("cms.content.events", "cms.translation.events", "cms.media.events");
     /** Exact version: at least major.minor.patch, an optional suffix (-jre-noble) and an optional digest. */
     private static final Pattern EXACT_IMAGE =
-            Pattern.compile("[a-z0-9][a-z0-9._/-]*:\\d+\\.\\d+\\.\\d+[A-Za-z0-9._-]*(@sha256:[0-9a-f]{64})?");
+            Pattern.compile("[a-z0-9][a-z0-9._/-]*:v?\\d+\\.\\d+\\.\\d+[A-Za-z0-9._-]*(@sha256:[0-9a-f]{64})?");
 
     private static Path root;
     private static Map<String, Object> services;
@@ -223,7 +230,9 @@ class ComposeFileTest {
                         "CONSOLE_OIDC_ISSUER_URI",
                         "CONSOLE_OIDC_CLIENT_ID",
                         "CONSOLE_OIDC_CLIENT_SECRET",
-                        "CONSOLE_OIDC_REDIRECT_URI");
+                        "CONSOLE_OIDC_REDIRECT_URI",
+                        "LOGGING_STRUCTURED_FORMAT_CONSOLE",
+                        "OTEL_EXPORTER_OTLP_ENDPOINT");
         assertThat(env)
                 .containsEntry("SERVER_PORT", "8084")
                 .containsEntry("HASHI_PROFILE", "prod")
@@ -281,11 +290,43 @@ class ComposeFileTest {
     @Test
     void onlyTheGatewayPublishesAPortToTheHost() {
         services.forEach((name, service) -> {
-            if (!name.equals("gateway")) {
+            if (!name.equals("gateway") && !OBSERVABILITY.contains(name)) {
                 assertThat(map(service)).as("ports of %s", name).doesNotContainKey("ports");
             }
         });
         assertThat(tokens(service("gateway").get("ports"))).anyMatch(port -> port.endsWith(":8080"));
+    }
+
+    @Test
+    void prometheusGrafanaAndTheCollectorRunOnlyInTheObservabilityProfileAndAnswerOnLoopbackOnly() {
+        OBSERVABILITY.forEach(name -> {
+            assertThat(tokens(service(name).get("profiles")))
+                    .as("profiles of %s", name)
+                    .containsExactly("observability");
+            assertThat(tokens(service(name).getOrDefault("ports", List.of())))
+                    .as("ports of %s", name)
+                    .allMatch(port -> port.startsWith("127.0.0.1:"));
+        });
+        services.keySet().stream()
+                .filter(name -> !OBSERVABILITY.contains(name))
+                .forEach(name -> assertThat(service(name)).as(name).doesNotContainKey("profiles"));
+        Stream.of("prometheus", "grafana", "otel-collector")
+                .flatMap(name -> tokens(service(name).get("volumes")).stream())
+                .filter(mount -> mount.startsWith("./"))
+                .forEach(mount -> assertThat(root.resolve(mount.substring(2, mount.indexOf(':'))))
+                        .as("mounted from the repository")
+                        .exists());
+        assertThat(String.join(" ", tokens(service("prometheus").get("volumes"))))
+                .contains("deploy/observability/prometheus.yml", "deploy/observability/alerts.yml");
+    }
+
+    @Test
+    void servicesLogJsonAndTraceOnlyWhenAnOtlpEndpointIsGiven() {
+        PORTS.keySet()
+                .forEach(name -> assertThat(environment(name))
+                        .as("environment of %s", name)
+                        .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
+                        .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "${OTEL_EXPORTER_OTLP_ENDPOINT:-}"));
     }
 
     @Test

@@ -36,8 +36,12 @@ class KubernetesManifestsTest {
     private static final Set<String> DOMAIN_SERVICES =
             Set.of("content-service", "translation-service", "media-service");
     /** Variables whose compose value names compose's own MongoDB, Kafka or secret; a cluster sets its own. */
-    private static final Set<String> CLUSTER_SPECIFIC =
-            Set.of("HASHI_GATEWAY_SECRET", "GATEWAY_TOKEN_SIGNING_KEY", "MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS");
+    private static final Set<String> CLUSTER_SPECIFIC = Set.of(
+            "HASHI_GATEWAY_SECRET",
+            "GATEWAY_TOKEN_SIGNING_KEY",
+            "MONGODB_URI",
+            "KAFKA_BOOTSTRAP_SERVERS",
+            "OTEL_EXPORTER_OTLP_ENDPOINT");
     /** Variables a cluster adds to compose's: replication factors for a multi-broker Kafka cluster. */
     private static final Map<String, String> EXTRA_ENV =
             Map.of("CMS_EVENTS_REPLICATIONFACTOR", "domain", "CMS_GATEWAY_TOKENS_REPLICATIONFACTOR", "gateway");
@@ -168,6 +172,22 @@ class KubernetesManifestsTest {
             assertThat(intValue(startup.get("periodSeconds")) * intValue(startup.get("failureThreshold")))
                     .as("seconds %s may take to start, at least compose's start_period of 90 s", service)
                     .isGreaterThanOrEqualTo(90);
+        }
+    }
+
+    @Test
+    void prometheusScrapesEachPodsMetricsOnItsContainerPort() {
+        for (String service : SERVICES) {
+            Map<String, Object> template =
+                    map(map(resource("Deployment", service).get("spec")).get("template"));
+            Map<String, String> annotations =
+                    stringMap(map(template.get("metadata")).get("annotations"));
+            Map<String, Object> port = map(list(container(service).get("ports")).get(0));
+            assertThat(annotations)
+                    .as("scrape annotations of %s", service)
+                    .containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/path", "/actuator/prometheus")
+                    .containsEntry("prometheus.io/port", String.valueOf(port.get("containerPort")));
         }
     }
 

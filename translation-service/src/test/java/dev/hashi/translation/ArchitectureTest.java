@@ -124,6 +124,7 @@ class ArchitectureTest {
                         "events",
                         "glossary",
                         "memory",
+                        "observability",
                         "progress",
                         "queue",
                         "rebuild",

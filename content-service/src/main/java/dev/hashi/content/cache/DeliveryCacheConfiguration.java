@@ -11,6 +11,8 @@ import dev.hashi.content.common.Locales;
 import dev.hashi.events.EventCodec;
 import dev.hashi.events.consumer.BroadcastConsumer;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 @Configuration
 @EnableConfigurationProperties(DeliveryCacheProperties.class)
 class DeliveryCacheConfiguration {
@@ -20,6 +22,11 @@ class DeliveryCacheConfiguration {
         DeliveryCacheProperties.Cache cache = properties.cache();
         return new DeliveryResponses(
                 cache.maxBytes().toBytes(), cache.floorsCapacity(), cache.settle(), System::nanoTime);
+    }
+
+    @Bean
+    MeterBinder deliveryResponsesMetrics(DeliveryResponses responses) {
+        return responses::bindTo;
     }
 
     @Bean

@@ -10,6 +10,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.hashi.events.consumer.VersionFloors;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
 /**
  * The delivery responses this process keeps, bounded by their bytes, and the rules that keep them current.
  *
@@ -38,11 +41,17 @@ final class DeliveryResponses {
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .<CacheKey, StoredResponse>weigher((key, stored) -> stored.weight())
+                .recordStats()
                 .build();
         this.floors = new VersionFloors(floorsCapacity);
         this.settle = settle;
         this.nanoTime = nanoTime;
         this.lastEventNanos = nanoTime.getAsLong() - settle.toNanos() - 1;
+    }
+
+    /** Hits, misses, puts, evictions and size as Micrometer's cache metrics of cache {@code content.delivery}. */
+    void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, cache, "content.delivery");
     }
 
     /** Responses are stored only while {@code listening} says the event stream is being read. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -33,6 +34,8 @@ public final class Outbox {
     static final String DELETE_WHEN_RELAYED = "_deleteWhenRelayed";
     static final String QUARANTINE = "_outboxQuarantine";
     static final String FAILURE = "_outboxFailure";
+    /** Field of a pending event holding the W3C trace context it was written under. */
+    static final String TRACEPARENT = "traceparent";
 
     /** The default maximum size of one encoded event (512 KiB), well below Kafka's default 1 MiB request limit. */
     public static final int DEFAULT_MAX_EVENT_BYTES = 512 * 1024;
@@ -40,6 +43,7 @@ public final class Outbox {
     private final EventCodec codec;
     private final Clock clock;
     private final int maxEventBytes;
+    private final Supplier<String> traceContext;
 
     public Outbox(EventCodec codec, Clock clock) {
         this(codec, clock, DEFAULT_MAX_EVENT_BYTES);
@@ -47,9 +51,20 @@ public final class Outbox {
 
     /** @param maxEventBytes the largest encoded event a change may produce; larger ones are refused */
     public Outbox(EventCodec codec, Clock clock, int maxEventBytes) {
+        this(codec, clock, maxEventBytes, () -> null);
+    }
+
+    /**
+     * @param maxEventBytes the largest encoded event a change may produce; larger ones are refused
+     * @param traceContext  the W3C {@code traceparent} of the work writing the events, or {@code null} when none;
+     *                      stored with each event so the relay can put it on the record ({@link
+     *                      dev.hashi.events.EventHeaders#TRACEPARENT})
+     */
+    public Outbox(EventCodec codec, Clock clock, int maxEventBytes, Supplier<String> traceContext) {
         this.codec = codec;
         this.clock = clock;
         this.maxEventBytes = maxEventBytes;
+        this.traceContext = traceContext;
     }
 
     /** Creates the indexes the relay and its health check use to find pending and quarantined documents. Idempotent. */
@@ -93,6 +108,7 @@ public final class Outbox {
 
     private List<Document> records(List<? extends EventEnvelope<?>> events) {
         List<Document> records = new ArrayList<>(events.size());
+        String traceparent = traceContext.get();
         for (EventEnvelope<?> event : events) {
             byte[] encoded = codec.encode(event);
             if (encoded.length > maxEventBytes) {
@@ -104,6 +120,9 @@ public final class Outbox {
                     .append("type", event.type())
                     .append("traceId", event.traceId())
                     .append("value", new String(encoded, java.nio.charset.StandardCharsets.UTF_8)));
+            if (traceparent != null) {
+                records.get(records.size() - 1).append(TRACEPARENT, traceparent);
+            }
         }
         return records;
     }

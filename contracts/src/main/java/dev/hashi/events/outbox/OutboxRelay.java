@@ -26,6 +26,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import dev.hashi.events.EventHeaders;
+
 /**
  * Publishes the events pending in one collection's documents (see {@link Outbox}) to Kafka and removes them.
  *
@@ -52,6 +54,7 @@ public final class OutboxRelay {
     private final String owner;
     private final Duration lease;
     private final Clock clock;
+    private final RecordTracing tracing;
 
     /**
      * @param producer an idempotent producer ({@code enable.idempotence=true}, {@code acks=all})
@@ -64,11 +67,23 @@ public final class OutboxRelay {
             String owner,
             Duration lease,
             Clock clock) {
+        this(collection, producer, owner, lease, clock, RecordTracing.PASS_THROUGH);
+    }
+
+    /** @param tracing puts each event's stored trace context on its record (see {@link RecordTracing}) */
+    public OutboxRelay(
+            MongoCollection<Document> collection,
+            Producer<String, byte[]> producer,
+            String owner,
+            Duration lease,
+            Clock clock,
+            RecordTracing tracing) {
         this.collection = collection;
         this.producer = producer;
         this.owner = owner;
         this.lease = lease;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /**
@@ -160,18 +175,21 @@ public final class OutboxRelay {
         List<String> acknowledged = new ArrayList<>(events.size());
         Throwable failure = null;
         for (Document event : events) {
+            ProducerRecord<String, byte[]> record = record(event);
+            RecordTracing.Sent sent = tracing.sending(record, event.getString(Outbox.TRACEPARENT));
             try {
-                producer.send(record(event)).get();
+                producer.send(record).get();
                 acknowledged.add(event.getString("eventId"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = e;
-                break;
             } catch (ExecutionException e) {
                 failure = e.getCause() == null ? e : e.getCause();
-                break;
             } catch (RuntimeException e) {
                 failure = e;
+            }
+            sent.done(failure);
+            if (failure != null) {
                 break;
             }
         }
@@ -248,11 +266,11 @@ public final class OutboxRelay {
                 event.getString("topic"),
                 event.getString("key"),
                 event.getString("value").getBytes(StandardCharsets.UTF_8));
-        record.headers().add(new RecordHeader("eventId", bytes(event.getString("eventId"))));
-        record.headers().add(new RecordHeader("eventType", bytes(event.getString("type"))));
+        record.headers().add(new RecordHeader(EventHeaders.EVENT_ID, bytes(event.getString("eventId"))));
+        record.headers().add(new RecordHeader(EventHeaders.EVENT_TYPE, bytes(event.getString("type"))));
         String traceId = event.getString("traceId");
         if (traceId != null) {
-            record.headers().add(new RecordHeader("traceId", bytes(traceId)));
+            record.headers().add(new RecordHeader(EventHeaders.REQUEST_ID, bytes(traceId)));
         }
         return record;
     }

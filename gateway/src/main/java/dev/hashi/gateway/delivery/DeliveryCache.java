@@ -9,6 +9,9 @@ import com.github.benmanes.caffeine.cache.Expiry;
 
 import dev.hashi.events.consumer.VersionFloors;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
 /**
  * Delivery responses by cache key, bounded by bytes, each served no longer than it is fresh. It is only used while
  * the eviction events are being read ({@link #usable()}); otherwise every request goes upstream.
@@ -55,7 +58,13 @@ final class DeliveryCache {
                         return current;
                     }
                 })
+                .recordStats()
                 .build();
+    }
+
+    /** Hits, misses, puts, evictions and size as Micrometer's cache metrics of cache {@code gateway.delivery}. */
+    void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, store, "gateway.delivery");
     }
 
     /** Serves and stores only while {@code reading} is true: while the eviction events are read. */

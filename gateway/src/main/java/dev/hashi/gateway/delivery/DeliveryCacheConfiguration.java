@@ -8,6 +8,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import dev.hashi.gateway.ratelimit.RateLimitFilter;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DeliveryCacheProperties.class, LocaleProperties.class})
 class DeliveryCacheConfiguration {
@@ -15,6 +17,11 @@ class DeliveryCacheConfiguration {
     @Bean
     DeliveryCache deliveryCache(DeliveryCacheProperties properties) {
         return new DeliveryCache(properties.maxBytes().toBytes(), properties.floorCapacity());
+    }
+
+    @Bean
+    MeterBinder deliveryCacheMetrics(DeliveryCache cache) {
+        return cache::bindTo;
     }
 
     /** Reads the eviction events only when the cache is enabled; without them the cache stays unused. */

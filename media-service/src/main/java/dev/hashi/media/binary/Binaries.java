@@ -29,6 +29,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import dev.hashi.media.observability.MediaMetrics;
+
 /**
  * The bytes: GridFS bucket {@code binaries} holds them, collection {@code blobs} says which GridFS file holds the
  * bytes of each SHA-256 ({@code _id}), so identical bytes are kept once whatever uses them. A blob records when an
@@ -47,8 +49,10 @@ public class Binaries {
     private final MongoCollection<Document> files;
     private final MongoCollection<Document> chunks;
     private final Clock clock;
+    private final MediaMetrics metrics;
 
-    Binaries(MongoDatabase database, UploadsProperties properties) {
+    Binaries(MongoDatabase database, UploadsProperties properties, MediaMetrics metrics) {
+        this.metrics = metrics;
         this.bucket = GridFSBuckets.create(database, BUCKET)
                 .withChunkSizeBytes((int) properties.chunkSize().toBytes());
         this.blobs = database.getCollection(BLOBS);
@@ -92,6 +96,7 @@ public class Binaries {
                     .append("lastUsedAt", Date.from(now));
             try {
                 blobs.insertOne(blob);
+                metrics.stored(size);
                 return read(blob);
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -132,7 +137,7 @@ public class Binaries {
         }
         long length = ((Number) file.get("length")).longValue();
         int chunkSize = ((Number) file.get("chunkSize")).intValue();
-        return new ChunkWindows(this::chunks, id, length, chunkSize, CHUNK_WINDOW);
+        return metrics.streaming(new ChunkWindows(this::chunks, id, length, chunkSize, CHUNK_WINDOW));
     }
 
     /** The data of chunks {@code n} in {@code [from, to)} of GridFS file {@code fileId}, in {@code n} order. */

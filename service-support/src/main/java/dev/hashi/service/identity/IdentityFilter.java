@@ -78,7 +78,8 @@ public class IdentityFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Only these paths are served without a verified identity: health probes, service info and the API documents.
+     * Only these paths are served without a verified identity: health probes, service info, metrics and the API
+     * documents.
      * Everything else, whatever its spelling, is checked (the path guard has made the raw path canonical).
      */
     @Override
@@ -87,6 +88,7 @@ public class IdentityFilter extends OncePerRequestFilter {
         return path.equals("/actuator/health")
                 || path.startsWith("/actuator/health/")
                 || path.equals("/actuator/info")
+                || path.equals("/actuator/prometheus")
                 || path.equals("/v3/api-docs")
                 || path.startsWith("/v3/api-docs/")
                 || path.equals("/error");

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
@@ -26,7 +27,9 @@ import dev.hashi.events.EventCodec;
 import dev.hashi.events.PoisonEventException;
 import dev.hashi.events.Topics;
 import dev.hashi.events.outbox.Outbox;
+import dev.hashi.service.observability.TraceContext;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -44,8 +47,9 @@ public class KafkaSupport {
     }
 
     @Bean
-    Outbox outbox(EventCodec codec, EventsProperties events) {
-        return new Outbox(codec, Clock.systemUTC(), (int) events.maxEventSize().toBytes());
+    Outbox outbox(EventCodec codec, EventsProperties events, ObjectProvider<TraceContext> traces) {
+        TraceContext trace = traces.getIfAvailable(() -> TraceContext.OFF);
+        return new Outbox(codec, Clock.systemUTC(), (int) events.maxEventSize().toBytes(), trace.supplier());
     }
 
     @Bean
@@ -123,16 +127,38 @@ public class KafkaSupport {
         };
     }
 
+    /**
+     * Retries, then the dead-letter topic; every dead-lettered record counts in {@code hashi.events.dead.letters},
+     * tagged with the topic it came from.
+     */
     @Bean
-    DefaultErrorHandler hashiErrorHandler(KafkaOperations<Object, Object> template, EventsProperties events) {
+    DefaultErrorHandler hashiErrorHandler(
+            KafkaOperations<Object, Object> template, EventsProperties events, ObjectProvider<MeterRegistry> meters) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(
                 template,
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry != null) {
+            events.consumes().forEach(topic -> deadLettersOf(topic, registry));
+        }
+        ConsumerRecordRecoverer recoverer = registry == null
+                ? deadLetters
+                : (record, failure) -> {
+                    deadLetters.accept(record, failure);
+                    deadLettersOf(record.topic(), registry).increment();
+                };
         FixedBackOff backOff = new FixedBackOff(
                 events.retry().backoff().toMillis(), Math.max(0, events.retry().attempts() - 1));
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(PoisonEventException.class);
         return handler;
+    }
+
+    private static Counter deadLettersOf(String topic, MeterRegistry registry) {
+        return Counter.builder("hashi.events.dead.letters")
+                .tag("topic", topic)
+                .description("records sent to the topic's dead-letter topic")
+                .register(registry);
     }
 
     @Bean
@@ -142,7 +168,16 @@ public class KafkaSupport {
 
     @Bean
     OutboxRelayScheduler outboxRelayScheduler(
-            MongoDatabase database, ProducerFactory<Object, Object> producers, EventsProperties events) {
-        return new OutboxRelayScheduler(database, producers, events.outbox());
+            MongoDatabase database,
+            ProducerFactory<Object, Object> producers,
+            EventsProperties events,
+            ObjectProvider<TraceContext> traces,
+            ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelayScheduler(
+                database,
+                producers,
+                events.outbox(),
+                traces.getIfAvailable(() -> TraceContext.OFF).relayTracing(),
+                meters.getIfAvailable());
     }
 }

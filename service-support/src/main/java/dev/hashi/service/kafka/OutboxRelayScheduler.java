@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,10 @@ import com.mongodb.client.MongoDatabase;
 
 import dev.hashi.events.outbox.Outbox;
 import dev.hashi.events.outbox.OutboxRelay;
+import dev.hashi.events.outbox.RecordTracing;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Runs the outbox relay of every configured collection on one background thread, every poll interval and
@@ -33,6 +38,9 @@ public class OutboxRelayScheduler implements SmartLifecycle {
     private final MongoDatabase database;
     private final ProducerFactory<Object, Object> producers;
     private final EventsProperties.Relay settings;
+    private final RecordTracing tracing;
+    private final MeterRegistry meters;
+    private final Map<String, Counter> relayed = new ConcurrentHashMap<>();
     private final AtomicBoolean pending = new AtomicBoolean();
     private ScheduledExecutorService executor;
     private Producer<String, byte[]> producer;
@@ -40,9 +48,38 @@ public class OutboxRelayScheduler implements SmartLifecycle {
 
     OutboxRelayScheduler(
             MongoDatabase database, ProducerFactory<Object, Object> producers, EventsProperties.Relay settings) {
+        this(database, producers, settings, RecordTracing.PASS_THROUGH, null);
+    }
+
+    /**
+     * @param tracing what the relays do about trace context around each record
+     * @param meters  where {@code hashi.outbox.relayed} (events published, per collection) counts; may be null
+     */
+    OutboxRelayScheduler(
+            MongoDatabase database,
+            ProducerFactory<Object, Object> producers,
+            EventsProperties.Relay settings,
+            RecordTracing tracing,
+            MeterRegistry meters) {
         this.database = database;
         this.producers = producers;
         this.settings = settings;
+        this.tracing = tracing;
+        this.meters = meters;
+        settings.collections().forEach(collection -> counted(collection, 0));
+    }
+
+    private int counted(String collection, int published) {
+        if (meters != null && published > 0) {
+            relayed.computeIfAbsent(
+                            collection,
+                            name -> Counter.builder("hashi.outbox.relayed")
+                                    .tag("collection", name)
+                                    .description("events the outbox relay published to Kafka")
+                                    .register(meters))
+                    .increment(published);
+        }
+        return published;
     }
 
     /** Asks for a full relay pass soon, without waiting for the next poll. */
@@ -64,7 +101,7 @@ public class OutboxRelayScheduler implements SmartLifecycle {
         }
         executor.execute(() -> {
             try {
-                relay.relayDocument(documentId);
+                counted(collection, relay.relayDocument(documentId));
             } catch (RuntimeException e) {
                 log.warn("outbox relay of {} failed, the periodic pass will retry: {}", documentId, e.getMessage());
             }
@@ -74,8 +111,8 @@ public class OutboxRelayScheduler implements SmartLifecycle {
     /** Runs one pass over every collection now, on the caller's thread; returns the events published. */
     public int relayNow() {
         int published = 0;
-        for (OutboxRelay relay : relays.values()) {
-            published += relay.relayOnce(settings.batch());
+        for (Map.Entry<String, OutboxRelay> relay : relays.entrySet()) {
+            published += counted(relay.getKey(), relay.getValue().relayOnce(settings.batch()));
         }
         return published;
     }
@@ -93,7 +130,8 @@ public class OutboxRelayScheduler implements SmartLifecycle {
         for (String name : settings.collections()) {
             var collection = database.getCollection(name, Document.class);
             Outbox.prepare(collection);
-            byCollection.put(name, new OutboxRelay(collection, producer, owner, settings.lease(), Clock.systemUTC()));
+            byCollection.put(
+                    name, new OutboxRelay(collection, producer, owner, settings.lease(), Clock.systemUTC(), tracing));
         }
         relays = byCollection;
         executor = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -1,0 +1,2 @@
+/** media-service's own metrics: bytes stored and streamed. */
+package dev.hashi.media.observability;
