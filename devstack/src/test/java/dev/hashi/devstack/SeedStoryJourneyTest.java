@@ -366,7 +366,7 @@ class SeedStoryJourneyTest {
         assertThat(japanese.stream().filter(sourceIs("Pollution Control Programmes and Cooperation with Japan")))
                 .singleElement()
                 .satisfies(
-                        i -> assertThat(i.path("source").path("size").asInt()).isEqualTo(6));
+                        i -> assertThat(i.path("source").path("size").asInt()).isEqualTo(7));
     }
 
     /** 4. Translated, approved, published: the English title on the English page, fresh through the gateway. */

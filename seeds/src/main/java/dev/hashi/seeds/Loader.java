@@ -830,12 +830,22 @@ final class Loader {
         return out;
     }
 
-    /** A key per item and body: a retry of the same create is answered from the first, a changed body is new. */
+    /**
+     * A key per item and body: a retry of the same create is answered from the first, a changed body is new. The
+     * readable part keeps only the characters an {@code Idempotency-Key} may hold (a key made from a Japanese title
+     * becomes dashes); the digest covers the whole item key and the body, so two items never share a key.
+     */
     static String idempotencyKey(String key, Object body) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Api.JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
-            return "hashi-seed:" + key.replace('/', '.') + ":"
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(key.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            byte[] digest = sha.digest(Api.JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+            String readable = key.replace('/', '.').replaceAll("[^A-Za-z0-9._:-]", "-");
+            if (readable.length() > 80) {
+                readable = readable.substring(0, 80);
+            }
+            return "hashi-seed:" + readable + ":"
                     + HexFormat.of().formatHex(digest).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

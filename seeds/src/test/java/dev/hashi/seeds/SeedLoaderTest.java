@@ -47,6 +47,19 @@ class SeedLoaderTest {
     }
 
     @Test
+    void idempotencyKeysHoldOnlyTheCharactersTheApiAcceptsAndStayDistinctForJapaneseKeys() {
+        Map<String, String> body = Map.of("kind", "presentation");
+        String first = Loader.idempotencyKey("asset/presentation/クリーンな環境のための北九州イニシアチブ", body);
+        String second = Loader.idempotencyKey("asset/presentation/美しい日本海を未来世代へ", body);
+
+        assertThat(first).matches("[A-Za-z0-9._:-]{1,255}");
+        assertThat(second).matches("[A-Za-z0-9._:-]{1,255}");
+        assertThat(first).isNotEqualTo(second);
+        assertThat(Loader.idempotencyKey("asset/presentation/美しい日本海を未来世代へ", body))
+                .isEqualTo(second);
+    }
+
+    @Test
     void theFirstRunCreatesEverythingInDependencyOrderAndPublishes() {
         Run run = seed();
 
