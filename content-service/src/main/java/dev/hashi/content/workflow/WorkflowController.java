@@ -28,12 +28,9 @@ import dev.hashi.content.entry.Entries;
 import dev.hashi.content.entry.Entry;
 import dev.hashi.content.entry.EntryView;
 import dev.hashi.content.type.ContentTypes;
-import dev.hashi.identity.Identity;
-import dev.hashi.identity.Role;
 import dev.hashi.service.access.Access;
 import dev.hashi.service.command.CommandContext;
 import dev.hashi.service.command.Versions;
-import dev.hashi.service.error.ForbiddenException;
 import dev.hashi.service.error.InvalidInputException;
 import dev.hashi.service.paging.Page;
 import dev.hashi.service.paging.PageRequest;
@@ -82,7 +79,7 @@ class WorkflowController {
             CommandContext context) {
         WorkflowAction parsed = action(action);
         if (parsed == WorkflowAction.APPROVE || parsed == WorkflowAction.RETURN) {
-            requireReviewerInto(context.caller(), locales.require("locale", locale));
+            Access.requireEditorOrReviewerFor(context.caller(), null, locales.require("locale", locale));
         } else {
             Access.requireEditor(context.caller());
         }
@@ -154,22 +151,6 @@ class WorkflowController {
     /** The new time of a scheduled action. */
     @Schema(name = "ScheduleMoveRequest")
     record MoveRequest(@NotNull Instant at) {}
-
-    /**
-     * Editors and admins, or a reviewer holding a locale pair into {@code locale}.
-     *
-     * @throws dev.hashi.service.error.ForbiddenException with {@code reason: locale-pair} for a reviewer without one
-     */
-    private static void requireReviewerInto(Identity caller, String locale) {
-        Access.requireAny(caller, Role.REVIEWER, Role.EDITOR, Role.ADMIN);
-        if (Access.isEditor(caller)
-                || caller.localePairs().stream().anyMatch(p -> p.target().equals(locale))) {
-            return;
-        }
-        throw new ForbiddenException("You may not review " + locale + ": none of your locale pairs leads into it.")
-                .with("reason", "locale-pair")
-                .with("targetLocale", locale);
-    }
 
     private static WorkflowAction action(String value) {
         return WorkflowAction.fromWire(value)

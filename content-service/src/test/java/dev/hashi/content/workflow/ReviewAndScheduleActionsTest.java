@@ -92,6 +92,25 @@ class ReviewAndScheduleActionsTest extends ContentServiceTest {
     }
 
     @Test
+    void aReviewerWhosePairUsesAWildcardActsAsTranslationLetsThem() {
+        Identity anyTarget = new Identity("rin", Set.of(Role.REVIEWER), Set.of(new LocalePair("en", "*")));
+        Identity wrongSource = new Identity("rob", Set.of(Role.REVIEWER), Set.of(new LocalePair("*", "en")));
+        assertThat(act(Users.EDITOR, "ja", "submit").status()).isEqualTo(200);
+
+        Reply refused = act(wrongSource, "ja", "approve");
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+        assertThat(refused.body().path("code").asString()).isEqualTo("auth.forbidden");
+        assertThat(refused.body().path("reason").asString()).isEqualTo("locale-pair");
+        assertThat(refused.body().path("targetLocale").asString()).isEqualTo("ja");
+
+        Reply returned = act(anyTarget, "ja", "return");
+        assertThat(returned.status())
+                .as("en:* covers en → ja, as in translation: " + returned.raw())
+                .isEqualTo(200);
+        assertThat(state(returned, "ja")).isEqualTo("draft");
+    }
+
+    @Test
     void aReviewerReturnsALocaleInReviewToDraft() {
         Reply notInReview = act(JA_REVIEWER, "ja", "return");
         assertThat(notInReview.status()).as(notInReview.raw()).isEqualTo(409);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.hashi.identity.Identity;
+import dev.hashi.identity.LocalePair;
 import dev.hashi.identity.Role;
 import dev.hashi.service.error.ForbiddenException;
 import dev.hashi.service.error.UnauthenticatedException;
@@ -50,6 +51,57 @@ public final class Access {
             throw new ForbiddenException("You may not translate from " + source + " into " + target + ".")
                     .with("reason", "locale-pair")
                     .with("sourceLocale", source)
+                    .with("targetLocale", target);
+        }
+    }
+
+    /**
+     * A reviewer holding a locale pair that covers {@code source → target}, or an admin.
+     *
+     * @throws ForbiddenException {@code reason: role} for other roles, {@code reason: locale-pair} when no pair covers it
+     */
+    public static void requireReviewerFor(Identity caller, String source, String target) {
+        requireReviewer(caller);
+        requirePair(caller, source, target);
+    }
+
+    /**
+     * An editor or admin, or a reviewer holding a pair that covers {@code source → target}; {@code source} may be
+     * {@code null} for a decision about every source (then any pair into {@code target} will do, {@code *} included).
+     * Approving or returning a locale in review, in content and in translation.
+     *
+     * @throws ForbiddenException {@code reason: role} for other roles, {@code reason: locale-pair} when no pair covers it
+     */
+    public static void requireEditorOrReviewerFor(Identity caller, String source, String target) {
+        requireAny(caller, Role.EDITOR, Role.REVIEWER, Role.ADMIN);
+        if (!isEditor(caller)) {
+            requirePair(caller, source, target);
+        }
+    }
+
+    /**
+     * An editor or admin, or a translator or reviewer holding a pair that covers {@code source → target}: who may take
+     * part in the conversation on a unit.
+     */
+    public static void requireStaffFor(Identity caller, String source, String target) {
+        requireStaff(caller);
+        if (!isEditor(caller)) {
+            requirePair(caller, source, target);
+        }
+    }
+
+    /** The locale-pair rule: one of the caller's pairs {@link LocalePair#covers covers} the direction; admins pass. */
+    private static void requirePair(Identity caller, String source, String target) {
+        if (caller.has(Role.ADMIN)) {
+            return;
+        }
+        boolean covered = caller.localePairs().stream()
+                .anyMatch(pair -> pair.covers(source == null ? pair.source() : source, target));
+        if (!covered) {
+            String from = source == null ? "*" : source;
+            throw new ForbiddenException("You may not review from " + from + " into " + target + ".")
+                    .with("reason", "locale-pair")
+                    .with("sourceLocale", from)
                     .with("targetLocale", target);
         }
     }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import dev.hashi.service.access.Access;
 import dev.hashi.service.command.CommandContext;
 import dev.hashi.service.error.FieldError;
 import dev.hashi.service.error.InvalidInputException;
@@ -13,7 +14,6 @@ import dev.hashi.service.error.RuleViolationException;
 import dev.hashi.service.error.VersionConflictException;
 import dev.hashi.service.paging.Page;
 import dev.hashi.service.paging.PageRequest;
-import dev.hashi.translation.unit.ReviewerAccess;
 import dev.hashi.translation.unit.Unit;
 import dev.hashi.translation.unit.UnitChange;
 import dev.hashi.translation.unit.UnitProblems;
@@ -108,7 +108,7 @@ public class UnitConversations {
 
     private Unit participant(CommandContext context, String unitId) {
         Unit unit = UnitProblems.live(units.find(unitId), unitId);
-        ReviewerAccess.requireStaffFor(context.caller(), unit.source().locale(), unit.targetLocale());
+        Access.requireStaffFor(context.caller(), unit.source().locale(), unit.targetLocale());
         return unit;
     }
 

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Service;
 
 import dev.hashi.identity.Identity;
-import dev.hashi.translation.unit.ReviewerAccess;
+import dev.hashi.service.access.Access;
 import dev.hashi.translation.unit.Unit;
 import dev.hashi.translation.unit.UnitProblems;
 import dev.hashi.translation.unit.Units;
@@ -68,7 +68,7 @@ public class UnitContexts {
         Unit unit = UnitProblems.live(units.find(unitId), unitId);
         String source = unit.source().locale();
         String target = unit.targetLocale();
-        ReviewerAccess.requireStaffFor(caller, source, target);
+        Access.requireStaffFor(caller, source, target);
         List<String> labelOrder = new ArrayList<>(new LinkedHashSet<>(List.of(
                 labelLocale == null ? target : labelLocale, labelLocale == null ? source : target, source, "en")));
 

@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 import dev.hashi.identity.Identity;
+import dev.hashi.service.access.Access;
 import dev.hashi.service.command.CommandContext;
 import dev.hashi.service.error.ConflictException;
 import dev.hashi.service.error.NotFoundException;
-import dev.hashi.translation.unit.ReviewerAccess;
 import dev.hashi.translation.unit.SourceOnlyRule;
 import dev.hashi.translation.unit.SourceOnlyRules;
 import dev.hashi.translation.unit.Unit;
@@ -42,7 +42,7 @@ public class SourceOnlyDecisions {
     public Unit decide(CommandContext context, String unitId, String reason) {
         Identity caller = context.caller();
         Unit found = UnitProblems.live(units.find(unitId), unitId);
-        ReviewerAccess.requireEditorOrReviewerFor(caller, found.source().locale(), found.targetLocale());
+        Access.requireEditorOrReviewerFor(caller, found.source().locale(), found.targetLocale());
         return units.modify(unitId, context.expectedVersion(), current -> {
                     Unit unit = UnitProblems.live(current, unitId);
                     Unit.Decision before = unit.decision();
@@ -77,7 +77,7 @@ public class SourceOnlyDecisions {
     public Unit undo(CommandContext context, String unitId) {
         Identity caller = context.caller();
         Unit found = UnitProblems.live(units.find(unitId), unitId);
-        ReviewerAccess.requireEditorOrReviewerFor(caller, found.source().locale(), found.targetLocale());
+        Access.requireEditorOrReviewerFor(caller, found.source().locale(), found.targetLocale());
         return units.modify(unitId, context.expectedVersion(), current -> {
                     Unit unit = UnitProblems.live(current, unitId);
                     if (unit.decision() == null) {
@@ -97,7 +97,7 @@ public class SourceOnlyDecisions {
      * @throws ConflictException {@code source-only-rule.exists} when a rule of the same scope exists
      */
     public RuleApplied createRule(CommandContext context, SourceOnlyRule rule) {
-        ReviewerAccess.requireEditorOrReviewerFor(context.caller(), null, rule.targetLocale());
+        Access.requireEditorOrReviewerFor(context.caller(), null, rule.targetLocale());
         if (!rules.insert(rule)) {
             throw new ConflictException("source-only-rule.exists", "A rule for this scope exists; remove it first.")
                     .with("ruleId", rule.id());
@@ -142,7 +142,7 @@ public class SourceOnlyDecisions {
     /** Removes a rule and undoes the decisions it made; returns how many units it undid. */
     public int deleteRule(CommandContext context, String ruleId) {
         SourceOnlyRule rule = rule(ruleId);
-        ReviewerAccess.requireEditorOrReviewerFor(context.caller(), null, rule.targetLocale());
+        Access.requireEditorOrReviewerFor(context.caller(), null, rule.targetLocale());
         rules.delete(ruleId);
         int undone = 0;
         for (Unit unit : units.decidedByRule(ruleId)) {

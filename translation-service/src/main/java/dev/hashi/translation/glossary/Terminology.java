@@ -15,7 +15,6 @@ import dev.hashi.service.error.VersionConflictException;
 import dev.hashi.service.error.VersionRequiredException;
 import dev.hashi.service.paging.Page;
 import dev.hashi.service.paging.PageRequest;
-import dev.hashi.translation.unit.ReviewerAccess;
 import dev.hashi.translation.unit.Unit;
 
 /**
@@ -50,7 +49,7 @@ public class Terminology {
     }
 
     public GlossaryTerm create(CommandContext context, String source, String target, TermInput input) {
-        ReviewerAccess.requireReviewerFor(context.caller(), source, target);
+        Access.requireReviewerFor(context.caller(), source, target);
         GlossaryTerm term = new GlossaryTerm(
                 "g-" + UUID.randomUUID(),
                 source,
@@ -139,7 +138,7 @@ public class Terminology {
 
     private GlossaryTerm managed(CommandContext context, String id) {
         GlossaryTerm current = glossary.find(id).orElseThrow(() -> new NotFoundException(Glossary.RESOURCE, id));
-        ReviewerAccess.requireReviewerFor(context.caller(), current.sourceLocale(), current.targetLocale());
+        Access.requireReviewerFor(context.caller(), current.sourceLocale(), current.targetLocale());
         if (context.expectedVersion() == null) {
             throw new VersionRequiredException(Glossary.RESOURCE);
         }

@@ -19,7 +19,6 @@ import dev.hashi.service.error.FieldError;
 import dev.hashi.service.error.RuleViolationException;
 import dev.hashi.translation.TranslationSettings;
 import dev.hashi.translation.glossary.Terminology;
-import dev.hashi.translation.unit.ReviewerAccess;
 import dev.hashi.translation.unit.Unit;
 import dev.hashi.translation.unit.UnitChange;
 import dev.hashi.translation.unit.UnitProblems;
@@ -212,7 +211,7 @@ public class Reviews {
     private void requirePairReviewer(Identity caller, String unitId) {
         Access.requireReviewer(caller);
         Unit unit = live(units.find(unitId), unitId);
-        ReviewerAccess.requireReviewerFor(caller, unit.source().locale(), unit.targetLocale());
+        Access.requireReviewerFor(caller, unit.source().locale(), unit.targetLocale());
     }
 
     private static void requireChecksPass(Unit unit, String translation) {
