@@ -49,6 +49,9 @@ public abstract class GatewayWithStubServices {
         registry.add("cms.gateway.limits.routes[1].path", () -> "/api/media/**");
         registry.add("cms.gateway.limits.routes[1].max-body-size", () -> MEDIA_LIMIT_MB + "MB");
         registry.add("cms.gateway.limits.routes[1].streamed", () -> "true");
+        registry.add("cms.gateway.limits.routes[2].path", () -> "/attachments/*/variants/**");
+        registry.add("cms.gateway.limits.routes[2].max-body-size", () -> MEDIA_LIMIT_MB + "MB");
+        registry.add("cms.gateway.limits.routes[2].streamed", () -> "true");
     }
 
     @BeforeEach

@@ -47,6 +47,7 @@ public class DownstreamRoutes {
     static final String TRANSFERS = "media-transfers";
 
     private static final String[] TRANSFER_PATHS = {"/api/media/assets/*/variants/**", "/api/media/assets/*/content"};
+    private static final String[] CONSOLE_UPLOAD_PATHS = {"/attachments/*/variants/**"};
 
     private static final String[] CONTENT_PATHS = {"/api/content/**", "/api/delivery/**"};
     private static final String[] TRANSLATION_PATHS = {"/api/translations/**"};
@@ -74,6 +75,7 @@ public class DownstreamRoutes {
                 .route("content-docs", r -> docs(r, "content", downstream))
                 .route("translation-docs", r -> docs(r, "translation", downstream))
                 .route("media-docs", r -> docs(r, "media", downstream))
+                .route("console-uploads", r -> consoleUploads(r, downstream))
                 .route("console", r -> console(r, downstream))
                 .build();
     }
@@ -131,6 +133,20 @@ public class DownstreamRoutes {
         return route.not(p -> p.path("/api/**", "/docs/**", "/actuator/**"))
                 .filters(f -> f.circuitBreaker(breaker -> breaker.setName("console")))
                 .metadata(metadata("console", downstream))
+                .uri(downstream.console());
+    }
+
+    /**
+     * The console's attachment uploads ({@code PUT /attachments/{id}/variants/{locale}}), which the console streams
+     * on to media-service: like media transfers, no response timeout (the answer comes after the last byte) and the
+     * transfer timeout as the breaker's time limit; their body limit is the media route's ({@code cms.gateway.limits}).
+     */
+    private static Buildable<Route> consoleUploads(PredicateSpec route, DownstreamProperties downstream) {
+        Map<String, Object> metadata = new java.util.HashMap<>(metadata("console", downstream));
+        metadata.put(RESPONSE_TIMEOUT_ATTR, -1L);
+        return route.path(CONSOLE_UPLOAD_PATHS)
+                .filters(f -> f.circuitBreaker(breaker -> breaker.setName(TRANSFERS)))
+                .metadata(metadata)
                 .uri(downstream.console());
     }
 

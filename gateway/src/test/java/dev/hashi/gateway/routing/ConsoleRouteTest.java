@@ -63,6 +63,35 @@ class ConsoleRouteTest extends GatewayWithStubServices {
     }
 
     @Test
+    void anAttachmentUploadOverTheDefaultBodyLimitReachesTheConsoleWhole() throws Exception {
+        byte[] file = new byte[3 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(file);
+
+        client.put()
+                .uri("/attachments/a-1/variants/ja?fileName=slides.ppt")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(file)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        StubService.Seen seen = console.nextRequest();
+        assertThat(seen.method()).isEqualTo("PUT");
+        assertThat(seen.body()).isEqualTo(file);
+    }
+
+    @Test
+    void aFormPostOverTheDefaultBodyLimitIsStillRefused() {
+        client.post()
+                .uri("/pages/p-1")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("title=" + "x".repeat(2 * 1024 * 1024))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413);
+    }
+
+    @Test
     void apiAndDocumentPathsNeverReachTheConsole() {
         for (String target : List.of("/api/content/entries/e-1", "/docs/content/v3/api-docs", "/api/nothing-here")) {
             client.get().uri(target).exchange();
