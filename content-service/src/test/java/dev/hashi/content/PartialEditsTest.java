@@ -125,6 +125,54 @@ class PartialEditsTest extends ContentServiceTest {
     }
 
     @Test
+    void japaneseWriteWithAnArrayNamingEveryItemByIdKeepsEveryItemAndEveryPath() {
+        List<Object> items = new ArrayList<>();
+        items.add(Map.of("id", presentations.get(0), "title", MINAMATA_JA));
+        presentations.subList(1, presentations.size()).forEach(p -> items.add(Map.of("id", p)));
+        List<Object> sessions = List.of(
+                Map.of("id", sessionId(0)), Map.of("id", sessionId(1)), Map.of("id", session, "presentations", items));
+        Reply patched =
+                api.patch(Users.EDITOR, url(), Pages.patch("ja", Map.of("sessions", sessions)), "If-Match", etag);
+
+        assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
+        assertThat(patched.body()
+                        .path("fields")
+                        .path("sessions")
+                        .get(2)
+                        .path("id")
+                        .asString())
+                .isEqualTo(session);
+        assertThat(localGovernmentPresentations(patched.body()).findValuesAsString("id"))
+                .containsExactlyElementsOf(presentations);
+        assertDalianIntact(patched.body());
+        JsonNode changes = revisionChanges(patched);
+        assertThat(changes).as(changes.toString()).hasSize(1);
+        assertThat(changes.get(0).path("path").asString())
+                .isEqualTo("sessions[" + session + "].presentations[" + presentations.get(0) + "].title");
+    }
+
+    @Test
+    void japaneseArrayNamingEveryItemByIdOverAStaleVersionIsMergedKeepingEveryPath() {
+        Reply english = jsonPatch(List.of(op("replace", presentation(4, "presenter/en"), "Dalian, China")), etag);
+        assertThat(english.status()).as(english.raw()).isEqualTo(200);
+        List<Object> items = new ArrayList<>();
+        items.add(Map.of("id", presentations.get(0), "title", MINAMATA_JA));
+        presentations.subList(1, presentations.size()).forEach(p -> items.add(Map.of("id", p)));
+        List<Object> sessions = List.of(
+                Map.of("id", sessionId(0)), Map.of("id", sessionId(1)), Map.of("id", session, "presentations", items));
+        Reply patched =
+                api.patch(Users.EDITOR, url(), Pages.patch("ja", Map.of("sessions", sessions)), "If-Match", etag);
+
+        assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
+        assertThat(localGovernmentPresentations(patched.body()).findValuesAsString("id"))
+                .containsExactlyElementsOf(presentations);
+        JsonNode changes = revisionChanges(patched);
+        assertThat(changes).as(changes.toString()).hasSize(1);
+        assertThat(changes.get(0).path("path").asString())
+                .isEqualTo("sessions[" + session + "].presentations[" + presentations.get(0) + "].title");
+    }
+
+    @Test
     void japaneseWriteWithAnArrayLeavingOutItemsIsRefusedListingThemAndChangesNothing() {
         List<Object> sessions = List.of(
                 Map.of("id", sessionId(0)),
@@ -167,6 +215,15 @@ class PartialEditsTest extends ContentServiceTest {
 
         assertThat(replaced.status()).as(replaced.raw()).isEqualTo(200);
         assertThat(localGovernmentPresentations(replaced.body())).hasSize(1);
+        String dalianTitle = "sessions[" + session + "].presentations[" + presentations.get(4) + "].title";
+        assertThat(revisionChanges(replaced))
+                .as("the dropped items' values are removed, so their translation units can be marked removed")
+                .anySatisfy(c -> {
+                    assertThat(c.path("path").asString()).isEqualTo(dalianTitle);
+                    assertThat(c.path("locale").asString()).isEqualTo("en");
+                    assertThat(c.path("after").isNull() || c.path("after").isMissingNode())
+                            .isTrue();
+                });
     }
 
     @Test
