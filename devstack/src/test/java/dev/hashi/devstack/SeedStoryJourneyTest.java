@@ -331,11 +331,20 @@ class SeedStoryJourneyTest {
         List<JsonNode> english = await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
                 .until(
-                        () -> queue(translator, "source=ja&target=en&state=untranslated,outdated"),
+                        () -> queue(translator, "source=ja&target=en&type=event-page&state=untranslated,outdated"),
                         items -> items.size() >= JAPANESE_ONLY.size());
         assertThat(english)
                 .extracting(i -> i.path("source").path("text").asString())
                 .containsExactlyInAnyOrderElementsOf(JAPANESE_ONLY);
+        // the slides' own Japanese titles are units too, of the media assets (not of the page)
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(
+                                queue(translator, "source=ja&target=en&state=untranslated,outdated").stream()
+                                        .filter(i -> i.path("type").asString().startsWith("media:"))
+                                        .map(i -> i.path("source").path("text").asString())
+                                        .toList())
+                        .contains(MINAMATA));
         assertThat(english).allSatisfy(i -> {
             assertThat(i.path("source").path("sizeUnit").asString()).isEqualTo("characters");
             assertThat(i.path("source").path("size").asInt()).isPositive();
@@ -428,9 +437,10 @@ class SeedStoryJourneyTest {
 
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> queue(translator, "source=ja&target=en&state=untranslated,outdated").stream()
-                        .noneMatch(sourceIs(MINAMATA)));
-        assertThat(queue(translator, "source=ja&target=en&state=untranslated,outdated"))
+                .until(() ->
+                        queue(translator, "source=ja&target=en&type=event-page&state=untranslated,outdated").stream()
+                                .noneMatch(sourceIs(MINAMATA)));
+        assertThat(queue(translator, "source=ja&target=en&type=event-page&state=untranslated,outdated"))
                 .hasSize(JAPANESE_ONLY.size() - 1);
     }
 
@@ -468,7 +478,7 @@ class SeedStoryJourneyTest {
                         u -> u.path("state").asString().equals("outdated"));
         assertThat(outdated.path("outdated").path("oldSourceText").asString()).isEqualTo(MINAMATA);
         assertThat(outdated.path("outdated").path("newSourceText").asString()).isEqualTo(MINAMATA_EDITED);
-        assertThat(queue(translator, "source=ja&target=en&state=untranslated,outdated"))
+        assertThat(queue(translator, "source=ja&target=en&type=event-page&state=untranslated,outdated"))
                 .as("the same units: Minamata outdated, the other Japanese-only titles untranslated")
                 .extracting(
                         u -> u.path("path").asString() + " " + u.path("state").asString())
