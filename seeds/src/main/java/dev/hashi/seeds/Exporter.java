@@ -127,7 +127,7 @@ final class Exporter {
             Map<String, Object> file = new LinkedHashMap<>();
             file.put("key", key);
             file.put("type", entry.path("type").asString());
-            file.put("slugs", entry.path("slugs"));
+            file.put("slugs", slugs(entry));
             Map<String, String> workflow = new TreeMap<>();
             entry.path("workflow").properties().forEach(p -> {
                 if (p.getValue().path("state").isString()) {
@@ -273,13 +273,21 @@ final class Exporter {
         return texts;
     }
 
-    private static String firstSlug(JsonNode entry) {
-        for (var slug : entry.path("slugs").properties()) {
+    /** The entry's slugs by locale, in locale order, so two exports of the same entry write the same file. */
+    private static Map<String, String> slugs(JsonNode entry) {
+        Map<String, String> slugs = new TreeMap<>();
+        entry.path("slugs").properties().forEach(slug -> {
             if (slug.getValue().isString()) {
-                return slug.getValue().asString();
+                slugs.put(slug.getKey(), slug.getValue().asString());
             }
-        }
-        return entry.path("entryId").asString();
+        });
+        return slugs;
+    }
+
+    private static String firstSlug(JsonNode entry) {
+        return slugs(entry).values().stream()
+                .findFirst()
+                .orElse(entry.path("entryId").asString());
     }
 
     private static String firstText(JsonNode localized) {

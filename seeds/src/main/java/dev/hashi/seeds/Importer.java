@@ -197,11 +197,21 @@ final class Importer {
             List<String> kept = new ArrayList<>();
             Map<String, Object> patch = Loader.missing(desired, view.path("fields"), locale, "", kept);
             kept.forEach(path -> line(key, "kept " + locale + " " + path + " as it is"));
-            if (patch == null) {
+            // a new entry takes every locale's exported slug (the API would derive one from the title instead)
+            String slug = entry.path("slugs").path(locale).asString(null);
+            boolean slugDiffers = isNew
+                    && slug != null
+                    && !slug.equals(view.path("slugs").path(locale).asString(null));
+            if (patch == null && !slugDiffers) {
                 continue;
             }
-            Reply patched = api.send(
-                    "PATCH", "/api/content/entries/" + id, Map.of("locale", locale, "fields", patch), "If-Match", etag);
+            Map<String, Object> write = new LinkedHashMap<>();
+            write.put("locale", locale);
+            write.put("fields", patch == null ? Map.of() : patch);
+            if (slugDiffers) {
+                write.put("slug", slug);
+            }
+            Reply patched = api.send("PATCH", "/api/content/entries/" + id, write, "If-Match", etag);
             if (!patched.ok()) {
                 fail(key, patched.describe());
                 return;
