@@ -74,7 +74,7 @@ class RequestIdTest extends GatewayWithStubServices {
     @Test
     void gatewayAnswersCarryTheIdToo() {
         client.get()
-                .uri("/no/such/place")
+                .uri("/api/no/such/place")
                 .header(RequestIdFilter.HEADER, "lost-1")
                 .exchange()
                 .expectStatus()
@@ -110,7 +110,7 @@ class RequestIdTest extends GatewayWithStubServices {
                 .expectStatus()
                 .isOk();
         client.get()
-                .uri("/nowhere/log-check")
+                .uri("/api/nowhere/log-check")
                 .header(RequestIdFilter.HEADER, "log-check-43")
                 .exchange()
                 .expectStatus()
@@ -122,7 +122,8 @@ class RequestIdTest extends GatewayWithStubServices {
                                 assertThat(line).contains("log-check-42").contains("GET /api/content/log-check -> 200"))
                         .anySatisfy(line ->
                                 assertThat(line).contains("log-check-42").contains("Route matched: content"))
-                        .anySatisfy(line ->
-                                assertThat(line).contains("log-check-43").contains("GET /nowhere/log-check -> 404")));
+                        .anySatisfy(line -> assertThat(line)
+                                .contains("log-check-43")
+                                .contains("GET /api/nowhere/log-check -> 404")));
     }
 }
