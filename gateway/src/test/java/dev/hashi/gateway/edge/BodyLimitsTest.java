@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import dev.hashi.gateway.GatewayWithStubServices;
+import dev.hashi.gateway.RawHttp;
 import dev.hashi.gateway.StubService.Seen;
 import dev.hashi.gateway.security.DevJwts;
 
@@ -98,7 +99,7 @@ class BodyLimitsTest extends GatewayWithStubServices {
             writeChunks(out, upload, firstPart, upload.length);
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            response = readResponse(socket.getInputStream());
+            response = RawHttp.readResponse(socket.getInputStream());
         }
 
         assertThat(response).startsWith("HTTP/1.1 200");
@@ -216,38 +217,8 @@ class BodyLimitsTest extends GatewayWithStubServices {
         return received.toString(StandardCharsets.UTF_8);
     }
 
-    /** One response whose body has a {@code Content-Length}. */
-    private static String readResponse(InputStream in) throws IOException {
-        ByteArrayOutputStream received = new ByteArrayOutputStream();
-        int headEnd = -1;
-        long length = -1;
-        while (true) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            received.write(b);
-            String text = received.toString(StandardCharsets.ISO_8859_1);
-            if (headEnd < 0 && text.endsWith("\r\n\r\n")) {
-                headEnd = received.size();
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
-                        .matcher(text);
-                length = m.find() ? Long.parseLong(m.group(1)) : 0;
-            }
-            if (headEnd >= 0 && received.size() - headEnd >= length) {
-                break;
-            }
-        }
-        return received.toString(StandardCharsets.UTF_8);
-    }
-
     private String raw(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().flush();
-            return readResponse(socket.getInputStream());
-        }
+        return RawHttp.exchange(port, request);
     }
 
     private static byte[] sha256(byte[] bytes) throws Exception {
