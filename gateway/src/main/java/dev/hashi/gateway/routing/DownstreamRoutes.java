@@ -63,30 +63,35 @@ public class DownstreamRoutes {
     }
 
     @Bean
-    RouteLocator downstreamRouteLocator(RouteLocatorBuilder builder, DownstreamProperties downstream) {
+    RouteLocator downstreamRouteLocator(
+            RouteLocatorBuilder builder, DownstreamProperties downstream, DownstreamCircuitBreakers breakers) {
         return builder.routes()
-                .route("content-reads", r -> reads(r, "content", downstream, CONTENT_PATHS))
-                .route("content", r -> api(r, "content", downstream, CONTENT_PATHS))
-                .route("translation-reads", r -> reads(r, "translation", downstream, TRANSLATION_PATHS))
-                .route("translation", r -> api(r, "translation", downstream, TRANSLATION_PATHS))
-                .route("media-transfers", r -> transfers(r, downstream))
-                .route("media-reads", r -> reads(r, "media", downstream, MEDIA_PATHS))
-                .route("media", r -> api(r, "media", downstream, MEDIA_PATHS))
-                .route("content-docs", r -> docs(r, "content", downstream))
-                .route("translation-docs", r -> docs(r, "translation", downstream))
-                .route("media-docs", r -> docs(r, "media", downstream))
-                .route("console-uploads", r -> consoleUploads(r, downstream))
-                .route("console", r -> console(r, downstream))
+                .route("content-reads", r -> reads(r, breakers, "content", downstream, CONTENT_PATHS))
+                .route("content", r -> api(r, breakers, "content", downstream, CONTENT_PATHS))
+                .route("translation-reads", r -> reads(r, breakers, "translation", downstream, TRANSLATION_PATHS))
+                .route("translation", r -> api(r, breakers, "translation", downstream, TRANSLATION_PATHS))
+                .route("media-transfers", r -> transfers(r, breakers, downstream))
+                .route("media-reads", r -> reads(r, breakers, "media", downstream, MEDIA_PATHS))
+                .route("media", r -> api(r, breakers, "media", downstream, MEDIA_PATHS))
+                .route("content-docs", r -> docs(r, breakers, "content", downstream))
+                .route("translation-docs", r -> docs(r, breakers, "translation", downstream))
+                .route("media-docs", r -> docs(r, breakers, "media", downstream))
+                .route("console-uploads", r -> consoleUploads(r, breakers, downstream))
+                .route("console", r -> console(r, breakers, downstream))
                 .build();
     }
 
     /** GET and HEAD: retried when the connection fails, on the next replica. */
     private static Buildable<Route> reads(
-            PredicateSpec route, String service, DownstreamProperties downstream, String... paths) {
+            PredicateSpec route,
+            DownstreamCircuitBreakers breakers,
+            String service,
+            DownstreamProperties downstream,
+            String... paths) {
         return route.method(HttpMethod.GET, HttpMethod.HEAD)
                 .and()
                 .path(paths)
-                .filters(f -> f.circuitBreaker(breaker -> breaker.setName(service))
+                .filters(f -> f.filter(breakers.filter(service))
                         .retry(retry -> retry.setRetries(2)
                                 .setMethods(HttpMethod.GET, HttpMethod.HEAD)
                                 .setSeries()
@@ -98,28 +103,34 @@ public class DownstreamRoutes {
 
     /** Every other method: never retried, and its body streams through (see the class comment). */
     private static Buildable<Route> api(
-            PredicateSpec route, String service, DownstreamProperties downstream, String... paths) {
+            PredicateSpec route,
+            DownstreamCircuitBreakers breakers,
+            String service,
+            DownstreamProperties downstream,
+            String... paths) {
         return route.path(paths)
-                .filters(f -> f.circuitBreaker(breaker -> breaker.setName(service)))
+                .filters(f -> f.filter(breakers.filter(service)))
                 .metadata(metadata(service, downstream))
                 .uri(uri(service, downstream));
     }
 
     /** Media binaries: no response timeout, the transfer timeout as time limit, never retried. */
-    private static Buildable<Route> transfers(PredicateSpec route, DownstreamProperties downstream) {
+    private static Buildable<Route> transfers(
+            PredicateSpec route, DownstreamCircuitBreakers breakers, DownstreamProperties downstream) {
         Map<String, Object> metadata = new java.util.HashMap<>(metadata("media", downstream));
         metadata.put(RESPONSE_TIMEOUT_ATTR, -1L);
         return route.path(TRANSFER_PATHS)
-                .filters(f -> f.circuitBreaker(breaker -> breaker.setName(TRANSFERS)))
+                .filters(f -> f.filter(breakers.filter(TRANSFERS)))
                 .metadata(metadata)
                 .uri(uri("media", downstream));
     }
 
-    private static Buildable<Route> docs(PredicateSpec route, String service, DownstreamProperties downstream) {
+    private static Buildable<Route> docs(
+            PredicateSpec route, DownstreamCircuitBreakers breakers, String service, DownstreamProperties downstream) {
         return route.method(HttpMethod.GET)
                 .and()
                 .path("/docs/" + service + OPENAPI_DOCUMENT)
-                .filters(f -> f.setPath(OPENAPI_DOCUMENT).circuitBreaker(breaker -> breaker.setName(service)))
+                .filters(f -> f.setPath(OPENAPI_DOCUMENT).filter(breakers.filter(service)))
                 .metadata(metadata(service, downstream))
                 .uri(uri(service, downstream));
     }
@@ -129,9 +140,10 @@ public class DownstreamRoutes {
      * to the console's one instance. Not retried (a form post may have taken effect); the console sets its own
      * security headers, which the gateway keeps.
      */
-    private static Buildable<Route> console(PredicateSpec route, DownstreamProperties downstream) {
+    private static Buildable<Route> console(
+            PredicateSpec route, DownstreamCircuitBreakers breakers, DownstreamProperties downstream) {
         return route.not(p -> p.path("/api/**", "/docs/**", "/actuator/**"))
-                .filters(f -> f.circuitBreaker(breaker -> breaker.setName("console")))
+                .filters(f -> f.filter(breakers.filter("console")))
                 .metadata(metadata("console", downstream))
                 .uri(downstream.console());
     }
@@ -141,11 +153,12 @@ public class DownstreamRoutes {
      * on to media-service: like media transfers, no response timeout (the answer comes after the last byte) and the
      * transfer timeout as the breaker's time limit; their body limit is the media route's ({@code cms.gateway.limits}).
      */
-    private static Buildable<Route> consoleUploads(PredicateSpec route, DownstreamProperties downstream) {
+    private static Buildable<Route> consoleUploads(
+            PredicateSpec route, DownstreamCircuitBreakers breakers, DownstreamProperties downstream) {
         Map<String, Object> metadata = new java.util.HashMap<>(metadata("console", downstream));
         metadata.put(RESPONSE_TIMEOUT_ATTR, -1L);
         return route.path(CONSOLE_UPLOAD_PATHS)
-                .filters(f -> f.circuitBreaker(breaker -> breaker.setName(TRANSFERS)))
+                .filters(f -> f.filter(breakers.filter(TRANSFERS)))
                 .metadata(metadata)
                 .uri(downstream.console());
     }
