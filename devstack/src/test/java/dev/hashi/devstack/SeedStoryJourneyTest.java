@@ -369,7 +369,10 @@ class SeedStoryJourneyTest {
                         i -> assertThat(i.path("source").path("size").asInt()).isEqualTo(7));
     }
 
-    /** 4. Translated, approved, published: the English title on the English page, fresh through the gateway. */
+    /**
+     * 4. Translated, approved, published: the English title on the English page with its provenance, fresh through
+     * the gateway.
+     */
     @Test
     @Order(30)
     void theMinamataTitleTranslatedApprovedAndPublishedIsOnTheEnglishPageAtOnce() throws Exception {
@@ -425,6 +428,13 @@ class SeedStoryJourneyTest {
                 (System.nanoTime() - publishedAt) / 1_000_000);
         assertThat(title.path("locale").asString()).isEqualTo("en");
         assertThat(title.path("fallback").asBoolean()).isFalse();
+        JsonNode translation = title.path("translation");
+        assertThat(translation.path("from").asString())
+                .as("delivered provenance")
+                .isEqualTo("ja");
+        assertThat(translation.path("via").asString()).isEqualTo("translation-unit");
+        assertThat(translation.path("unitId").asString()).isEqualTo(minamataUnit);
+        assertThat(translation.has("outdated")).isFalse();
 
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))

@@ -46,6 +46,9 @@ record DeliveredEntry(
      * @param media     for media fields: the referenced assets, in the order of the ids; absent otherwise
      * @param entries   for reference fields while {@code include} allows: the referenced entries in the order of the
      *                  ids, each a delivered entry or a {@link Reference} when it is not inlined; absent otherwise
+     * @param translation for a localized value that is a translation (written from another locale's source): where
+     *                  it came from; absent for source values, fields that are not localized, and values published
+     *                  before provenance was kept
      */
     @Schema(name = "DeliveredValue")
     public record Value(
@@ -54,7 +57,37 @@ record DeliveredEntry(
             boolean fallback,
             @JsonInclude(JsonInclude.Include.NON_NULL) String formatted,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<MediaView> media,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<Object> entries) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Object> entries,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Translation translation) {}
+
+    /**
+     * The provenance of a translated value. Who translated it is not delivered.
+     *
+     * @param from     the source locale it was translated from
+     * @param via      {@value #VIA_UNIT}: landed from translation-service after review; {@value #VIA_EDITOR}: typed
+     *                 into the locale in the content editor
+     * @param unitId   for {@value #VIA_UNIT}: the translation unit; absent otherwise
+     * @param at       when the translation was written into the locale
+     * @param outdated {@code true} when the published source value has changed since it was translated; absent when
+     *                 it has not, or when the source locale is not published
+     */
+    @Schema(name = "DeliveredTranslation")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Translation(
+            String from,
+
+            @Schema(allowableValues = {VIA_UNIT, VIA_EDITOR})
+            String via,
+
+            String unitId,
+            Instant at,
+            Boolean outdated) {
+
+        /** {@code via} of a translation that landed from a translation unit. */
+        public static final String VIA_UNIT = "translation-unit";
+        /** {@code via} of a translation typed directly into the locale. */
+        public static final String VIA_EDITOR = "editor";
+    }
 
     /**
      * A referenced entry that is not inlined.

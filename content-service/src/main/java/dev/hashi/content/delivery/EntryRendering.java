@@ -28,9 +28,9 @@ import dev.hashi.locale.Formats;
 import dev.hashi.locale.LocaleTag;
 
 /**
- * Renders entries for one request: values resolved for the locale, media views, referenced entries inlined to the
- * requested depth (cycles stopped), and the version of every entry and asset the body shows. Not thread-safe; one
- * per request.
+ * Renders entries for one request: values resolved for the locale with the provenance of translations, media views,
+ * referenced entries inlined to the requested depth (cycles stopped), and the version of every entry and asset the
+ * body shows. Not thread-safe; one per request.
  */
 final class EntryRendering {
 
@@ -100,7 +100,7 @@ final class EntryRendering {
         LocaleTag locale = LocaleTag.parse(tag);
         Map<String, Object> fields = tree.render(type, (path, definition) -> {
             PublishedLocale.Resolved v = served.values().get(path);
-            return v == null ? null : value(v, definition, tag, locale, mediaViews, references, depth);
+            return v == null ? null : value(entry, v, definition, tag, locale, mediaViews, references, depth);
         });
         Map<String, String> slugs = new LinkedHashMap<>();
         entry.published().forEach((l, p) -> slugs.put(l, p.slug()));
@@ -119,6 +119,7 @@ final class EntryRendering {
     }
 
     private DeliveredEntry.Value value(
+            Entry entry,
             PublishedLocale.Resolved v,
             FieldDefinition definition,
             String tag,
@@ -139,7 +140,8 @@ final class EntryRendering {
                 v.locale() != null && !v.locale().equals(tag),
                 formatted(kind, v.value(), locale),
                 referencedMedia,
-                referencedEntries);
+                referencedEntries,
+                Provenance.of(v, entry, drafts));
     }
 
     private Map<String, DeliveredEntry.MediaView> mediaViews(Set<String> assetIds, String tag) {

@@ -18,6 +18,15 @@ public record PublishedLocale(
      *
      * @param locale the locale the value is actually in; differs from the published locale when it fell back;
      *               {@code null} for fields that are not localized
+     * @param origin where a localized value came from (its source locale, unit and source hash when it is a
+     *               translation); {@code null} for fields that are not localized and in snapshots published before
+     *               origins were kept
      */
-    public record Resolved(String path, Object value, String locale) {}
+    public record Resolved(String path, Object value, String locale, Origin origin) {
+
+        /** A value without a known origin. */
+        public Resolved(String path, Object value, String locale) {
+            this(path, value, locale, null);
+        }
+    }
 }

@@ -8,7 +8,10 @@ import dev.hashi.content.entry.EntryContent;
 import dev.hashi.content.entry.FieldValue;
 import dev.hashi.content.entry.PublishedLocale;
 
-/** A field's value for a locale: the locale's own value, else the first along its fallback chain. */
+/**
+ * A field's value for a locale: the locale's own value, else the first along its fallback chain; a localized value
+ * keeps its origin.
+ */
 public final class Fallbacks {
 
     private Fallbacks() {}
@@ -23,7 +26,8 @@ public final class Fallbacks {
         for (String locale : chain) {
             Optional<FieldValue> value = content.value(leaf.path(), locale);
             if (value.isPresent()) {
-                return new PublishedLocale.Resolved(leaf.path(), value.get().value(), locale);
+                return new PublishedLocale.Resolved(
+                        leaf.path(), value.get().value(), locale, value.get().origin());
             }
         }
         return null;
