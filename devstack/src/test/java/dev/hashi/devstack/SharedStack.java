@@ -71,8 +71,20 @@ public @interface SharedStack {
             }
             return context.getRoot()
                     .getStore(NAMESPACE)
-                    .computeIfAbsent(name, starter, Running.class)
+                    .computeIfAbsent(name, Resolver::startOnce, Running.class)
                     .api();
+        }
+
+        /**
+         * Starts the stack of {@code name}, or remembers why it did not start: each class sharing it then fails with that
+         * at once instead of waiting for a start of its own.
+         */
+        private static Running startOnce(String name) {
+            try {
+                return starter.apply(name);
+            } catch (RuntimeException | AssertionError e) {
+                return new NotStarted(e);
+            }
         }
     }
 
@@ -80,6 +92,18 @@ public @interface SharedStack {
     interface Running extends AutoCloseable {
 
         StackApi api();
+    }
+
+    /** A stack that failed to start: every class asking for it fails with the same cause. */
+    record NotStarted(Throwable cause) implements Running {
+
+        @Override
+        public StackApi api() {
+            throw new IllegalStateException("the shared stack did not start", cause);
+        }
+
+        @Override
+        public void close() {}
     }
 
     /** A launched stack and its data folder, both gone on {@link #close()}. */

@@ -27,11 +27,46 @@ class SharedStackTest {
 
     @Test
     void classesNamingTheSameStackShareOneStartAndEveryStackStopsOnceWhenTheRunEnds() {
-        Function<String, SharedStack.Running> launcher = SharedStack.Resolver.starter;
-        SharedStack.Resolver.starter = name -> {
+        TestExecutionSummary summary = run(name -> {
             events.add("start " + name);
             return new StandIn(name);
-        };
+        });
+
+        assertThat(summary.getFailures()).isEmpty();
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(3);
+        assertThat(events.subList(0, 5))
+                .containsExactly(
+                        "start console",
+                        "ConsoleJourney http://console.invalid",
+                        "start journeys",
+                        "FirstJourney http://journeys.invalid",
+                        "SecondJourney http://journeys.invalid");
+        assertThat(events.subList(5, events.size())).containsExactlyInAnyOrder("stop console", "stop journeys");
+    }
+
+    @Test
+    void aStackThatDoesNotStartIsTriedOnceAndFailsEveryClassSharingIt() {
+        TestExecutionSummary summary = run(name -> {
+            events.add("start " + name);
+            throw new AssertionError("no ready banner from " + name);
+        });
+
+        assertThat(summary.getContainersFailedCount()).isEqualTo(3);
+        assertThat(summary.getFailures())
+                .allSatisfy(failure -> assertThat(failure.getException())
+                        .hasRootCauseMessage("no ready banner from " + rootCauseName(failure)));
+        assertThat(events).containsExactlyInAnyOrder("start journeys", "start console");
+    }
+
+    private static String rootCauseName(TestExecutionSummary.Failure failure) {
+        return failure.getTestIdentifier().getDisplayName().endsWith("ConsoleJourney") ? "console" : "journeys";
+    }
+
+    /** Runs the three journeys below in a run of their own, in the order of their names, with {@code starter}. */
+    private static TestExecutionSummary run(Function<String, SharedStack.Running> starter) {
+        events.clear();
+        Function<String, SharedStack.Running> launcher = SharedStack.Resolver.starter;
+        SharedStack.Resolver.starter = starter;
         System.setProperty(ENABLED, "true");
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         try {
@@ -51,18 +86,7 @@ class SharedStackTest {
             System.clearProperty(ENABLED);
             SharedStack.Resolver.starter = launcher;
         }
-
-        TestExecutionSummary summary = listener.getSummary();
-        assertThat(summary.getFailures()).isEmpty();
-        assertThat(summary.getTestsSucceededCount()).isEqualTo(3);
-        assertThat(events.subList(0, 5))
-                .containsExactly(
-                        "start console",
-                        "ConsoleJourney http://console.invalid",
-                        "start journeys",
-                        "FirstJourney http://journeys.invalid",
-                        "SecondJourney http://journeys.invalid");
-        assertThat(events.subList(5, events.size())).containsExactlyInAnyOrder("stop console", "stop journeys");
+        return listener.getSummary();
     }
 
     /** A stack that only says when it stops. */
