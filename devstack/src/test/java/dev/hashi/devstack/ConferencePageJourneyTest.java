@@ -1,16 +1,13 @@
 package dev.hashi.devstack;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,42 +22,28 @@ import static org.awaitility.Awaitility.await;
  * reviewer approves, and the English value lands in content with its provenance; a later edit of the Japanese
  * source makes the translation outdated. Every role is also tried against every endpoint class.
  */
+@SharedStack
 class ConferencePageJourneyTest {
 
     static final String MINAMATA = "住民協働の環境モデル都市づくりを目指して~水俣市~";
     static final String DALIAN = "Pollution Control Programmes and Cooperation with Japan";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    static Path data;
-
-    static LaunchedStack stack;
+    static StackApi stack;
     static String admin;
     static String editor;
     static String translator;
     static String reviewer;
 
+    /** A rebuild answers when it is done: the shared stack's gateway waits 60 s for it (not its default 10 s). */
     @BeforeAll
-    static void startStackAndDefineTheSeedTypes() throws Exception {
-        // A rebuild answers when it is done; on a loaded two-core machine that took longer than the gateway's
-        // default 10 s response timeout (one 504), so the gateway waits longer here.
-        stack = LaunchedStack.onFreePorts(data)
-                .withEnvironment("GATEWAY_RESPONSE_TIMEOUT", "60s")
-                .start();
-        admin = stack.devToken("{\"subject\":\"admin-1\",\"roles\":[\"admin\"]}");
-        editor = stack.devToken("{\"subject\":\"editor-1\",\"roles\":[\"editor\"]}");
-        translator =
-                stack.devToken("{\"subject\":\"translator-1\",\"roles\":[\"translator\"],\"localePairs\":[\"ja:en\"]}");
-        reviewer = stack.devToken("{\"subject\":\"reviewer-1\",\"roles\":[\"reviewer\"],\"localePairs\":[\"ja:en\"]}");
-        HttpResponse<String> seeded = stack.send("POST", "/api/content/types/seed", admin, "{}");
-        assertThat(seeded.statusCode()).as(seeded.body()).isBetween(200, 201);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void signInTheTeamAndDefineTheSeedTypes(StackApi shared) throws Exception {
+        stack = shared;
+        Team team = Team.signIn(stack);
+        admin = team.admin();
+        editor = team.editor();
+        translator = team.translator();
+        reviewer = team.reviewer();
     }
 
     @Test

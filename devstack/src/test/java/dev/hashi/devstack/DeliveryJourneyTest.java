@@ -3,16 +3,13 @@ package dev.hashi.devstack;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * locale with the locale of each value, 304 on a repeat, the gateway's cache answering and staying fresh after a
  * publish, pages listed in Japanese order, the page found by a Japanese and an English term, and the change feed.
  */
+@SharedStack
 class DeliveryJourneyTest {
 
     static final String MINAMATA = "住民協働の環境モデル都市づくりを目指して~水俣市~";
@@ -32,10 +30,7 @@ class DeliveryJourneyTest {
     static final String JAPANESE_TITLE = "持続可能な開発のための世界パートナーシップ会議";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    static Path data;
-
-    static LaunchedStack stack;
+    static StackApi stack;
     static String admin;
     static String editor;
     static String pageId;
@@ -43,12 +38,11 @@ class DeliveryJourneyTest {
     static String japaneseSlug;
 
     @BeforeAll
-    static void startStackAndPublishThePage() throws Exception {
-        stack = LaunchedStack.onFreePorts(data).start();
-        admin = stack.devToken("{\"subject\":\"admin-1\",\"roles\":[\"admin\"]}");
-        editor = stack.devToken("{\"subject\":\"editor-1\",\"roles\":[\"editor\"]}");
-        HttpResponse<String> seeded = stack.send("POST", "/api/content/types/seed", admin, "{}");
-        assertThat(seeded.statusCode()).as(seeded.body()).isBetween(200, 201);
+    static void publishThePage(StackApi shared) throws Exception {
+        stack = shared;
+        Team team = Team.signIn(stack);
+        admin = team.admin();
+        editor = team.editor();
 
         Map<String, Object> fields = Map.of(
                 "title",
@@ -106,13 +100,6 @@ class DeliveryJourneyTest {
         assertThat(japaneseSlug)
                 .as("the Japanese slug comes from the Japanese title")
                 .contains("持続可能");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -231,7 +218,7 @@ class DeliveryJourneyTest {
                 .until(
                         () -> {
                             List<String> found = new ArrayList<>();
-                            json(stack.get("/api/delivery/entries/event-page?locale=ja&sort=title&limit=50"))
+                            json(stack.get("/api/delivery/entries/event-page?locale=ja&sort=title&limit=100"))
                                     .path("items")
                                     .forEach(i -> found.add(i.path("fields")
                                             .path("title")
@@ -245,10 +232,11 @@ class DeliveryJourneyTest {
                 .as("ICU's Japanese order: katakana and hiragana sort together by their sound, not by code point")
                 .containsExactly("アジアの会議", "かえでの会議", "さくらの会議");
 
+        // other journeys sharing the stack publish pages with the same terms: one page of 100 holds them all
         JsonNode japaneseHits =
-                json(stack.get("/api/delivery/search?q=" + URLEncoder.encode("水俣", StandardCharsets.UTF_8)));
+                json(stack.get("/api/delivery/search?limit=100&q=" + URLEncoder.encode("水俣", StandardCharsets.UTF_8)));
         assertThat(japaneseHits.path("items").findValuesAsString("entryId")).contains(pageId);
-        JsonNode englishHits = json(stack.get("/api/delivery/search?q=pollution+control&locale=en"));
+        JsonNode englishHits = json(stack.get("/api/delivery/search?limit=100&q=pollution+control&locale=en"));
         assertThat(englishHits.path("items").findValuesAsString("entryId")).contains(pageId);
         assertThat(stack.get("/api/delivery/search?q=" + "x".repeat(300)).statusCode())
                 .isEqualTo(400);

@@ -3,14 +3,10 @@ package dev.hashi.devstack;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class LaunchedStack implements AutoCloseable {
 
     private static final Pattern PID = Pattern.compile("^ (\\S+)\\s+http://127\\.0\\.0\\.1:(\\d+).*\\(pid (\\d+)\\)");
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     static final List<String> PORT_VARIABLES = List.of(
             "GATEWAY_PORT",
             "CONTENT_SERVICE_PORT",
@@ -198,43 +192,30 @@ public final class LaunchedStack implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get("GATEWAY_PORT_2");
     }
 
+    /** The API of this stack through its (first) gateway. */
+    public StackApi api() {
+        return new StackApi(gateway());
+    }
+
     /** A dev JWT from the gateway's dev token endpoint. */
     public String devToken(String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = send("POST", "/api/dev/tokens", null, json);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        return api().devToken(json);
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send("GET", path, null, null);
+        return api().get(path);
     }
 
     /** Sends a request through the gateway; {@code token} and {@code json} may be null. */
     public HttpResponse<String> send(String method, String path, String token, String json, String... headers)
             throws IOException, InterruptedException {
-        return sendTo(gateway(), method, path, token, json, headers);
+        return api().send(method, path, token, json, headers);
     }
 
     /** Sends a request to {@code base} (a gateway's URL); {@code token} and {@code json} may be null. */
     HttpResponse<String> sendTo(String base, String method, String path, String token, String json, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(
-                method,
-                json == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new StackApi(base).send(method, path, token, json, headers);
     }
 
     @Override

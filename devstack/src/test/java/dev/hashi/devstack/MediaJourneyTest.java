@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -17,13 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * delivery; once published, anonymous readers may download the slides.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SharedStack
 class MediaJourneyTest {
 
     /** Over 100 MB, as the largest of the seed page's files would be after a decade of slide decks. */
@@ -49,10 +47,7 @@ class MediaJourneyTest {
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @TempDir
-    static Path data;
-
-    static LaunchedStack stack;
+    static StackApi stack;
     static String admin;
     static String editor;
     static String slides;
@@ -62,21 +57,13 @@ class MediaJourneyTest {
     static String englishSha256;
 
     @BeforeAll
-    static void startStack() throws Exception {
-        stack = LaunchedStack.onFreePorts(data).start();
-        admin = stack.devToken("{\"subject\":\"admin-1\",\"roles\":[\"admin\"]}");
-        editor = stack.devToken("{\"subject\":\"editor-1\",\"roles\":[\"editor\"]}");
-        HttpResponse<String> seeded = stack.send("POST", "/api/content/types/seed", admin, "{}");
-        assertThat(seeded.statusCode()).as(seeded.body()).isBetween(200, 201);
+    static void signInAndMakeTheSlides(StackApi shared) throws Exception {
+        stack = shared;
+        Team team = Team.signIn(stack);
+        admin = team.admin();
+        editor = team.editor();
         japaneseSlides = pdf(47 * 1024);
         englishSha256 = sha256(new Generated(LARGE));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -3,16 +3,13 @@ package dev.hashi.devstack;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,35 +28,23 @@ import static org.awaitility.Awaitility.await;
  * {@code version.conflict} naming {@code currentVersion}, no token {@code auth.required}, a role that may not
  * {@code auth.forbidden}; and every service's list pages with {@code cursor}, {@code limit} and {@code next}.
  */
+@SharedStack
 class ProblemConformanceTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final List<String> SERVICES = List.of("content", "translation", "media");
 
-    @TempDir
-    static Path data;
-
-    static LaunchedStack stack;
+    static StackApi stack;
     static String editor;
     static String reader;
     /** Per service, a resource that exists, made on first use so one service's fixture cannot fail another's cases. */
     static final Map<String, String> existing = new HashMap<>();
 
     @BeforeAll
-    static void startStack() throws Exception {
-        stack = LaunchedStack.onFreePorts(data).start();
-        String admin = stack.devToken("{\"subject\":\"admin-1\",\"roles\":[\"admin\"]}");
-        editor = stack.devToken("{\"subject\":\"editor-1\",\"roles\":[\"editor\"]}");
+    static void signIn(StackApi shared) throws Exception {
+        stack = shared;
+        editor = Team.signIn(stack).editor();
         reader = stack.devToken("{\"subject\":\"reader-1\",\"roles\":[\"reader\"]}");
-        HttpResponse<String> seeded = stack.send("POST", "/api/content/types/seed", admin, "{}");
-        assertThat(seeded.statusCode()).as(seeded.body()).isBetween(200, 201);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     static Stream<Arguments> services() {
@@ -273,7 +258,7 @@ class ProblemConformanceTest {
     private static String listPath(String service) {
         return switch (service) {
             case "content" -> "/api/content/entries?type=organisation";
-            case "translation" -> "/api/translations/queue?source=en&target=ja&entry=" + existing.get("content-page");
+            case "translation" -> "/api/translations/queue?source=en&target=ja&entryId=" + existing.get("content-page");
             default -> "/api/media/assets";
         };
     }
@@ -321,7 +306,7 @@ class ProblemConformanceTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String entryId = createdId(created);
         existing.put("content-page", entryId);
-        String queue = "/api/translations/queue?source=en&target=ja&entry=" + entryId;
+        String queue = "/api/translations/queue?source=en&target=ja&entryId=" + entryId;
         return await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))
                 .until(

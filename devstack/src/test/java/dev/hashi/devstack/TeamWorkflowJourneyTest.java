@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * corrects a translator's typo while approving, and answers a translator's question; the glossary warns about a
  * missing term; and the type's publish policy decides whether an approved translation reaches readers by itself.
  */
+@SharedStack
 class TeamWorkflowJourneyTest {
 
     static final String MINAMATA = "住民協働の環境モデル都市づくりを目指して~水俣市~";
@@ -39,34 +37,20 @@ class TeamWorkflowJourneyTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    static Path data;
-
-    static LaunchedStack stack;
+    static StackApi stack;
     static String admin;
     static String editor;
     static String translator;
     static String reviewer;
 
     @BeforeAll
-    static void startStackAndDefineTheSeedTypes() throws Exception {
-        stack = LaunchedStack.onFreePorts(data)
-                .withEnvironment("GATEWAY_RESPONSE_TIMEOUT", "60s")
-                .start();
-        admin = stack.devToken("{\"subject\":\"admin-1\",\"roles\":[\"admin\"]}");
-        editor = stack.devToken("{\"subject\":\"editor-1\",\"roles\":[\"editor\"]}");
-        translator =
-                stack.devToken("{\"subject\":\"translator-1\",\"roles\":[\"translator\"],\"localePairs\":[\"ja:en\"]}");
-        reviewer = stack.devToken("{\"subject\":\"reviewer-1\",\"roles\":[\"reviewer\"],\"localePairs\":[\"ja:en\"]}");
-        HttpResponse<String> seeded = stack.send("POST", "/api/content/types/seed", admin, "{}");
-        assertThat(seeded.statusCode()).as(seeded.body()).isBetween(200, 201);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void signInTheTeamAndDefineTheSeedTypes(StackApi shared) throws Exception {
+        stack = shared;
+        Team team = Team.signIn(stack);
+        admin = team.admin();
+        editor = team.editor();
+        translator = team.translator();
+        reviewer = team.reviewer();
     }
 
     @Test

@@ -51,12 +51,17 @@ class TwoReplicaStackTest {
         long began = System.nanoTime();
         stack = LaunchedStack.onFreePorts(data, 2).start();
         System.out.printf("two-replica stack ready after %d ms%n", (System.nanoTime() - began) / 1_000_000);
+        // a replica's health probe can miss the gateway's timeout on a loaded machine (one "up": 1 of 2 seen right
+        // after the banner), so the gateways get a minute to see every replica UP
         for (String gateway : List.of(stack.gateway(), stack.secondGateway())) {
-            HttpResponse<String> health = stack.sendTo(gateway, "GET", "/api/health", null, null);
-            assertThat(health.body())
-                    .as("both replicas of content, translation and media UP behind %s", gateway)
-                    .containsPattern(
-                            "(?s)(\"replicas\"\\s*:\\s*\\{\\s*\"up\"\\s*:\\s*2\\s*,\\s*\"total\"\\s*:\\s*2.*){3}");
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(
+                            () -> assertThat(stack.sendTo(gateway, "GET", "/api/health", null, null)
+                                            .body())
+                                    .as("both replicas of content, translation and media UP behind %s", gateway)
+                                    .containsPattern(
+                                            "(?s)(\"replicas\"\\s*:\\s*\\{\\s*\"up\"\\s*:\\s*2\\s*,\\s*\"total\"\\s*:\\s*2.*){3}"));
         }
         admin = stack.devToken("{\"subject\":\"admin-1\",\"roles\":[\"admin\"]}");
         editor = stack.devToken("{\"subject\":\"editor-1\",\"roles\":[\"editor\"]}");

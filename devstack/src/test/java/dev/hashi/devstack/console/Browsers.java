@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -30,7 +32,8 @@ final class Browsers implements AutoCloseable {
         this.browser = browser;
     }
 
-    static Browsers chromium() {
+    /** Skips the calling class without Chromium, or fails it when {@code CI} is set. */
+    static void requireChromium() {
         if (!Files.isExecutable(CHROMIUM)) {
             String why = "Chromium is not installed at " + CHROMIUM
                     + " (run ./hashi-test, or apt-get install -y chromium fonts-noto-cjk)";
@@ -39,6 +42,10 @@ final class Browsers implements AutoCloseable {
             }
             Assumptions.abort(why);
         }
+    }
+
+    static Browsers chromium() {
+        requireChromium();
         Playwright playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = playwright
@@ -55,5 +62,28 @@ final class Browsers implements AutoCloseable {
     public void close() {
         browser.close();
         playwright.close();
+    }
+
+    /**
+     * One Chromium for every browser class of the test JVM ({@code @RegisterExtension static Browsers.Shared}),
+     * launched before the first of them and closed when the run ends; each test opens its own context in it.
+     */
+    static final class Shared implements BeforeAllCallback {
+
+        private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Browsers.class);
+
+        private Browsers browsers;
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            requireChromium();
+            browsers = context.getRoot()
+                    .getStore(NAMESPACE)
+                    .computeIfAbsent(Browsers.class, key -> chromium(), Browsers.class);
+        }
+
+        Browser browser() {
+            return browsers.browser;
+        }
     }
 }

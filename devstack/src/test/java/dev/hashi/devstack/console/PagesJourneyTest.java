@@ -1,12 +1,8 @@
 package dev.hashi.devstack.console;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
@@ -15,7 +11,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 
-import dev.hashi.devstack.LaunchedStack;
+import dev.hashi.devstack.SharedStack;
+import dev.hashi.devstack.StackApi;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,45 +22,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changed, published and previewed, a conflict shown as fields, a forged form post refused. Takes the screenshots in
  * {@code docs/console/} in both UI languages and checks nothing on them is wider than the window.
  */
+@SharedStack(SharedStack.CONSOLE)
 class PagesJourneyTest {
 
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final Browsers.Shared browsers = new Browsers.Shared();
 
-    static LaunchedStack launched;
     static StackApi stack;
-    static Browsers browsers;
     static KitakyushuPage page;
 
-    /**
-     * A stack launched for this class, or with {@code HASHI_CONSOLE_JOURNEY_GATEWAY} set, the dev stack already
-     * running there (for working on the console: {@code ./hashi-dev} once, the journeys many times).
-     */
     @BeforeAll
-    static void startStackAndBrowser() throws Exception {
-        browsers = Browsers.chromium();
-        String running = System.getenv("HASHI_CONSOLE_JOURNEY_GATEWAY");
-        if (running == null || running.isBlank()) {
-            launched = LaunchedStack.onFreePorts(data).start();
-            stack = new StackApi(launched.gateway());
-        } else {
-            stack = new StackApi(running.trim());
-        }
+    static void createThePage(StackApi shared) throws Exception {
+        stack = shared;
         page = KitakyushuPage.create(stack, "wpc-2003-console-" + Long.toString(System.nanoTime(), 36));
     }
 
-    @AfterAll
-    static void stop() {
-        if (launched != null) {
-            launched.close();
-        }
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
-
     @Test
-    void aScreenNeedsSignInFirstAndThenOpensAfterSigningIn() {
+    void aScreenNeedsSignInFirstAndThenOpensAfterSigningIn() throws Exception {
         try (BrowserContext context = newContext("en-GB")) {
             Page tab = context.newPage();
             tab.navigate(stack.gateway() + "/pages/" + page.entryId);
@@ -190,9 +165,10 @@ class PagesJourneyTest {
     }
 
     private static BrowserContext newContext(String locale) {
-        BrowserContext context = browsers.browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setLocale(locale)
-                .setViewportSize(1280, 900));
+        BrowserContext context = browsers.browser()
+                .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                        .setLocale(locale)
+                        .setViewportSize(1280, 900));
         // the services' JVMs are cold and share two cores with the rest of the build: a first page can take long
         context.setDefaultTimeout(60_000);
         return context;
@@ -210,28 +186,5 @@ class PagesJourneyTest {
     private static Locator titleInput(Page tab, String locale) {
         return tab.locator("[data-path=title][data-locale=" + locale
                 + "] input[type=text], [data-path=title][data-locale=" + locale + "] textarea");
-    }
-
-    /** Screenshots for docs/console/, each checked for content wider than the window. */
-    static final class Screens {
-
-        static void shoot(Page tab, String screen, String language) {
-            Object overflow =
-                    tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertThat(((Number) overflow).intValue())
-                    .as("%s in %s is wider than the window", screen, language)
-                    .isLessThanOrEqualTo(0);
-            Path file = docs().resolve(screen + "." + language + ".png");
-            tab.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-        }
-
-        private static Path docs() {
-            Path dir = Path.of("").toAbsolutePath();
-            while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-                dir = dir.getParent();
-            }
-            assertThat(dir).as("repository root").isNotNull();
-            return dir.resolve("docs").resolve("console");
-        }
     }
 }

@@ -1,36 +1,31 @@
 package dev.hashi.devstack.console;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 
-import dev.hashi.devstack.LaunchedStack;
+import dev.hashi.devstack.SharedStack;
+import dev.hashi.devstack.StackApi;
+import dev.hashi.devstack.Team;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -41,76 +36,45 @@ import static org.awaitility.Awaitility.await;
  * Attachments and Admin screens go to {@code docs/console/} in both UI languages, each checked for content wider
  * than the window.
  */
+@SharedStack(SharedStack.CONSOLE)
 class TranslatorConsoleJourneyTest {
 
     static final String MINAMATA = "住民協働の環境モデル都市づくりを目指して~水俣市~";
     static final String REMEMBERED = "Toward an Environmental Model City Built with Residents ~Minamata City~";
     static final String CORRECTED = "Toward an Environmental Model City Built with Its Residents ~Minamata City~";
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("HASHI_CHROMIUM", "/usr/bin/chromium"));
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Duration WAIT = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path data;
+    /** The slugs of this run's pages (a stack the journeys ran against before may hold those of earlier runs). */
+    static final String RUN = Long.toString(System.nanoTime(), 36);
 
-    static LaunchedStack stack;
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final Browsers.Shared browsers = new Browsers.Shared();
+
+    static StackApi stack;
     static String admin;
     static String editor;
     static String translator;
     static String reviewer;
 
     @BeforeAll
-    static void startStackAndBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String why = "Chromium is not installed at " + CHROMIUM
-                    + " (run ./hashi-test, or apt-get install -y chromium fonts-noto-cjk)";
-            if (System.getenv("CI") != null) {
-                fail(why);
-            }
-            Assumptions.abort(why);
-        }
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setChromiumSandbox(false));
-        stack = LaunchedStack.onFreePorts(data)
-                .withEnvironment("GATEWAY_RESPONSE_TIMEOUT", "60s")
-                .start();
-        admin = stack.devToken("{\"subject\":\"admin-1\",\"roles\":[\"admin\"]}");
-        editor = stack.devToken("{\"subject\":\"editor-1\",\"roles\":[\"editor\"]}");
-        translator =
-                stack.devToken("{\"subject\":\"translator-1\",\"roles\":[\"translator\"],\"localePairs\":[\"ja:en\"]}");
-        reviewer = stack.devToken("{\"subject\":\"reviewer-1\",\"roles\":[\"reviewer\"],\"localePairs\":[\"ja:en\"]}");
-        HttpResponse<String> seeded = stack.send("POST", "/api/content/types/seed", admin, "{}");
-        assertThat(seeded.statusCode()).as(seeded.body()).isBetween(200, 201);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+    static void signInTheTeamAndDefineTheSeedTypes(StackApi shared) throws Exception {
+        stack = shared;
+        Team team = Team.signIn(stack);
+        admin = team.admin();
+        editor = team.editor();
+        translator = team.translator();
+        reviewer = team.reviewer();
     }
 
     @Test
     void aSuggestionTranslatesTheMinamataTitleAReviewerCorrectsItAndTheEditorPublishesEnglish() throws Exception {
         // translation memory remembers an approved translation of the same title on another page
-        String remembered = createPage("console-memory");
+        String remembered = createPage("console-memory-" + RUN);
         String rememberedUnit = awaitUnit(remembered);
         submitAndApprove(rememberedUnit, REMEMBERED);
-        String entryId = createPage("console-minamata");
+        String minamata = "console-minamata-" + RUN;
+        String entryId = createPage(minamata);
         publish(entryId, "en");
         publish(entryId, "ja");
         String unitId = awaitUnit(entryId);
@@ -121,24 +85,27 @@ class TranslatorConsoleJourneyTest {
             Locator row = tab.locator("#unit-" + unitId);
             assertThat(row.locator("a.unit-link[lang=ja]")).hasText(MINAMATA);
             assertThat(row).containsText("23 characters");
-            shoot(tab, "translations", "en");
+            Screens.shoot(tab, "translations", "en");
 
             row.locator("a.unit-link").click();
             assertThat(tab.locator("#source-text")).hasAttribute("lang", "ja");
-            assertThat(tab.locator("#unit-suggestions .suggestion-text").first())
-                    .hasText(REMEMBERED);
-            shoot(tab, "translation-unit", "en");
-            tab.locator("#unit-suggestions a.use-suggestion").first().click();
+            // the remembered translation, whichever place other approved translations of the title give it
+            Locator suggestion = tab.locator("#unit-suggestions li")
+                    .filter(new Locator.FilterOptions()
+                            .setHas(tab.locator(".suggestion-text", new Page.LocatorOptions().setHasText(REMEMBERED))));
+            assertThat(suggestion.locator(".suggestion-text")).hasText(REMEMBERED);
+            Screens.shoot(tab, "translation-unit", "en");
+            suggestion.locator("a.use-suggestion").click();
             assertThat(tab.locator("#translation-text")).hasValue(REMEMBERED);
             tab.locator("#submit").click();
             assertThat(tab.locator(".message.ok")).isVisible();
 
             tab.locator("header.shell button[value=ja]").click();
             assertThat(tab.locator("html")).hasAttribute("lang", "ja");
-            shoot(tab, "translation-unit", "ja");
+            Screens.shoot(tab, "translation-unit", "ja");
             tab.navigate(stack.gateway() + "/translations?source=ja&target=en&state=all&page=" + entryId);
             assertThat(tab.locator("#unit-" + unitId)).containsText("23文字");
-            shoot(tab, "translations", "ja");
+            Screens.shoot(tab, "translations", "ja");
         }
         assertThat(unit(unitId).path("state").asString()).isEqualTo("translated");
 
@@ -150,7 +117,7 @@ class TranslatorConsoleJourneyTest {
             row.locator("a.unit-link").click();
             assertThat(tab.locator("#review-text")).hasValue(REMEMBERED);
             tab.locator("#review-text").fill(CORRECTED);
-            shoot(tab, "review", "en");
+            Screens.shoot(tab, "review", "en");
             tab.locator("#approve").click();
             assertThat(tab.locator(".message.ok")).hasText("Approved with your correction.");
         }
@@ -163,15 +130,15 @@ class TranslatorConsoleJourneyTest {
             tab.navigate(stack.gateway() + "/translations/ready?locale=en");
             Locator ready = tab.locator("#ready-" + entryId);
             assertThat(ready.locator("ins[lang=en]")).hasText(CORRECTED);
-            shoot(tab, "ready", "en");
+            Screens.shoot(tab, "ready", "en");
             ready.locator("button.publish").click();
             assertThat(tab.locator(".message.ok")).isVisible();
             assertThat(tab.locator("#ready-" + entryId)).hasCount(0);
             tab.locator("header.shell button[value=ja]").click();
-            shoot(tab, "ready", "ja");
+            Screens.shoot(tab, "ready", "ja");
         }
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            HttpResponse<String> english = stack.get("/api/delivery/entries/event-page/console-minamata?locale=en");
+            HttpResponse<String> english = stack.get("/api/delivery/entries/event-page/" + minamata + "?locale=en");
             assertThat(english.statusCode()).as(english.body()).isEqualTo(200);
             assertThat(english.body()).contains(CORRECTED);
         });
@@ -202,50 +169,51 @@ class TranslatorConsoleJourneyTest {
             assertThat(tab.locator("#variant-en output")).containsText("Uploaded.");
             // the bar is moved by the upload's progress events only: at 100 they reported the whole file sent
             assertThat(tab.locator("#progress-en")).hasJSProperty("value", 100);
-            shoot(tab, "attachment", "en");
+            Screens.shoot(tab, "attachment", "en");
 
             tab.locator("#variant-en output a").click();
             assertThat(tab.locator("#variant-en .stored span[lang=en]")).hasText("minamata-slides.pdf");
             assertThat(tab.locator("#variant-en .stored")).containsText("5,242,880 bytes");
             tab.navigate(stack.gateway() + "/attachments");
-            shoot(tab, "attachments", "en");
+            Screens.shoot(tab, "attachments", "en");
             tab.locator("header.shell button[value=ja]").click();
-            shoot(tab, "attachments", "ja");
+            Screens.shoot(tab, "attachments", "ja");
         }
     }
 
     @Test
     void anAdminCreatesATokenSeesItsSecretOnceAndRevokesIt() throws Exception {
+        String name = "console-ci-" + RUN;
         try (BrowserContext context = newContext("ja-JP")) {
             Page tab = signedIn(context, "admin");
             tab.navigate(stack.gateway() + "/admin");
             assertThat(tab.locator("#type-list")).containsText("event-page");
             assertThat(tab.locator("#locale-list span[lang=ja]").first()).isVisible();
-            tab.locator("#token-name").fill("console-ci");
+            tab.locator("#token-name").fill(name);
             tab.locator("#create-token input[value=editor]").check();
             tab.locator("#create-token-submit").click();
             Locator secret = tab.locator("#token-secret");
             assertThat(secret).isVisible();
             String value = secret.inputValue();
             assertThat(value).isNotBlank();
-            shoot(tab, "admin", "ja");
+            Screens.shoot(tab, "admin", "ja");
 
             tab.navigate(stack.gateway() + "/admin");
             assertThat(tab.locator("#token-secret")).hasCount(0);
             assertThat(tab.content()).doesNotContain(value);
-            Locator row = tab.locator("#token-list tr", new Page.LocatorOptions().setHasText("console-ci"));
+            Locator row = tab.locator("#token-list tr", new Page.LocatorOptions().setHasText(name));
             row.locator("button.danger").click();
-            assertThat(tab.locator("#token-list tr", new Page.LocatorOptions().setHasText("console-ci"))
+            assertThat(tab.locator("#token-list tr", new Page.LocatorOptions().setHasText(name))
                             .locator(".badge.archived"))
                     .isVisible();
             tab.locator("header.shell button[value=en]").click();
-            shoot(tab, "admin", "en");
+            Screens.shoot(tab, "admin", "en");
         }
     }
 
     private static BrowserContext newContext(String locale) {
-        BrowserContext context = browser.newContext(
-                new Browser.NewContextOptions().setLocale(locale).setViewportSize(1280, 900));
+        BrowserContext context = browsers.browser()
+                .newContext(new Browser.NewContextOptions().setLocale(locale).setViewportSize(1280, 900));
         // the services' JVMs are cold and share two cores with the rest of the build: a first page can take long
         context.setDefaultTimeout(60_000);
         return context;
@@ -261,24 +229,6 @@ class TranslatorConsoleJourneyTest {
         tab.locator("#dev-sign-in-submit").click();
         assertThat(tab.locator("#signed-in-user")).hasText("dev-" + role);
         return tab;
-    }
-
-    /** A screenshot for docs/console/, after checking nothing is wider than the window. */
-    private static void shoot(Page tab, String screen, String language) throws Exception {
-        Object overflow =
-                tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(((Number) overflow).intValue())
-                .as("%s in %s is wider than the window", screen, language)
-                .isLessThanOrEqualTo(0);
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        Path docs = dir.resolve("docs/console");
-        Files.createDirectories(docs);
-        tab.screenshot(new Page.ScreenshotOptions()
-                .setPath(docs.resolve(screen + "." + language + ".png"))
-                .setFullPage(true));
     }
 
     /** An event page with one presentation titled {@link #MINAMATA} in Japanese only; its entry id. */
