@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -77,8 +78,11 @@ class AuthorizationTest extends ContentServiceTest {
 
     @Test
     void editorsListEntriesByTypeAndMissingLocale() {
-        assertThat(Lists.all(api, Users.EDITOR, "/api/content/entries?type=event-page&missingLocale=ja&limit=100")
-                        .findValuesAsString("entryId"))
+        assertThat(Lists.all(
+                        api,
+                        Users.EDITOR,
+                        "/api/content/entries?type=event-page&missingLocale=ja&limit=100",
+                        "entryId"))
                 .contains(pageId);
     }
 

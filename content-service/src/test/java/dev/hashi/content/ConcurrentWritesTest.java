@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -71,7 +72,7 @@ class ConcurrentWritesTest extends ContentServiceTest {
         assertThat(accepted.size() + rejected.size()).isEqualTo(writers * rounds);
         assertThat(accepted).isNotEmpty();
         assertThat(rejected).as("writers really raced").isNotEmpty();
-        JsonNode history = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions?limit=7");
+        List<JsonNode> history = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions?limit=7");
         List<String> written = new ArrayList<>();
         Set<Long> numbers = new HashSet<>();
         for (JsonNode summary : history) {

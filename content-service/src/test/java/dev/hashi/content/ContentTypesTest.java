@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -86,8 +87,7 @@ class ContentTypesTest extends ContentServiceTest {
         ServiceClient api = api();
         Reply first = api.get(Users.TRANSLATOR, "/api/content/types?limit=1");
         long total = first.body().path("total").asLong();
-        List<String> keys =
-                Lists.all(api, Users.TRANSLATOR, "/api/content/types?limit=1").findValuesAsString("type");
+        List<String> keys = Lists.all(api, Users.TRANSLATOR, "/api/content/types?limit=1", "type");
 
         assertThat(keys).hasSize((int) total).doesNotHaveDuplicates().isSorted();
         assertThat(keys).contains("event-page", "organisation", "presentation", "session");

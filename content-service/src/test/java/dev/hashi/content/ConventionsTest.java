@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.mongodb.client.MongoDatabase;
 
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.OpenApiChecks;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
@@ -58,11 +59,12 @@ class ConventionsTest extends ContentServiceTest {
                 .endsWith(">; rel=\"next\"");
         long total = first.body().path("total").asLong();
 
-        JsonNode all = Lists.all(api, Users.EDITOR, "/api/content/entries?type=organisation&limit=2");
-        List<String> ids = all.findValuesAsString("entryId");
+        List<JsonNode> all = Lists.all(api, Users.EDITOR, "/api/content/entries?type=organisation&limit=2");
+        List<String> ids =
+                all.stream().map(item -> item.path("entryId").asString()).toList();
         assertThat(ids).doesNotHaveDuplicates().containsAll(created).hasSize((int) total);
         assertThat(ids).isSorted();
-        assertThat(all.findValuesAsString("type")).containsOnly("organisation");
+        assertThat(all).extracting(item -> item.path("type").asString()).containsOnly("organisation");
     }
 
     @Test
@@ -72,8 +74,7 @@ class ConventionsTest extends ContentServiceTest {
         for (int i = 0; i < 5; i++) {
             createOrganisation("ja", "北九州市環境局 第" + (i + 1) + "課");
         }
-        JsonNode byCursor = Lists.all(api, Users.TRANSLATOR, "/api/content/snapshot?limit=3");
-        List<String> ids = byCursor.findValuesAsString("entryId");
+        List<String> ids = Lists.all(api, Users.TRANSLATOR, "/api/content/snapshot?limit=3", "entryId");
         assertThat(ids).doesNotHaveDuplicates().isSorted();
         assertThat(ids.size())
                 .isEqualTo(database.getCollection("entries")

@@ -14,6 +14,7 @@ import dev.hashi.events.content.ContentTypeChanged;
 import dev.hashi.events.content.FieldValueChange;
 import dev.hashi.locale.Texts;
 import dev.hashi.testsupport.KafkaProbe;
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -59,8 +60,10 @@ class EditorJourneyTest extends ContentServiceTest {
         assertThat(published.body().path("workflow").path("ja").path("state").asString())
                 .isEqualTo("draft");
 
-        JsonNode history = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions");
-        assertThat(history.findValuesAsString("kind")).containsExactly("create", "save", "publish");
+        List<JsonNode> history = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions");
+        assertThat(history)
+                .extracting(item -> item.path("kind").asString())
+                .containsExactly("create", "save", "publish");
         assertThat(history.get(1).path("changes").findValuesAsString("locale"))
                 .containsOnly("ja")
                 .hasSize(5);
@@ -84,8 +87,7 @@ class EditorJourneyTest extends ContentServiceTest {
                         .get(0)
                         .has("title"))
                 .isFalse();
-        assertThat(Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions?limit=3")
-                        .findValuesAsString("kind"))
+        assertThat(Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions?limit=3", "kind"))
                 .containsExactly("create", "save", "publish", "restore");
 
         List<EventEnvelope<?>> events = KafkaProbe.read(Topics.CONTENT, id, e -> e.size() >= 4);

@@ -13,6 +13,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
 import dev.hashi.events.outbox.Outbox;
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -87,9 +88,9 @@ class EntryGrowthTest extends ContentServiceTest {
         assertThat(summary.path("changes").get(0).path("path").asString()).isEqualTo("body");
         assertThat(summary.path("changes").get(0).has("after")).isFalse();
 
-        JsonNode all = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions?limit=7");
-        assertThat(all).hasSize(EDITS + 1);
-        assertThat(all.findValuesAsString("kind")).first().isEqualTo("create");
+        List<String> kinds = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions?limit=7", "kind");
+        assertThat(kinds).hasSize(EDITS + 1);
+        assertThat(kinds).first().isEqualTo("create");
 
         JsonNode last = api.get(Users.EDITOR, "/api/content/entries/" + id + "/revisions/" + (EDITS + 1))
                 .body();

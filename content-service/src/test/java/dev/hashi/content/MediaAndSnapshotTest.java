@@ -11,6 +11,7 @@ import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.media.MediaAssetChanged;
 import dev.hashi.locale.Texts;
 import dev.hashi.testsupport.KafkaProbe;
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -88,7 +89,7 @@ class ReferenceListsTest extends ContentServiceTest {
         assertThat(ids(after.path("fields").path("organisers"))).containsExactly(unescap, iges);
         assertThat(ids(after.path("fields").path("contacts"))).containsExactly(iges);
         assertThat(ids(attachments(after))).containsExactly(first, second);
-        JsonNode history = Lists.all(
+        List<JsonNode> history = Lists.all(
                 api,
                 Users.EDITOR,
                 "/api/content/entries/" + page.path("entryId").asString() + "/revisions");

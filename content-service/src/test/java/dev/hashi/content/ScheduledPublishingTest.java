@@ -20,6 +20,7 @@ import dev.hashi.content.workflow.Schedules;
 import dev.hashi.events.EventEnvelope;
 import dev.hashi.events.Topics;
 import dev.hashi.testsupport.KafkaProbe;
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -78,9 +79,9 @@ class ScheduledPublishingTest extends ContentServiceTest {
 
             assertThat(a.get() + b.get()).isEqualTo(12);
             for (String id : ids) {
-                JsonNode history = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions");
-                assertThat(history.findValuesAsString("kind")).containsExactly("create", "publish");
-                JsonNode jobs = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/schedules");
+                List<String> kinds = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions", "kind");
+                assertThat(kinds).containsExactly("create", "publish");
+                List<JsonNode> jobs = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/schedules");
                 assertThat(jobs.get(0).path("status").asString()).isEqualTo("done");
                 assertThat(jobs.get(0).path("result").asString()).isEqualTo("2");
             }

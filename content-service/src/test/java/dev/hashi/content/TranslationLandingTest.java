@@ -14,6 +14,7 @@ import dev.hashi.events.content.FieldValueChange;
 import dev.hashi.events.translation.TranslationApproved;
 import dev.hashi.locale.Texts;
 import dev.hashi.testsupport.KafkaProbe;
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -116,8 +117,7 @@ class TranslationLandingTest extends ContentServiceTest {
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> entry().path("version").asLong() == 4);
-        assertThat(Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions")
-                        .findValuesAsString("kind"))
+        assertThat(Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions", "kind"))
                 .containsExactly("create", "save", "translation", "translation");
     }
 

@@ -41,6 +41,11 @@ public final class ProblemCodes {
     public static final String IDEMPOTENCY_KEY_REUSED = "idempotency.key-reused";
     /** 409: a request with the same {@code Idempotency-Key} is still being processed. */
     public static final String IDEMPOTENCY_IN_PROGRESS = "idempotency.in-progress";
+    /**
+     * 409: the same {@code Idempotency-Key} and request already created something whose response held a secret that
+     * is shown only once (an API token); the problem names what was created instead of replaying the secret.
+     */
+    public static final String IDEMPOTENCY_SECRET_NOT_REPLAYED = "idempotency.secret-not-replayed";
     /** 429. */
     public static final String RATE_LIMITED = "rate.limited";
     /** 500. */

@@ -4,12 +4,14 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * {@code request.malformed}, invalid values {@code request.invalid} with {@code errors}, an unknown id
  * {@code <resource>.not-found} naming {@code resource} and {@code id}, a stale {@code If-Match}
  * {@code version.conflict} naming {@code currentVersion}, no token {@code auth.required}, a role that may not
- * {@code auth.forbidden}; and every service's list pages with {@code cursor}, {@code limit} and {@code next}.
+ * {@code auth.forbidden}; and every service's list, and the gateway's token list, pages with {@code cursor},
+ * {@code limit} and {@code next}.
  */
 @SharedStack
 class ProblemConformanceTest {
@@ -35,6 +38,7 @@ class ProblemConformanceTest {
     static final List<String> SERVICES = List.of("content", "translation", "media");
 
     static StackApi stack;
+    static String admin;
     static String editor;
     static String reader;
     /** Per service, a resource that exists, made on first use so one service's fixture cannot fail another's cases. */
@@ -43,7 +47,9 @@ class ProblemConformanceTest {
     @BeforeAll
     static void signIn(StackApi shared) throws Exception {
         stack = shared;
-        editor = Team.signIn(stack).editor();
+        Team team = Team.signIn(stack);
+        admin = team.admin();
+        editor = team.editor();
         reader = stack.devToken("{\"subject\":\"reader-1\",\"roles\":[\"reader\"]}");
     }
 
@@ -191,6 +197,78 @@ class ProblemConformanceTest {
         JsonNode cursor = problem(
                 new Call("GET", list + separator + "cursor=not-issued-here", editor, null), 400, "request.invalid");
         assertThat(cursor.path("errors").get(0).path("field").asString()).isEqualTo("cursor");
+    }
+
+    @Test
+    void theGatewaysTokenListIsWalkedToItsEndAndRefusesWhatTheServicesRefuse() throws Exception {
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> token = stack.send(
+                    "POST",
+                    "/api/tokens",
+                    admin,
+                    "{\"name\":\"walk " + i + "\",\"roles\":[\"editor\"],\"validDays\":1}");
+            assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
+            created.add(json(token).path("id").asString());
+        }
+
+        List<String> listed = new ArrayList<>();
+        String next = null;
+        long total = -1;
+        int pages = 0;
+        do {
+            String path = "/api/tokens?limit=2"
+                    + (next == null ? "" : "&cursor=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            HttpResponse<String> response = stack.send("GET", path, admin, null);
+            assertThat(response.statusCode())
+                    .as(path + " -> " + response.body())
+                    .isEqualTo(200);
+            JsonNode page = json(response);
+            assertThat(page.path("items").size()).as(path).isBetween(1, 2);
+            page.path("items").forEach(token -> listed.add(token.path("id").asString()));
+            total = page.path("total").asLong();
+            next = page.path("next").isString() ? page.path("next").asString() : null;
+            String link = response.headers().firstValue("Link").orElse("");
+            if (next == null) {
+                assertThat(link).as(path + ": Link on the last page").doesNotContain("rel=\"next\"");
+            } else {
+                assertThat(link).as(path).contains("cursor=" + next).endsWith("rel=\"next\"");
+            }
+            assertThat(++pages).as("pages of /api/tokens").isLessThan(100);
+        } while (next != null);
+        assertThat(listed).doesNotHaveDuplicates().containsAll(created).hasSize((int) total);
+        assertThat(pages).isGreaterThanOrEqualTo(3);
+
+        JsonNode limit = problem(new Call("GET", "/api/tokens?limit=101", admin, null), 400, "request.invalid");
+        assertThat(limit.path("errors").get(0).path("field").asString()).isEqualTo("limit");
+        assertThat(limit.path("errors").get(0).path("code").asString()).isEqualTo("range");
+        JsonNode cursor =
+                problem(new Call("GET", "/api/tokens?cursor=not-issued-here", admin, null), 400, "request.invalid");
+        assertThat(cursor.path("errors").get(0).path("field").asString()).isEqualTo("cursor");
+    }
+
+    @Test
+    void aRetriedTokenCreateNamesTheTokenInsteadOfShowingItsSecretAgain() throws Exception {
+        String body = "{\"name\":\"retried import\",\"roles\":[\"editor\"],\"validDays\":1}";
+        HttpResponse<String> first = stack.send("POST", "/api/tokens", admin, body, "Idempotency-Key", "retried-1");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+
+        JsonNode retry = problem(
+                new Call("POST", "/api/tokens", admin, body, "Idempotency-Key", "retried-1"),
+                409,
+                "idempotency.secret-not-replayed");
+        assertThat(retry.path("id").asString()).isEqualTo(json(first).path("id").asString());
+        assertThat(retry.toString()).doesNotContain(json(first).path("token").asString());
+        problem(
+                new Call(
+                        "POST",
+                        "/api/tokens",
+                        admin,
+                        body.replace("editor", "reviewer"),
+                        "Idempotency-Key",
+                        "retried-1"),
+                409,
+                "idempotency.key-reused");
     }
 
     /** Checks the shape every problem has, through the gateway, and returns it. */

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.hashi.identity.Identity;
 
@@ -24,6 +25,14 @@ public final class Lists {
 
     /** Every item of the list at {@code path} (which may carry filters and {@code limit}), in list order. */
     public static List<JsonNode> all(ServiceClient api, Identity who, String path) {
+        return all(page -> api.get(who, page), path);
+    }
+
+    /**
+     * Every item of the list at {@code path}, reading each page with {@code get} (given the page's path and query),
+     * for lists that need more than a service identity, such as the gateway's behind a bearer token.
+     */
+    public static List<JsonNode> all(Function<String, Reply> get, String path) {
         List<JsonNode> items = new ArrayList<>();
         int limit = limitOf(path);
         String separator = path.contains("?") ? "&" : "?";
@@ -33,7 +42,7 @@ public final class Lists {
             String page = cursor == null
                     ? path
                     : path + separator + "cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
-            Reply reply = api.get(who, page);
+            Reply reply = get.apply(page);
             assertThat(reply.status()).as(page + " -> " + reply.raw()).isEqualTo(200);
             JsonNode served = reply.body().path("items");
             assertThat(served.isArray()).as(page + ": items").isTrue();

@@ -62,8 +62,9 @@ class AdminController {
     String admin(ConsoleUser user, Model model) {
         requireAdmin(user);
         List<Token> tokens = new ArrayList<>();
-        gateway.get(user.token(), "/api/tokens")
+        gateway.get(user.token(), "/api/tokens?limit=100")
                 .body()
+                .path("items")
                 .forEach(t -> tokens.add(new Token(
                         Json.text(t, "id"),
                         Json.text(t, "name"),

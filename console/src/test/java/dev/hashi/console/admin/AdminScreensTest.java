@@ -47,8 +47,9 @@ class AdminScreensTest {
         GATEWAY.received().clear();
         GATEWAY.answer("POST /api/dev/tokens", 200, "{\"token\":\"tok\",\"expiresAt\":\"2099-01-01T00:00:00Z\"}")
                 .answer("GET /api/tokens", 200, """
-                        [{"id":"t-1","name":"ci","roles":["editor"],"localePairs":[],"createdAt":"2026-12-01T00:00:00Z",
-                          "createdBy":"dev-admin","expiresAt":"2027-03-01T00:00:00Z","revokedAt":null}]""")
+                        {"items":[{"id":"t-1","name":"ci","roles":["editor"],"localePairs":[],
+                          "createdAt":"2026-12-01T00:00:00Z","createdBy":"dev-admin","expiresAt":"2027-03-01T00:00:00Z",
+                          "revokedAt":null}],"total":1}""")
                 .answer("GET /api/content/types", 200, """
                         {"items":[{"type":"event-page","name":"Event page","component":false,
                           "fields":[{"key":"title"},{"key":"summary"}],"version":2}],"next":null,"total":1}""")

@@ -3,6 +3,7 @@ package dev.hashi.content.workflow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,10 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.mongodb.client.MongoDatabase;
 
 import dev.hashi.content.ContentServiceTest;
-import dev.hashi.content.Lists;
 import dev.hashi.content.Pages;
 import dev.hashi.content.Users;
 import dev.hashi.content.entry.Entries;
+import dev.hashi.testsupport.Lists;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.testsupport.ServiceClient;
 
@@ -97,9 +98,9 @@ class ScheduleRecoveryTest extends ContentServiceTest {
             assertThat(entries.require(id).version())
                     .as("published once, not again")
                     .isEqualTo(2);
-            JsonNode history = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions");
-            assertThat(history.findValuesAsString("kind")).containsExactly("create", "publish");
-            JsonNode jobs = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/schedules");
+            List<String> kinds = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/revisions", "kind");
+            assertThat(kinds).containsExactly("create", "publish");
+            List<JsonNode> jobs = Lists.all(api, Users.EDITOR, "/api/content/entries/" + id + "/schedules");
             assertThat(jobs.get(0).path("status").asString()).isEqualTo("done");
             assertThat(jobs.get(0).path("result").asString()).isEqualTo("2");
         } finally {

@@ -1,5 +1,9 @@
 package dev.hashi.gateway.problem;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -14,6 +18,7 @@ public class EdgeRejection extends ResponseStatusException {
 
     private final String code;
     private final HttpHeaders extraHeaders = new HttpHeaders();
+    private final Map<String, Object> members = new LinkedHashMap<>();
 
     public EdgeRejection(HttpStatus status, String code, String detail) {
         super(status, detail);
@@ -24,6 +29,20 @@ public class EdgeRejection extends ResponseStatusException {
     public EdgeRejection withHeader(String name, String value) {
         extraHeaders.add(name, value);
         return this;
+    }
+
+    /**
+     * Adds an extension member such as {@code errors} ({@code [{field, code, message, value?}]}), {@code key} or
+     * {@code id}; values are strings, numbers, lists and maps of them.
+     */
+    public EdgeRejection with(String name, Object value) {
+        members.put(name, value);
+        return this;
+    }
+
+    /** The extension members, in the order they were added. */
+    public Map<String, Object> members() {
+        return Collections.unmodifiableMap(members);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.codec.DecodingException;
@@ -18,14 +19,30 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 /**
  * What the gateway answers for a failure: status, stable {@code code}, a detail a person can read, the
- * downstream service involved (or {@code null}) and extra headers such as {@code Allow}.
+ * downstream service involved (or {@code null}), extra headers such as {@code Allow} and extension members such as
+ * {@code errors}.
  */
-record GatewayProblem(HttpStatusCode status, String code, String detail, String service, HttpHeaders headers) {
+record GatewayProblem(
+        HttpStatusCode status,
+        String code,
+        String detail,
+        String service,
+        HttpHeaders headers,
+        Map<String, Object> members) {
+
+    GatewayProblem(HttpStatusCode status, String code, String detail, String service, HttpHeaders headers) {
+        this(status, code, detail, service, headers, Map.of());
+    }
 
     static GatewayProblem of(Throwable error, String service, Duration responseTimeout, String path) {
         if (error instanceof EdgeRejection rejection) {
             return new GatewayProblem(
-                    rejection.getStatusCode(), rejection.code(), rejection.getReason(), null, rejection.getHeaders());
+                    rejection.getStatusCode(),
+                    rejection.code(),
+                    rejection.getReason(),
+                    null,
+                    rejection.getHeaders(),
+                    rejection.members());
         }
         if (service != null) {
             if (causedBy(error, ServiceUnavailableException.class)

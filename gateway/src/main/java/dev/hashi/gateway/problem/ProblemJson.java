@@ -2,13 +2,19 @@ package dev.hashi.gateway.problem;
 
 import java.nio.charset.StandardCharsets;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Renders a problem as RFC 9457 JSON: {@code detail}, {@code instance}, {@code status}, {@code title}, then
- * {@code code}, {@code service} (downstream failures only) and {@code requestId}; absent values are left out. The
+ * {@code code}, {@code service} (downstream failures only), {@code requestId} and any extension members (such as
+ * {@code errors}); absent values are left out. The
  * same document Jackson wrote for a {@code ProblemDetail}, built directly, because going through the codecs (content
  * negotiation, a Jackson generator per response) was a visible share of the cost of every refusal.
  */
 final class ProblemJson {
+
+    /** Extension members are rare (a few refusals carry them) and may nest, so Jackson writes them. */
+    private static final JsonMapper MEMBERS = JsonMapper.builder().build();
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -26,6 +32,12 @@ final class ProblemJson {
         field(json, false, "code", problem.code());
         field(json, false, "service", problem.service());
         field(json, false, "requestId", requestId);
+        problem.members()
+                .forEach((name, value) -> json.append(',')
+                        .append('"')
+                        .append(name)
+                        .append("\":")
+                        .append(MEMBERS.writeValueAsString(value)));
         return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
  * @param createdAt   when it was created
  * @param createdBy   subject of the admin who created it
  * @param revokedAt   when it was revoked, {@code null} while active
+ * @param idempotency the {@code Idempotency-Key} it was created with, {@code null} when it came without one
  */
 public record ApiToken(
         String id,
@@ -25,7 +26,30 @@ public record ApiToken(
         Instant expiresAt,
         Instant createdAt,
         String createdBy,
-        Instant revokedAt) {
+        Instant revokedAt,
+        IdempotencyKey idempotency) {
+
+    /** A token created without an {@code Idempotency-Key}. */
+    public ApiToken(
+            String id,
+            String name,
+            String hash,
+            List<String> roles,
+            List<String> localePairs,
+            Instant expiresAt,
+            Instant createdAt,
+            String createdBy,
+            Instant revokedAt) {
+        this(id, name, hash, roles, localePairs, expiresAt, createdAt, createdBy, revokedAt, null);
+    }
+
+    /**
+     * The {@code Idempotency-Key} a token was created with.
+     *
+     * @param id          hex SHA-256 of the creating admin's subject and the key (keys are scoped per caller)
+     * @param fingerprint hex SHA-256 of the request, to tell a retry from another request under the same key
+     */
+    public record IdempotencyKey(String id, String fingerprint) {}
 
     /** The subject a token acts as. */
     public String subject() {
@@ -37,6 +61,6 @@ public record ApiToken(
     }
 
     ApiToken revoked(Instant at) {
-        return new ApiToken(id, name, hash, roles, localePairs, expiresAt, createdAt, createdBy, at);
+        return new ApiToken(id, name, hash, roles, localePairs, expiresAt, createdAt, createdBy, at, idempotency);
     }
 }

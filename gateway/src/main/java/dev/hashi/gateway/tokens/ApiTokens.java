@@ -3,8 +3,10 @@ package dev.hashi.gateway.tokens;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,10 @@ public class ApiTokens {
 
     /** Every API token starts with this, which tells it apart from a JWT. */
     public static final String PREFIX = "hsh_";
+    /** How long an {@code Idempotency-Key} is remembered unless configured ({@code cms.http.idempotency-ttl}). */
+    public static final Duration DEFAULT_IDEMPOTENCY_TTL = Duration.ofHours(24);
+
+    private static final Duration ARBITRATION_WAIT = Duration.ofSeconds(10);
 
     private final TokenLog log;
     private final Clock clock;
@@ -40,12 +46,24 @@ public class ApiTokens {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, ApiToken> byId = new ConcurrentHashMap<>();
     private final Map<String, ApiToken> byHash = new ConcurrentHashMap<>();
+    /** The first token created with each idempotency key id, in topic order. */
+    private final Map<String, ApiToken> byIdempotencyKey = new ConcurrentHashMap<>();
+    /** Keys of creates running on this replica, with their request fingerprints. */
+    private final Map<String, String> pending = new ConcurrentHashMap<>();
+
+    private final Duration idempotencyTtl;
 
     public ApiTokens(TokenLog log, Clock clock, Duration maxLifetime) {
+        this(log, clock, maxLifetime, DEFAULT_IDEMPOTENCY_TTL);
+    }
+
+    /** @param idempotencyTtl how long an {@code Idempotency-Key} of a create is remembered */
+    public ApiTokens(TokenLog log, Clock clock, Duration maxLifetime, Duration idempotencyTtl) {
         this.log = log;
         this.clock = clock;
         this.maxLifetime = maxLifetime;
-        log.onRecord(this::apply);
+        this.idempotencyTtl = idempotencyTtl;
+        log.onRecord(this::applyRead);
     }
 
     /** The identity a presented token stands for; fails with an authentication error when it is not valid now. */
@@ -71,12 +89,61 @@ public class ApiTokens {
             Collection<String> localePairs,
             Duration lifetime,
             String createdBy) {
+        return create(name, roles, localePairs, lifetime, createdBy, null).cast(Created.class);
+    }
+
+    /**
+     * Creates a token once per {@code Idempotency-Key} ({@code key} may be {@code null}: no key). A key already used
+     * within the idempotency time to live answers what it created ({@link AlreadyCreated}, without the secret, which
+     * exists only in the first response) or that it came with another request ({@link KeyReused}). Replicas agree
+     * because the token records carry their key and the topic orders them: the first record with a key is the one
+     * that counts, and a replica that wrote a later one (a race between replicas) deletes its token again.
+     *
+     * @throws IllegalArgumentException for an unknown role, a malformed locale pair or a lifetime out of range
+     */
+    public Mono<Outcome> create(
+            String name,
+            Collection<String> roles,
+            Collection<String> localePairs,
+            Duration lifetime,
+            String createdBy,
+            ApiToken.IdempotencyKey key) {
         roles(roles);
         pairs(localePairs);
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(maxLifetime) > 0) {
             throw new IllegalArgumentException(
                     "lifetime must be positive and at most " + maxLifetime.toDays() + " days");
         }
+        return Mono.fromCallable(() -> {
+                    if (key == null) {
+                        return write(name, roles, localePairs, lifetime, createdBy, null);
+                    }
+                    Outcome known = known(key);
+                    if (known != null) {
+                        return known;
+                    }
+                    String running = pending.putIfAbsent(key.id(), key.fingerprint());
+                    if (running != null) {
+                        return running.equals(key.fingerprint()) ? new InProgress() : new KeyReused();
+                    }
+                    try {
+                        return write(name, roles, localePairs, lifetime, createdBy, key);
+                    } finally {
+                        pending.remove(key.id());
+                    }
+                })
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Writes a new token with its key (or none) and, with a key, settles which token the key stands for. */
+    private Outcome write(
+            String name,
+            Collection<String> roles,
+            Collection<String> localePairs,
+            Duration lifetime,
+            String createdBy,
+            ApiToken.IdempotencyKey key)
+            throws Exception {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -90,13 +157,44 @@ public class ApiTokens {
                 now.plus(lifetime),
                 now,
                 createdBy,
-                null);
-        return Mono.fromCallable(() -> {
-                    log.append(token);
-                    apply(token.id(), token);
-                    return new Created(token, secret);
-                })
-                .subscribeOn(Schedulers.boundedElastic());
+                null,
+                key);
+        long offset = log.append(token);
+        apply(token.id(), token);
+        return key == null ? new Created(token, secret) : arbitrate(token, secret, offset);
+    }
+
+    /** What a key already stands for: its first token while the key lives, or {@code null} when it is free. */
+    private Outcome known(ApiToken.IdempotencyKey key) {
+        ApiToken first = byIdempotencyKey.get(key.id());
+        if (first == null || first.createdAt().plus(idempotencyTtl).isBefore(clock.instant())) {
+            return null;
+        }
+        return first.idempotency().fingerprint().equals(key.fingerprint())
+                ? new AlreadyCreated(first)
+                : new KeyReused();
+    }
+
+    /**
+     * After writing a token with a key: once this replica has read the topic up to the token's record, the first
+     * token with the key is known. When it is another (a replica raced this one), this token is deleted again; its
+     * secret was never shown to anyone.
+     */
+    private Outcome arbitrate(ApiToken token, String secret, long offset) throws Exception {
+        if (!log.awaitRead(offset, ARBITRATION_WAIT)) {
+            log.remove(token.id());
+            apply(token.id(), null);
+            throw new IllegalStateException("the API token topic was not read back in time; nothing was created");
+        }
+        ApiToken first = byIdempotencyKey.get(token.idempotency().id());
+        if (first == null || first.id().equals(token.id())) {
+            return new Created(token, secret);
+        }
+        log.remove(token.id());
+        apply(token.id(), null);
+        return first.idempotency().fingerprint().equals(token.idempotency().fingerprint())
+                ? new AlreadyCreated(first)
+                : new KeyReused();
     }
 
     /** Revokes a token; empty when no such token exists. */
@@ -114,15 +212,54 @@ public class ApiTokens {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    /** The order of the list: newest first, then by id. */
+    public static final Comparator<ApiToken> NEWEST_FIRST =
+            Comparator.comparing(ApiToken::createdAt).reversed().thenComparing(ApiToken::id);
+
     /** Every token, newest first, without secrets. */
     public List<ApiToken> list() {
+        return byId.values().stream().sorted(NEWEST_FIRST).toList();
+    }
+
+    /**
+     * Up to {@code count} tokens in {@link #NEWEST_FIRST} order that come after a token created at
+     * {@code afterCreatedAt} with id {@code afterId} (both {@code null} for the first page); the token itself need
+     * not exist any more.
+     */
+    public List<ApiToken> list(Instant afterCreatedAt, String afterId, int count) {
+        ApiToken after = afterId == null
+                ? null
+                : new ApiToken(afterId, null, null, List.of(), List.of(), null, afterCreatedAt, null, null);
         return byId.values().stream()
-                .sorted((a, b) -> b.createdAt().compareTo(a.createdAt()))
+                .filter(token -> after == null || NEWEST_FIRST.compare(token, after) > 0)
+                .sorted(NEWEST_FIRST)
+                .limit(count)
                 .toList();
+    }
+
+    /** How many tokens there are, revoked ones included. */
+    public int count() {
+        return byId.size();
     }
 
     public Optional<ApiToken> find(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** A record read from the topic: the view, and the first token of each idempotency key in topic order. */
+    private void applyRead(String id, ApiToken token) {
+        ApiToken previous = byId.get(id);
+        apply(id, token);
+        if (token != null && token.idempotency() != null) {
+            byIdempotencyKey.compute(token.idempotency().id(), (key, first) -> {
+                boolean firstExpired =
+                        first != null && first.createdAt().plus(idempotencyTtl).isBefore(token.createdAt());
+                return first == null || firstExpired || first.id().equals(id) ? token : first;
+            });
+        } else if (token == null && previous != null && previous.idempotency() != null) {
+            byIdempotencyKey.computeIfPresent(
+                    previous.idempotency().id(), (key, first) -> first.id().equals(id) ? null : first);
+        }
     }
 
     private void apply(String id, ApiToken token) {
@@ -153,6 +290,18 @@ public class ApiTokens {
         return Sha256.hex(value);
     }
 
+    /** What a create came to. */
+    public sealed interface Outcome {}
+
     /** A new token and its secret, which is shown exactly once. */
-    public record Created(ApiToken token, String secret) {}
+    public record Created(ApiToken token, String secret) implements Outcome {}
+
+    /** The key already created {@code token}; its secret is not shown again. */
+    public record AlreadyCreated(ApiToken token) implements Outcome {}
+
+    /** The key was used for another request. */
+    public record KeyReused() implements Outcome {}
+
+    /** A create with the key and the same request is still running on this replica. */
+    public record InProgress() implements Outcome {}
 }

@@ -2,6 +2,7 @@ package dev.hashi.gateway.tokens;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -51,8 +52,9 @@ class TokenConfiguration {
     }
 
     @Bean
-    ApiTokens apiTokens(TokenLog log, TokenSettings settings) {
-        return new ApiTokens(log, Clock.systemUTC(), settings.maxLifetime());
+    ApiTokens apiTokens(
+            TokenLog log, TokenSettings settings, @Value("${cms.http.idempotency-ttl:24h}") Duration idempotencyTtl) {
+        return new ApiTokens(log, Clock.systemUTC(), settings.maxLifetime(), idempotencyTtl);
     }
 
     /** {@code apiTokens} in the readiness group: DOWN until the token view is loaded, and while it is stale. */

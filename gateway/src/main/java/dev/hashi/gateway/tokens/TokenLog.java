@@ -62,7 +62,8 @@ public class TokenLog implements SmartLifecycle {
     private volatile boolean running;
     private volatile long lastPolledMillis = Long.MIN_VALUE;
     private volatile Consumer<String, byte[]> consumer;
-    private long nextOffset;
+    private volatile long nextOffset;
+    private final Object progress = new Object();
     private KafkaProducer<String, byte[]> producer;
     private Thread reader;
 
@@ -98,11 +99,38 @@ public class TokenLog implements SmartLifecycle {
                 && clock.millis() - polled <= settings.staleAfter().toMillis();
     }
 
-    void append(ApiToken token) throws InterruptedException, ExecutionException, TimeoutException {
-        byte[] value = json.writeValueAsBytes(token);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), token.id(), value);
-        record.headers().add(TokenRecordSigner.HEADER, signer.sign(token.id(), value));
-        producer.send(record).get(10, TimeUnit.SECONDS);
+    /** Writes a token's record; returns its offset in the topic. */
+    long append(ApiToken token) throws InterruptedException, ExecutionException, TimeoutException {
+        return write(token.id(), json.writeValueAsBytes(token));
+    }
+
+    /** Deletes a token's record (a tombstone); returns its offset in the topic. */
+    long remove(String id) throws InterruptedException, ExecutionException, TimeoutException {
+        return write(id, null);
+    }
+
+    private long write(String id, byte[] value) throws InterruptedException, ExecutionException, TimeoutException {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), id, value);
+        record.headers().add(TokenRecordSigner.HEADER, signer.sign(id, value));
+        return producer.send(record).get(10, TimeUnit.SECONDS).offset();
+    }
+
+    /**
+     * Waits until the reader has applied the record at {@code offset} and every record before it, so this replica's
+     * view holds whatever any replica wrote earlier. Returns false when that took longer than {@code timeout}.
+     */
+    boolean awaitRead(long offset, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (nextOffset <= offset) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+        }
+        return true;
     }
 
     @Override
@@ -163,6 +191,9 @@ public class TokenLog implements SmartLifecycle {
                 for (ConsumerRecord<String, byte[]> record : reading.poll(Duration.ofMillis(500))) {
                     apply(record);
                     nextOffset = record.offset() + 1;
+                }
+                synchronized (progress) {
+                    progress.notifyAll();
                 }
                 lastPolledMillis = clock.millis();
                 if (!caughtUp && reading.position(partition) >= end) {

@@ -1,10 +1,8 @@
 package dev.hashi.service.paging;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
+import dev.hashi.paging.PagingRules;
 import dev.hashi.problem.ProblemCodes;
 import dev.hashi.service.error.InvalidInputException;
 
@@ -13,10 +11,6 @@ import dev.hashi.service.error.InvalidInputException;
  * stable key, the offset of the next item. Clients pass it back unchanged; its form is not part of the API.
  */
 public record Cursor(List<String> key, int offset) {
-
-    private static final String KEY = "k";
-    private static final String OFFSET = "o";
-    private static final char SEPARATOR = '\u001f';
 
     public Cursor {
         key = List.copyOf(key);
@@ -38,8 +32,7 @@ public record Cursor(List<String> key, int offset) {
 
     /** The opaque form clients see. */
     public String encode() {
-        String plain = isKeyset() ? KEY + SEPARATOR + String.join(String.valueOf(SEPARATOR), key) : OFFSET + offset;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        return PagingRules.encodeCursor(key, offset);
     }
 
     /**
@@ -48,33 +41,9 @@ public record Cursor(List<String> key, int offset) {
      * @throws InvalidInputException {@code cursor} / {@code format} when it is not one this service issued
      */
     public static Cursor decode(String opaque) {
-        try {
-            String plain = new String(Base64.getUrlDecoder().decode(opaque), StandardCharsets.UTF_8);
-            if (plain.startsWith(OFFSET)) {
-                int offset = Integer.parseInt(plain.substring(1));
-                if (offset < 0) {
-                    throw new IllegalArgumentException("negative offset");
-                }
-                return atOffset(offset);
-            }
-            if (plain.startsWith(KEY + SEPARATOR)) {
-                List<String> parts = new ArrayList<>();
-                int start = 2;
-                for (int i = start; i <= plain.length(); i++) {
-                    if (i == plain.length() || plain.charAt(i) == SEPARATOR) {
-                        parts.add(plain.substring(start, i));
-                        start = i + 1;
-                    }
-                }
-                return new Cursor(parts, 0);
-            }
-        } catch (IllegalArgumentException e) {
-            // refused below
-        }
-        throw InvalidInputException.field(
-                "cursor",
-                ProblemCodes.FIELD_FORMAT,
-                "The cursor is not one this list issued; start again without it.",
-                opaque);
+        return PagingRules.decodeCursor(opaque)
+                .map(value -> new Cursor(value.key(), value.offset()))
+                .orElseThrow(() -> InvalidInputException.field(
+                        PagingRules.CURSOR, ProblemCodes.FIELD_FORMAT, PagingRules.CURSOR_MESSAGE, opaque));
     }
 }

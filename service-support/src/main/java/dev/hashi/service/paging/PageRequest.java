@@ -2,7 +2,9 @@ package dev.hashi.service.paging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
+import dev.hashi.paging.PagingRules;
 import dev.hashi.problem.ProblemCodes;
 import dev.hashi.service.error.FieldError;
 import dev.hashi.service.error.InvalidInputException;
@@ -15,9 +17,9 @@ import dev.hashi.service.error.InvalidInputException;
 public record PageRequest(Cursor cursor, int limit) {
 
     /** Items per page when the caller names no limit. */
-    public static final int DEFAULT_LIMIT = 20;
+    public static final int DEFAULT_LIMIT = PagingRules.DEFAULT_LIMIT;
     /** The largest page any list serves. */
-    public static final int MAX_LIMIT = 100;
+    public static final int MAX_LIMIT = PagingRules.MAX_LIMIT;
 
     public static PageRequest first(int limit) {
         return new PageRequest(null, limit);
@@ -30,21 +32,12 @@ public record PageRequest(Cursor cursor, int limit) {
      */
     public static PageRequest parse(String cursor, String limit, int defaultLimit, int maxLimit) {
         List<FieldError> errors = new ArrayList<>();
-        int size = defaultLimit;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                size = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > maxLimit) {
-                errors.add(new FieldError(
-                        "limit",
-                        ProblemCodes.FIELD_RANGE,
-                        "limit must be a whole number from 1 to " + maxLimit + ".",
-                        limit));
-            }
+        OptionalInt parsed = PagingRules.parseLimit(limit, defaultLimit, maxLimit);
+        if (parsed.isEmpty()) {
+            errors.add(new FieldError(
+                    PagingRules.LIMIT, ProblemCodes.FIELD_RANGE, PagingRules.limitMessage(maxLimit), limit));
         }
+        int size = parsed.orElse(defaultLimit);
         Cursor decoded = null;
         if (cursor != null && !cursor.isBlank()) {
             try {
