@@ -152,6 +152,8 @@ public final class DevStack {
             }
         } else if (service.name().equals("console")) {
             env.put("CONSOLE_GATEWAY_URL", config.service("gateway").url());
+            env.put("MONGODB_URI", mongoUri); // its sessions
+            env.put("MONGODB_DATABASE", "hashi_console");
             env.put("CONSOLE_COOKIE_SECURE", "false"); // plain http on the developer's machine
         } else {
             env.put("CONSOLE_URI", config.service("console").url());

@@ -40,7 +40,7 @@ record StackConfig(
 
     /**
      * A service module, its port variable and default port, its database ({@code null}: none) and whether it runs
-     * as many replicas as the others (the console does not: its sessions live in its memory).
+     * as many replicas as the others (the console does not: the gateway routes to one console URL).
      */
     private record Module(String name, String portVariable, int defaultPort, String database, boolean replicated) {}
 

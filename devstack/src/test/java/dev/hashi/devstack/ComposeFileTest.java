@@ -226,6 +226,8 @@ class ComposeFileTest {
                         "HASHI_PROFILE",
                         "JAVA_TOOL_OPTIONS",
                         "CONSOLE_GATEWAY_URL",
+                        "MONGODB_URI",
+                        "MONGODB_DATABASE",
                         "CONSOLE_COOKIE_SECURE",
                         "CONSOLE_OIDC_ISSUER_URI",
                         "CONSOLE_OIDC_CLIENT_ID",
@@ -241,6 +243,14 @@ class ComposeFileTest {
         assertThat(map(service("console")))
                 .as("the console is reached through the gateway")
                 .doesNotContainKey("ports");
+    }
+
+    @Test
+    void theConsoleKeepsItsSessionsInItsOwnDatabaseAndStartsOnceMongoIsHealthy() {
+        assertThat(environment("console"))
+                .containsEntry("MONGODB_URI", "mongodb://mongo:27017/?replicaSet=rs0")
+                .containsEntry("MONGODB_DATABASE", "hashi_console");
+        assertThat(dependsOn("console")).containsEntry("mongo", "service_healthy");
     }
 
     @Test

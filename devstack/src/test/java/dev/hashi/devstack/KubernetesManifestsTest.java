@@ -358,7 +358,7 @@ class KubernetesManifestsTest {
     void theConsoleRunsOnceBehindTheGatewayWithComposesEnvironment() {
         Map<String, Object> deployment = resource("Deployment", "console");
         assertThat(map(deployment.get("spec")).get("replicas"))
-                .as("one console: its sessions live in its memory")
+                .as("one console replica")
                 .isEqualTo(1);
         Map<String, Object> container = container("console");
         Map<String, Object> port = map(list(container.get("ports")).get(0));
@@ -367,7 +367,7 @@ class KubernetesManifestsTest {
                 .isEqualTo(READINESS);
         Map<String, String> env = environment(container);
         composeEnvironment("console").forEach((variable, value) -> {
-            if (!value.startsWith("${")) {
+            if (!value.startsWith("${") && !CLUSTER_SPECIFIC.contains(variable)) {
                 assertThat(env.get(variable))
                         .as("%s of the console, as in docker-compose.yml", variable)
                         .isEqualTo(value);
@@ -375,6 +375,15 @@ class KubernetesManifestsTest {
                 assertThat(env).as("variables of the console").containsKey(variable);
             }
         });
+        assertThat(env).as("its sessions' database").containsEntry("MONGODB_DATABASE", "hashi_console");
+        assertThat(list(container.get("env")))
+                .map(KubernetesManifestsTest::map)
+                .as("the MongoDB connection string (with credentials) from the Secret, as for the services")
+                .anySatisfy(entry -> assertThat(entry)
+                        .containsEntry("name", "MONGODB_URI")
+                        .doesNotContainKey("value")
+                        .extracting(each -> map(map(each.get("valueFrom")).get("secretKeyRef")))
+                        .satisfies(ref -> assertThat(ref).containsEntry("name", "hashi-mongodb")));
         Map<String, Object> spec = map(resource("Service", "console").get("spec"));
         assertThat(String.valueOf(spec.getOrDefault("type", "ClusterIP"))).isEqualTo("ClusterIP");
         assertThat(environment(container("gateway")))

@@ -23,7 +23,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = {"cms.console.sign-in.profile=dev", "server.servlet.session.cookie.secure=false"})
+@SpringBootTest(
+        properties = {
+            "cms.console.sign-in.profile=dev",
+            "server.servlet.session.cookie.secure=false",
+            "cms.console.sessions.store=servlet" // MockHttpSession: the container's sessions
+        })
 @AutoConfigureMockMvc
 class PageEditorTest {
 
