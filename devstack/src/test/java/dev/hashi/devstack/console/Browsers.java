@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -46,6 +47,9 @@ final class Browsers implements AutoCloseable {
 
     static Browsers chromium() {
         requireChromium();
+        // the screens' assertions wait for the stack's answers; on a loaded CI machine a 5 MB upload stored into the
+        // embedded MongoDB, or a Kafka round trip, takes longer than Playwright's default of 5 s
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         Playwright playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = playwright
