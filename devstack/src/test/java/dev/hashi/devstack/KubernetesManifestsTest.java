@@ -355,11 +355,21 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theConsoleRunsOnceBehindTheGatewayWithComposesEnvironment() {
+    void theConsoleRunsTwiceBehindTheGatewayWithComposesEnvironment() {
         Map<String, Object> deployment = resource("Deployment", "console");
         assertThat(map(deployment.get("spec")).get("replicas"))
-                .as("one console replica")
-                .isEqualTo(1);
+                .as("two console replicas: their sessions are shared in MongoDB")
+                .isEqualTo(2);
+        List<Map<String, Object>> budgets = documents.stream()
+                .filter(doc -> kind(doc).equals("PodDisruptionBudget"))
+                .filter(doc -> selects(map(map(doc.get("spec")).get("selector")), podLabels("console")))
+                .toList();
+        assertThat(budgets).as("PodDisruptionBudgets of the console").hasSize(1);
+        assertThat(map(budgets.get(0).get("spec")).get("minAvailable")).isEqualTo(1);
+        SERVICES.forEach(service -> assertThat(
+                        selects(map(map(budgets.get(0).get("spec")).get("selector")), podLabels(service)))
+                .as("the console's budget selects the pods of %s", service)
+                .isFalse());
         Map<String, Object> container = container("console");
         Map<String, Object> port = map(list(container.get("ports")).get(0));
         assertThat(String.valueOf(port.get("containerPort"))).isEqualTo("8084");

@@ -24,9 +24,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * when the test JVM's run ends (the root extension context's store closes it). Surefire runs a module's classes in one
  * JVM, so each name is one stack per build instead of one per class.
  *
- * <p>Only for classes that need nothing but the default environment (with the gateway's 60 s response timeout),
- * create their own data under slugs and ids no other class uses, look their data up by id instead of counting what
- * a list holds, and never restart, stop, scale or reconfigure the stack.
+ * <p>Only for classes that need nothing but the default environment (with the gateway's 60 s response timeout, and
+ * the seeds on the console's stack), create their own data under slugs and ids no other class uses (or only read the
+ * seeded data), look their data up by id instead of counting what a list holds, and never restart, stop, scale or
+ * reconfigure the stack.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -38,7 +39,7 @@ public @interface SharedStack {
 
     /**
      * The stack of the console's browser journeys, apart from the API journeys' data because their screenshots go to
-     * {@code docs/console/}. With {@code HASHI_CONSOLE_JOURNEY_GATEWAY} set, the dev stack already running there
+     * {@code docs/console/}; it loads the seed set {@code wpc-2003} on first start, as {@code ./hashi-dev} does. With {@code HASHI_CONSOLE_JOURNEY_GATEWAY} set, the dev stack already running there
      * instead (for working on the console: {@code ./hashi-dev} once, the journeys many times).
      */
     String CONSOLE = "console";
@@ -116,6 +117,10 @@ public @interface SharedStack {
                 // gateway's default 10 s response timeout (one 504), so the gateway waits longer
                 LaunchedStack stack =
                         LaunchedStack.onFreePorts(data).withEnvironment("GATEWAY_RESPONSE_TIMEOUT", "60s");
+                if (CONSOLE.equals(name)) {
+                    // the console's journeys work on the seeded Kitakyushu page, as a newcomer's ./hashi-dev shows it
+                    stack.withEnvironment("HASHI_SEED", "wpc-2003");
+                }
                 try {
                     stack.start();
                 } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {

@@ -12,10 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Kitakyushu conference page the journeys edit, created through the API: English title and summary, the Japanese
- * title, a session whose Minamata presentation has only a Japanese title,
- * English and Japanese drafts (the journeys publish). Once the dev stack seeds itself on first start ({@code HASHI_SEED}), {@link
- * #create} becomes a lookup of the seeded page by its English slug.
+ * A Kitakyushu conference page of the journeys: either one {@link #create}d through the API for a journey that edits
+ * it (English title and summary, the Japanese title, a session whose Minamata presentation has only a Japanese title,
+ * English and Japanese drafts), or the page the seed set {@code wpc-2003} loaded on the stack's first start
+ * ({@link #seeded}).
  */
 final class KitakyushuPage {
 
@@ -25,12 +25,36 @@ final class KitakyushuPage {
     static final String JAPANESE_TITLE = "持続可能な開発のための世界パートナーシップ会議";
     static final String MINAMATA = "水俣市の経験 — 公害から環境モデル都市へ";
 
+    /** The seeded page's English slug. */
+    static final String SEEDED_SLUG = "wpc-2003-kitakyushu";
+
+    /** The seeded page's presentation titles that the source page has in Japanese only ("(Japanese only)"). */
+    static final List<String> SEEDED_JAPANESE_ONLY = List.of(
+            "住民協働の環境モデル都市づくりを目指して~水俣市~",
+            "仙台市地球温暖化対策推進協議会について",
+            "福岡市における環境国際協力の取組み",
+            "美しい日本海を未来世代へ 環日本海環境協力センター(NPEC)とともに",
+            "「クリーンな環境のための北九州イニシアチブ」と自治体間環境協力");
+
     final String entryId;
     final String slug;
 
     private KitakyushuPage(String entryId, String slug) {
         this.entryId = entryId;
         this.slug = slug;
+    }
+
+    /** The page the seed set loaded on first start, found by its English slug. */
+    static KitakyushuPage seeded(StackApi stack) throws Exception {
+        String editor = stack.devToken("{\"subject\":\"editor-check\",\"roles\":[\"editor\"]}");
+        HttpResponse<String> pages = stack.send("GET", "/api/content/entries?type=event-page&limit=100", editor, null);
+        assertThat(pages.statusCode()).as(pages.body()).isEqualTo(200);
+        for (JsonNode page : JSON.readTree(pages.body()).path("items")) {
+            if (SEEDED_SLUG.equals(page.path("slugs").path("en").asString(null))) {
+                return new KitakyushuPage(page.path("entryId").asString(), SEEDED_SLUG);
+            }
+        }
+        throw new AssertionError("no seeded page " + SEEDED_SLUG + " among " + pages.body());
     }
 
     static KitakyushuPage create(StackApi stack, String slug) throws Exception {

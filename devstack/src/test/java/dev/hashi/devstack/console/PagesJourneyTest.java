@@ -54,6 +54,44 @@ class PagesJourneyTest {
         }
     }
 
+    /**
+     * What a newcomer sees after {@code ./hashi-dev}: the seeded Kitakyushu page published in both locales with
+     * translations waiting, and in its editor each presentation title the source page has in Japanese only marked in
+     * the English column as missing, with delivery falling back to the Japanese title.
+     */
+    @Test
+    void aNewcomerSeesTheSeededKitakyushuPageWithItsJapaneseOnlyTitlesMarked() throws Exception {
+        KitakyushuPage seeded = KitakyushuPage.seeded(stack);
+        try (BrowserContext context = newContext("en-GB")) {
+            Page tab = signedIn(context, "editor");
+            tab.navigate(stack.gateway() + "/pages?type=event-page");
+            Locator row = tab.locator("#page-" + seeded.entryId);
+            assertThat(row.locator("span[lang=en]")).containsText("World Partnership Conference on Sustainable");
+            assertThat(row.locator("[data-locale=en] .badge.published")).isVisible();
+            assertThat(row.locator("[data-locale=ja] .badge.published")).isVisible();
+            assertThat(row.locator("[data-locale=en] .badge.waiting")).isVisible();
+
+            row.locator("a.page-link").click();
+            assertThat(tab).hasURL(stack.gateway() + "/pages/" + seeded.entryId);
+            for (String title : KitakyushuPage.SEEDED_JAPANESE_ONLY) {
+                Locator japanese = tab.locator("[data-locale=ja][data-path*=presentations][data-path$='.title']")
+                        .filter(new Locator.FilterOptions()
+                                .setHas(tab.locator("input[lang=ja][value=\"" + title + "\"]")));
+                assertThat(japanese).hasCount(1);
+                String path = japanese.getAttribute("data-path");
+                // the English cell of the same title
+                assertThat(tab.locator("[data-locale=en][data-path=\"" + path + "\"] .badge.fallback"))
+                        .containsText("Japanese");
+            }
+            assertThat(tab.locator("[data-locale=en][data-path*=presentations][data-path$='.title'] .badge.fallback"))
+                    .hasCount(KitakyushuPage.SEEDED_JAPANESE_ONLY.size());
+            Screens.shoot(tab, "seeded-page", "en");
+            tab.locator("header.shell button[value=ja]").click();
+            assertThat(tab.locator("html")).hasAttribute("lang", "ja");
+            Screens.shoot(tab, "seeded-page", "ja");
+        }
+    }
+
     @Test
     void anEditorChangesTheJapaneseTitlePublishesJapaneseAndSeesItInThePreview() throws Exception {
         String newTitle = "持続可能な開発のための世界パートナーシップ会議（北九州）";

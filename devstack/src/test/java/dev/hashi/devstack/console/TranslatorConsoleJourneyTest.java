@@ -29,10 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The translation journeys of the console in Chromium, through the gateway of a launched dev stack: a translator finds
- * the Minamata title in the Japanese-only queue, uses the translation memory's suggestion and submits; a reviewer
- * corrects and approves; the editor sees the landed title ready to publish and publishes English, which the English
- * page then shows; an editor uploads a file of a few MB with a progress bar. Screenshots of the Translations,
+ * The translation journeys of the console in Chromium, through the gateway of a launched dev stack with the seeds
+ * loaded: a translator finds the seeded page's Minamata title in the Japanese-only queue, uses the translation
+ * memory's suggestion and submits; a reviewer corrects and approves; the editor sees the landed title ready to
+ * publish and publishes English, which the English page then shows; an editor uploads a file of a few MB with a
+ * progress bar. Screenshots of the Translations,
  * Attachments and Admin screens go to {@code docs/console/} in both UI languages, each checked for content wider
  * than the window.
  */
@@ -73,10 +74,9 @@ class TranslatorConsoleJourneyTest {
         String remembered = createPage("console-memory-" + RUN);
         String rememberedUnit = awaitUnit(remembered);
         submitAndApprove(rememberedUnit, REMEMBERED);
-        String minamata = "console-minamata-" + RUN;
-        String entryId = createPage(minamata);
-        publish(entryId, "en");
-        publish(entryId, "ja");
+        // the Minamata presentation of the page the stack seeded, published in English and Japanese
+        KitakyushuPage seeded = KitakyushuPage.seeded(stack);
+        String entryId = seeded.entryId;
         String unitId = awaitUnit(entryId);
 
         try (BrowserContext context = newContext("en-GB")) {
@@ -138,7 +138,7 @@ class TranslatorConsoleJourneyTest {
             Screens.shoot(tab, "ready", "ja");
         }
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            HttpResponse<String> english = stack.get("/api/delivery/entries/event-page/" + minamata + "?locale=en");
+            HttpResponse<String> english = stack.get("/api/delivery/entries/event-page/" + seeded.slug + "?locale=en");
             assertThat(english.statusCode()).as(english.body()).isEqualTo(200);
             assertThat(english.body()).contains(CORRECTED);
         });
@@ -313,37 +313,24 @@ class TranslatorConsoleJourneyTest {
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
     }
 
-    private static void publish(String entryId, String locale) throws Exception {
-        String etag = stack.send("GET", "/api/content/entries/" + entryId, editor, null)
-                .headers()
-                .firstValue("ETag")
-                .orElseThrow();
-        HttpResponse<String> published = stack.send(
-                "POST",
-                "/api/content/entries/" + entryId + "/locales/" + locale + "/publish",
-                editor,
-                null,
-                "If-Match",
-                etag);
-        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
-    }
-
     private static JsonNode unit(String unitId) throws Exception {
         return json(stack.send("GET", "/api/translations/units/" + unitId, reviewer, null));
     }
 
-    /** The English title of the page's presentation in the editor's view. */
+    /** The English title of the page's Minamata presentation in the editor's view. */
     private static String englishTitle(String entryId) throws Exception {
-        return json(stack.send("GET", "/api/content/entries/" + entryId, editor, null))
+        JsonNode sessions = json(stack.send("GET", "/api/content/entries/" + entryId, editor, null))
                 .path("fields")
-                .path("sessions")
-                .get(0)
-                .path("presentations")
-                .get(0)
-                .path("title")
-                .path("en")
-                .path("value")
-                .asString("");
+                .path("sessions");
+        for (JsonNode session : sessions) {
+            for (JsonNode presentation : session.path("presentations")) {
+                JsonNode title = presentation.path("title");
+                if (MINAMATA.equals(title.path("ja").path("value").asString(null))) {
+                    return title.path("en").path("value").asString("");
+                }
+            }
+        }
+        return "";
     }
 
     private static JsonNode json(HttpResponse<String> response) {

@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param translation base URIs of translation-service's replicas; it serves {@code /api/translations/**} and
  *        {@code /docs/translation/**}
  * @param media base URIs of media-service's replicas; it serves {@code /api/media/**} and {@code /docs/media/**}
- * @param console base URI of the web console (one instance: its sessions live in its memory); it serves {@code /}
+ * @param console base URI of the web console (its sessions live in MongoDB, so it may name a load-balanced Service
+ *        in front of several replicas); it serves {@code /}
  *        and every path outside {@code /api/**} and {@code /docs/**}; default {@code http://127.0.0.1:8084}
  * @param connectTimeout longest wait for a TCP connection to a downstream; positive. A connection that fails
  *        answers 503 {@code downstream.unavailable}
