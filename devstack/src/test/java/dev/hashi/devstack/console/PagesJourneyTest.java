@@ -14,6 +14,8 @@ import com.microsoft.playwright.options.RequestOptions;
 import dev.hashi.devstack.SharedStack;
 import dev.hashi.devstack.StackApi;
 
+import tools.jackson.databind.JsonNode;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -145,6 +147,53 @@ class PagesJourneyTest {
                 + java.net.URLEncoder.encode(japaneseSlug, java.nio.charset.StandardCharsets.UTF_8) + "?locale=ja");
         assertThat(delivered.statusCode()).isEqualTo(200);
         assertThat(delivered.body()).contains(newTitle);
+    }
+
+    /**
+     * On a page of its own: an editor schedules Japanese publishing for a later date and sees it pending, then saves a
+     * Japanese title and restores the revision before that save from the history screen.
+     */
+    @Test
+    void anEditorSchedulesPublishingAndRestoresTheRevisionBeforeASave() throws Exception {
+        KitakyushuPage own =
+                KitakyushuPage.create(stack, "wpc-2003-console-restore-" + Long.toString(System.nanoTime(), 36));
+        long before = own.read(stack).path("version").asLong();
+        try (BrowserContext context = newContext("en-GB")) {
+            Page tab = signedIn(context, "editor");
+            tab.navigate(stack.gateway() + "/pages/" + own.entryId);
+            tab.locator("#schedule-action-ja").selectOption("publish");
+            tab.locator("#schedule-at-ja").fill("2030-01-15T09:30");
+            tab.locator("form:has(#schedule-at-ja) button[type=submit]").click();
+            Locator scheduled =
+                    tab.locator("#schedules li").filter(new Locator.FilterOptions().setHasText("2030-01-15T09:30"));
+            assertThat(scheduled).containsText("publish");
+            assertThat(scheduled.locator(".badge")).hasText("pending");
+
+            titleInput(tab, "ja").fill("書き換えた題名");
+            tab.locator("#save-ja").click();
+            assertThat(tab.locator("#saved-message")).isVisible();
+            assertThat(own.japaneseTitle(stack)).isEqualTo("書き換えた題名");
+
+            tab.navigate(stack.gateway() + "/pages/" + own.entryId + "/history");
+            Locator revision = tab.locator("#revisions tbody tr")
+                    .filter(new Locator.FilterOptions()
+                            .setHas(tab.locator(
+                                    "td:first-child",
+                                    new Page.LocatorOptions()
+                                            .setHasText(java.util.regex.Pattern.compile("^" + before + "$")))));
+            revision.locator("button").click();
+            assertThat(tab.locator(".message.ok")).isVisible();
+        }
+        assertThat(own.japaneseTitle(stack))
+                .as("the Japanese title of the restored revision")
+                .isEqualTo(KitakyushuPage.JAPANESE_TITLE);
+        JsonNode schedules = KitakyushuPage.JSON.readTree(stack.send(
+                        "GET",
+                        "/api/content/entries/" + own.entryId + "/schedules",
+                        stack.devToken("{\"subject\":\"editor-check\",\"roles\":[\"editor\"]}"),
+                        null)
+                .body());
+        assertThat(schedules.path("items").findValuesAsString("at")).contains("2030-01-15T09:30:00Z");
     }
 
     @Test
