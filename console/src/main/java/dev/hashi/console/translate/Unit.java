@@ -59,6 +59,16 @@ record Unit(
                 Json.number(unit, "version", 0));
     }
 
+    /** The page's title to show: in the source locale, else in the target locale, else {@code null}. */
+    public String pageTitle() {
+        return sourceTitle != null ? sourceTitle : targetTitle;
+    }
+
+    /** The locale {@link #pageTitle()} is in. */
+    public String pageTitleLocale() {
+        return sourceTitle != null ? sourceLocale : targetLocale;
+    }
+
     /** Whether the size counts characters (Japanese) rather than words. */
     public boolean countsCharacters() {
         return "characters".equals(sizeUnit);

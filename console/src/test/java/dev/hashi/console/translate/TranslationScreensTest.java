@@ -103,6 +103,25 @@ class TranslationScreensTest {
     }
 
     @Test
+    void aPageWithoutATitleInTheSourceLocaleIsNamedByItsTitleInTheTarget() throws Exception {
+        GATEWAY.answer(
+                "GET /api/translations/queue",
+                200,
+                "{\"items\":["
+                        + unit("untranslated", "null")
+                                .replace(
+                                        "\"titles\":{\"ja\":\"水俣市の取組み\",\"en\":null}",
+                                        "\"titles\":{\"en\":\"World Partnership Conference\"}")
+                        + "],\"next\":null}");
+        MockHttpSession session = signIn("translator");
+
+        mvc.perform(get("/translations").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<span lang=\"en\">World Partnership Conference</span>")))
+                .andExpect(content().string(not(containsString(">e-minamata<"))));
+    }
+
+    @Test
     void theQueueOfOnePageAsksForThatEntryOnly() throws Exception {
         MockHttpSession session = signIn("translator");
 
