@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  *       {@code suggestion} puts the N-th suggestion's text in the editor.
  *   <li>{@code POST …/take}, {@code …/submit} ({@code text}, {@code sourceHash}, {@code next}), {@code …/comments}
  *       ({@code kind}, {@code text}), {@code …/approve} ({@code text}, {@code comment}), {@code …/reject}
- *       ({@code comment}).
+ *       ({@code comment}), {@code …/source-only} ({@code reason}: not to be translated).
  * </ul>
  *
  * A refusal of a write (checks failed, source changed, own translation, …) shows the unit again with the message and
@@ -273,6 +273,29 @@ class TranslationsController {
                 + Params.query(unit.targetLocale());
     }
 
+    /** Decides the unit is not to be translated (editors; reviewers in their pairs): it leaves the queue as done. */
+    @PostMapping("/units/{unitId}/source-only")
+    String sourceOnly(
+            @PathVariable String unitId,
+            @RequestParam(defaultValue = "") String reason,
+            ConsoleUser user,
+            Model model,
+            RedirectAttributes redirect) {
+        String id = Params.id(unitId);
+        try {
+            gateway.send(
+                    user.token(),
+                    "PUT",
+                    "/api/translations/units/" + id + "/decision",
+                    Map.of("reason", reason),
+                    Map.of());
+        } catch (GatewayProblem problem) {
+            return refused(problem, model, user, id, null);
+        }
+        redirect.addFlashAttribute("done", "translate.unit.decidedSourceOnly");
+        return "redirect:/translations/units/" + id;
+    }
+
     /** The unit screen again, with the refusal and the user's text; a 401 still ends the session. */
     private String refused(GatewayProblem problem, Model model, ConsoleUser user, String id, String text) {
         if (problem.is(401) || problem.status() >= 500) {
@@ -288,8 +311,29 @@ class TranslationsController {
         model.addAttribute("suggestions", suggestions);
         model.addAttribute("context", context(user, unit.unitId()));
         model.addAttribute("comments", comments(user, unit.unitId()));
+        model.addAttribute("glossary", glossary(user, unit.unitId()));
         model.addAttribute("text", text == null ? "" : text);
         return "translate/unit";
+    }
+
+    /** A glossary term found in the unit's source. */
+    record Term(String term, String translation, String note, List<String> forbidden) {}
+
+    private List<Term> glossary(ConsoleUser user, String id) {
+        List<Term> terms = new ArrayList<>();
+        gateway.get(user.token(), "/api/translations/units/" + id + "/glossary?limit=100")
+                .body()
+                .path("items")
+                .forEach(term -> {
+                    List<String> forbidden = new ArrayList<>();
+                    term.path("forbidden").forEach(word -> forbidden.add(word.asString()));
+                    terms.add(new Term(
+                            Json.text(term, "term"),
+                            Json.text(term, "translation"),
+                            Json.text(term, "note"),
+                            forbidden));
+                });
+        return terms;
     }
 
     private Unit load(ConsoleUser user, String id) {

@@ -73,6 +73,12 @@ class TranslationScreensTest {
                          "neighbours":[{"path":"summary","fieldLabel":{"value":"概要","locale":"ja"},
                                         "values":{"ja":"水俣市の発表"}}],"previewUrl":null}""")
                 .answer("GET /api/translations/units/u1/comments", 200, "{\"items\":[],\"next\":null,\"total\":0}")
+                .answer("GET /api/translations/units/u1/glossary", 200, """
+                        {"items":[{"termId":"g1","sourceLocale":"ja","targetLocale":"en","term":"水俣市",
+                                   "translation":"Minamata City","note":"the city, not the bay","forbidden":["Minamata-shi"],
+                                   "updatedBy":"ed","updatedAt":"2026-12-01T00:00:00Z","version":1}],
+                         "next":null,"total":1}""")
+                .answer("PUT /api/translations/units/u1/decision", 200, unit("source_only", "null"))
                 .answer("POST /api/translations/units/u1/submit", 200, unit("translated", "null"))
                 .answer("POST /api/translations/units/u1/approve", 200, unit("approved", "null"));
     }
@@ -122,6 +128,55 @@ class TranslationScreensTest {
     }
 
     @Test
+    void progressShowsEachPairAsABarAndTheSameNumbersAsATableOverallAndForOnePage() throws Exception {
+        String pair = """
+                {"sourceLocale":"ja","targetLocale":"en","sizeUnit":"characters","units":%d,
+                 "unitsByState":{"untranslated":%d,"outdated":0,"in_progress":0,"rejected":0,"translated":1,
+                                 "approved":1,"source_only":0,"removed":0},
+                 "size":%d,"remainingSize":%d,"translatedPercent":40.0,"approvedPercent":%s}""";
+        GATEWAY.answer(
+                        "GET /api/translations/progress/pairs",
+                        200,
+                        "{\"items\":[" + pair.formatted(10, 8, 200, 180, "10.0") + "],\"next\":null,\"total\":1}")
+                .answer(
+                        "GET /api/translations/progress/entries/e-minamata",
+                        200,
+                        "{\"items\":[" + pair.formatted(5, 3, 120, 97, "19.2") + "],\"next\":null,\"total\":1}");
+        MockHttpSession session = signIn("translator");
+
+        String html = mvc.perform(get("/translations/progress")
+                        .param("page", "e-minamata")
+                        .session(session)
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        String onePage = section(html, "id=\"progress-page-ja-en-characters\"");
+        assertThat(onePage)
+                .contains("data-state=\"untranslated\">3</td>")
+                .contains("data-state=\"approved\">1</td>")
+                .contains("<td class=\"units\">5</td>")
+                .contains("<td class=\"size\">120 characters</td>")
+                .contains("<td class=\"remaining\">97 characters</td>");
+        assertThat(section(html, "id=\"progress-all-ja-en-characters\""))
+                .contains("<td class=\"remaining\">180 characters</td>");
+        // the page's bar: approved 1, translated 1, untranslated 3 of 5 units, side by side from 0 to 100
+        String bar = section(html, "id=\"progress-page\"");
+        bar = bar.substring(bar.indexOf("<svg"), bar.indexOf("</svg>"));
+        assertThat(bar)
+                .contains("aria-label=\"ja → en: 5 units, 19.2 % done\"")
+                .containsSubsequence(
+                        "class=\"approved\" y=\"0\" height=\"6\" x=\"0.000\" width=\"20.000\" data-units=\"1\"",
+                        "class=\"translated\" y=\"0\" height=\"6\" x=\"20.000\" width=\"20.000\" data-units=\"1\"",
+                        "class=\"untranslated\" y=\"0\" height=\"6\" x=\"40.000\" width=\"60.000\" data-units=\"3\"");
+        assertThat(GATEWAY.received())
+                .extracting(StubGateway.Received::path)
+                .contains("/api/translations/progress/pairs", "/api/translations/progress/entries/e-minamata");
+    }
+
+    @Test
     void theQueueOfOnePageAsksForThatEntryOnly() throws Exception {
         MockHttpSession session = signIn("translator");
 
@@ -167,12 +222,40 @@ class TranslationScreensTest {
                 .andExpect(content().string(containsString("at most 300 characters")))
                 .andExpect(content().string(containsString("<span lang=\"ja\">水俣市の発表</span>")))
                 .andExpect(content().string(containsString("88 %")))
+                .andExpect(content().string(containsString("<dt lang=\"ja\">水俣市</dt>")))
+                .andExpect(content()
+                        .string(containsString(
+                                "<span lang=\"en\" class=\"glossary-translation\">Minamata City</span>")))
+                .andExpect(content().string(containsString("<span lang=\"en\">Minamata-shi</span>")))
+                .andExpect(content().string(not(containsString("id=\"source-only-form\""))))
                 .andExpect(content().string(containsString("lang=\"en\"></textarea>")));
 
         mvc.perform(get("/translations/units/u1").param("suggestion", "0").session(session))
                 .andExpect(content()
                         .string(containsString(
                                 "lang=\"en\">Toward an Environmental Model City Built with Residents</textarea>")));
+    }
+
+    @Test
+    void aReviewerMarksAUnitSourceOnlyWithAReason() throws Exception {
+        MockHttpSession session = signIn("reviewer");
+        mvc.perform(get("/translations/units/u1").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"source-only-form\"")));
+
+        mvc.perform(post("/translations/units/u1/source-only")
+                        .session(session)
+                        .with(csrf())
+                        .param("reason", "Japanese only: the talk was given in Japanese"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/translations/units/u1"));
+
+        StubGateway.Received decision = GATEWAY.received().stream()
+                .filter(r -> r.method().equals("PUT") && r.path().equals("/api/translations/units/u1/decision"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(decision.body()).isEqualTo("{\"reason\":\"Japanese only: the talk was given in Japanese\"}");
+        assertThat(decision.header("Authorization")).isEqualTo("Bearer tok");
     }
 
     @Test
@@ -292,6 +375,14 @@ class TranslationScreensTest {
         mvc.perform(get("/translations").header("Accept-Language", "ja").session(session))
                 .andExpect(content().string(containsString("日本語のみ（ja → en）")))
                 .andExpect(content().string(containsString("23文字")));
+    }
+
+    /** The HTML from the element holding {@code attribute} to the end of its table or bar. */
+    static String section(String html, String attribute) {
+        int at = html.indexOf(attribute);
+        assertThat(at).as(attribute).isNotNegative();
+        int end = html.indexOf("</table>", at);
+        return html.substring(at, end < 0 ? html.length() : end);
     }
 
     MockHttpSession signIn(String role) throws Exception {

@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * memory's suggestion and submits; a reviewer corrects and approves; the editor sees the landed title ready to
  * publish and publishes English, which the English page then shows; an editor uploads a file of a few MB with a
  * progress bar. Screenshots of the Translations,
- * Attachments and Admin screens go to {@code docs/console/} in both UI languages, each checked for content wider
+ * Progress, Attachments and Admin screens go to {@code docs/console/} in both UI languages, each checked for content wider
  * than the window.
  */
 @SharedStack(SharedStack.CONSOLE)
@@ -142,6 +142,27 @@ class TranslatorConsoleJourneyTest {
             assertThat(english.statusCode()).as(english.body()).isEqualTo(200);
             assertThat(english.body()).contains(CORRECTED);
         });
+
+        // the page's progress: the Minamata title approved, the other Japanese-only titles still to do
+        try (BrowserContext context = newContext("en-GB")) {
+            Page tab = signedIn(context, "translator");
+            tab.navigate(stack.gateway() + "/translations/progress?page=" + entryId);
+            Locator numbers = tab.locator("#progress-page-ja-en-characters");
+            assertThat(numbers.locator("td[data-state=approved]")).hasText("1");
+            assertThat(numbers.locator("td[data-state=untranslated]"))
+                    .hasText(String.valueOf(KitakyushuPage.SEEDED_JAPANESE_ONLY.size() - 1));
+            assertThat(numbers.locator("td.units")).hasText(String.valueOf(KitakyushuPage.SEEDED_JAPANESE_ONLY.size()));
+            // 120 characters in the five titles, 23 of them in the approved Minamata title
+            assertThat(numbers.locator("td.size")).hasText("120 characters");
+            assertThat(numbers.locator("td.remaining")).hasText("97 characters");
+            assertThat(tab.locator("#progress-page svg.progress-bar rect.approved"))
+                    .hasAttribute("data-units", "1");
+            Screens.shoot(tab, "progress", "en");
+            tab.locator("header.shell button[value=ja]").click();
+            assertThat(tab.locator("#progress-page-ja-en-characters td.remaining"))
+                    .hasText("97文字");
+            Screens.shoot(tab, "progress", "ja");
+        }
     }
 
     @Test

@@ -31,6 +31,7 @@ public class ProgressStatistics {
      * @param unitsByState      units per state, keyed by the state's wire name
      * @param sizeUnit          {@code words} or {@code characters}, the unit of the source locale
      * @param size              total size of the sources
+     * @param remainingSize     size of the sources still to be done (neither approved nor decided source-only)
      * @param translatedPercent share of the size that is translated, approved or source-only (0–100, one decimal)
      * @param approvedPercent   share of the size that is done: approved or decided source-only
      */
@@ -41,6 +42,7 @@ public class ProgressStatistics {
             long units,
             Map<String, Long> unitsByState,
             long size,
+            long remainingSize,
             double translatedPercent,
             double approvedPercent) {}
 
@@ -150,6 +152,7 @@ public class ProgressStatistics {
                     units,
                     states,
                     size,
+                    size - approvedSize,
                     percent(translatedSize, size),
                     percent(approvedSize, size));
         }

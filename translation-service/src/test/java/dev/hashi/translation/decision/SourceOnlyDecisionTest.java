@@ -62,6 +62,9 @@ class SourceOnlyDecisionTest extends ServiceTest {
         assertThat(jaEn.path("approvedPercent").asDouble())
                 .isEqualTo(Math.round(size * 1000.0 / jaEn.path("size").asInt()) / 10.0)
                 .isPositive();
+        assertThat(jaEn.path("remainingSize").asInt())
+                .as("a source-only unit is done: its size no longer remains")
+                .isEqualTo(jaEn.path("size").asInt() - size);
 
         JsonNode history = client().get(EDITOR, "/api/translations/units/" + unit + "/history")
                 .body();

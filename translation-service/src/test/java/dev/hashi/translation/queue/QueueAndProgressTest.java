@@ -131,6 +131,9 @@ class QueueAndProgressTest extends ServiceTest {
         double expected = Math.round(first.path("source").path("size").asInt() * 1000.0 / total) / 10.0;
         assertThat(jaEn.path("translatedPercent").asDouble()).isEqualTo(expected);
         assertThat(jaEn.path("approvedPercent").asDouble()).isZero();
+        assertThat(jaEn.path("remainingSize").asInt())
+                .as("nothing approved: all of it remains")
+                .isEqualTo(total);
         assertThat(pairs.path("items").size()).isEqualTo(4);
         assertThat(pairs.path("total").asInt()).isEqualTo(4);
 
