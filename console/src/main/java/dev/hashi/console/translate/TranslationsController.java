@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -29,9 +30,10 @@ import tools.jackson.databind.JsonNode;
  * The translators' queue and unit screen, and the reviewers' actions on the same screen.
  *
  * <ul>
- *   <li>{@code GET /translations?source=ja&target=en&state=open|all|<state>&page=<entryId>&cursor=}: the queue of
- *       one locale pair (Japanese-only items are {@code source=ja&target=en}, the default), of one page if given,
- *       with each unit's size in characters or words; {@code open} is
+ *   <li>{@code GET /translations?source=ja&target=en&state=open|all|<state>&page=<entryId>&assignee=&due=&cursor=}:
+ *       the queue of one locale pair (Japanese-only items are {@code source=ja&target=en}, the default), of one page,
+ *       one assignee and due before a date ({@code yyyy-MM-dd}) if given, with each unit's size in characters or
+ *       words; {@code open} is
  *       {@code untranslated, outdated, in_progress, rejected}. Malformed filters fall back to these defaults.
  *   <li>{@code GET /translations/review?source=&target=}: the units waiting for review ({@code translated}).
  *   <li>{@code GET /translations/units/{id}?suggestion=N}: source, context, suggestions, comments and the editor;
@@ -62,6 +64,9 @@ class TranslationsController {
         STATE_FILTERS.put("all", null);
     }
 
+    /** A date as {@code <input type="date">} sends it; anything else is ignored like other malformed filters. */
+    static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private final GatewayApi gateway;
 
     TranslationsController(GatewayApi gateway) {
@@ -74,12 +79,18 @@ class TranslationsController {
             @RequestParam(required = false) String target,
             @RequestParam(required = false) String state,
             @RequestParam(name = "page", required = false) String entryId,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String due,
             @RequestParam(required = false) String cursor,
             ConsoleUser user,
             HttpServletRequest request,
             Model model) {
         String filter = state != null && STATE_FILTERS.containsKey(state) ? state : "open";
-        listInto(model, user, source, target, filter, entryId, cursor);
+        String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
+        String before = due != null && DATE.matcher(due).matches() ? due : null;
+        model.addAttribute("assignee", who);
+        model.addAttribute("due", before);
+        listInto(model, user, source, target, filter, entryId, cursor, who, before);
         model.addAttribute("states", STATE_FILTERS.keySet());
         return request.getHeader("HX-Request") != null ? "translate/queue :: table" : "translate/queue";
     }
@@ -91,12 +102,20 @@ class TranslationsController {
             @RequestParam(required = false) String cursor,
             ConsoleUser user,
             Model model) {
-        listInto(model, user, source, target, "translated", null, cursor);
+        listInto(model, user, source, target, "translated", null, cursor, null, null);
         return "translate/review";
     }
 
     private void listInto(
-            Model model, ConsoleUser user, String source, String target, String filter, String entryId, String cursor) {
+            Model model,
+            ConsoleUser user,
+            String source,
+            String target,
+            String filter,
+            String entryId,
+            String cursor,
+            String assignee,
+            String dueBefore) {
         String from = Params.localeOr(source, "ja");
         String to = Params.localeOr(target, from.equals("en") ? "ja" : "en");
         StringBuilder query = new StringBuilder("/api/translations/queue?limit=50&sort=page&source=")
@@ -110,6 +129,12 @@ class TranslationsController {
         String onePage = Params.idOrNull(entryId);
         if (onePage != null) {
             query.append("&entryId=").append(Params.query(onePage));
+        }
+        if (assignee != null) {
+            query.append("&assignee=").append(Params.query(assignee));
+        }
+        if (dueBefore != null) {
+            query.append("&dueBefore=").append(Params.query(dueBefore));
         }
         if (cursor != null && !cursor.isBlank()) {
             query.append("&cursor=").append(Params.query(cursor));

@@ -1,5 +1,7 @@
 package dev.hashi.console.translate;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +176,28 @@ class TranslationScreensTest {
         assertThat(GATEWAY.received())
                 .extracting(StubGateway.Received::path)
                 .contains("/api/translations/progress/pairs", "/api/translations/progress/entries/e-minamata");
+    }
+
+    @Test
+    void theQueueFiltersByAssigneeAndDueDateAndIgnoresAMalformedDate() throws Exception {
+        MockHttpSession session = signIn("translator");
+
+        mvc.perform(get("/translations")
+                        .param("assignee", "tr-sato")
+                        .param("due", "2003-10-28")
+                        .session(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"tr-sato\"")))
+                .andExpect(content().string(containsString("value=\"2003-10-28\"")));
+        mvc.perform(get("/translations").param("due", "28/10/2003").session(session))
+                .andExpect(status().isOk());
+
+        List<String> queries = GATEWAY.received().stream()
+                .filter(r -> r.path().equals("/api/translations/queue"))
+                .map(StubGateway.Received::query)
+                .toList();
+        assertThat(queries.get(0)).contains("assignee=tr-sato", "dueBefore=2003-10-28");
+        assertThat(queries.get(1)).doesNotContain("dueBefore").doesNotContain("assignee");
     }
 
     @Test
