@@ -34,11 +34,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void theToolkitUsesOnlyTheJdkIcuAndTheSharedDigest() {
+    void theToolkitUsesOnlyTheJdkIcuJavaDiffUtilsAndTheSharedDigest() {
         classes()
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "com.ibm.icu..", "dev.hashi.locale..", "dev.hashi.digest..")
+                .resideInAnyPackage(
+                        "java..", "com.ibm.icu..", "com.github.difflib..", "dev.hashi.locale..", "dev.hashi.digest..")
                 .check(CLASSES);
     }
 }

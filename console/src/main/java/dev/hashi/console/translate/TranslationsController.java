@@ -23,6 +23,7 @@ import dev.hashi.console.signin.ConsoleUser;
 import dev.hashi.console.support.Json;
 import dev.hashi.console.support.LocalizedValue;
 import dev.hashi.console.support.Params;
+import dev.hashi.locale.TextDiff;
 
 import tools.jackson.databind.JsonNode;
 
@@ -30,9 +31,9 @@ import tools.jackson.databind.JsonNode;
  * The translators' queue and unit screen, and the reviewers' actions on the same screen.
  *
  * <ul>
- *   <li>{@code GET /translations?source=ja&target=en&state=open|all|<state>&page=<entryId>&assignee=&due=&cursor=}:
+ *   <li>{@code GET /translations?source=ja&target=en&state=open|all|<state>&page=<entryId>&type=&assignee=&due=&cursor=}:
  *       the queue of one locale pair (Japanese-only items are {@code source=ja&target=en}, the default), of one page,
- *       one assignee and due before a date ({@code yyyy-MM-dd}) if given, with each unit's size in characters or
+ *       one content type, one assignee and due before a date ({@code yyyy-MM-dd}) if given, with each unit's size in characters or
  *       words; {@code open} is
  *       {@code untranslated, outdated, in_progress, rejected}. Malformed filters fall back to these defaults.
  *   <li>{@code GET /translations/review?source=&target=}: the units waiting for review ({@code translated}).
@@ -40,7 +41,8 @@ import tools.jackson.databind.JsonNode;
  *       {@code suggestion} puts the N-th suggestion's text in the editor.
  *   <li>{@code POST …/take}, {@code …/submit} ({@code text}, {@code sourceHash}, {@code next}), {@code …/comments}
  *       ({@code kind}, {@code text}), {@code …/approve} ({@code text}, {@code comment}), {@code …/reject}
- *       ({@code comment}), {@code …/source-only} ({@code reason}: not to be translated).
+ *       ({@code comment}), {@code …/source-only} ({@code reason}: not to be translated), {@code …/check}
+ *       ({@code text}: the submission's checks, nothing written).
  * </ul>
  *
  * A refusal of a write (checks failed, source changed, own translation, …) shows the unit again with the message and
@@ -67,6 +69,15 @@ class TranslationsController {
     /** A date as {@code <input type="date">} sends it; anything else is ignored like other malformed filters. */
     static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+    /** A content type key; anything else is ignored like other malformed filters. */
+    static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+
+    /** The queue's optional filters besides state and page ({@code null}: not filtered). */
+    record Narrowing(String type, String assignee, String dueBefore) {
+
+        static final Narrowing NONE = new Narrowing(null, null, null);
+    }
+
     private final GatewayApi gateway;
 
     TranslationsController(GatewayApi gateway) {
@@ -79,6 +90,7 @@ class TranslationsController {
             @RequestParam(required = false) String target,
             @RequestParam(required = false) String state,
             @RequestParam(name = "page", required = false) String entryId,
+            @RequestParam(required = false) String type,
             @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String due,
             @RequestParam(required = false) String cursor,
@@ -88,9 +100,11 @@ class TranslationsController {
         String filter = state != null && STATE_FILTERS.containsKey(state) ? state : "open";
         String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
         String before = due != null && DATE.matcher(due).matches() ? due : null;
+        String typeKey = type != null && TYPE.matcher(type).matches() ? type : null;
+        model.addAttribute("type", typeKey);
         model.addAttribute("assignee", who);
         model.addAttribute("due", before);
-        listInto(model, user, source, target, filter, entryId, cursor, who, before);
+        listInto(model, user, source, target, filter, entryId, cursor, new Narrowing(typeKey, who, before));
         model.addAttribute("states", STATE_FILTERS.keySet());
         return request.getHeader("HX-Request") != null ? "translate/queue :: table" : "translate/queue";
     }
@@ -102,7 +116,7 @@ class TranslationsController {
             @RequestParam(required = false) String cursor,
             ConsoleUser user,
             Model model) {
-        listInto(model, user, source, target, "translated", null, cursor, null, null);
+        listInto(model, user, source, target, "translated", null, cursor, Narrowing.NONE);
         return "translate/review";
     }
 
@@ -114,8 +128,7 @@ class TranslationsController {
             String filter,
             String entryId,
             String cursor,
-            String assignee,
-            String dueBefore) {
+            Narrowing narrowing) {
         String from = Params.localeOr(source, "ja");
         String to = Params.localeOr(target, from.equals("en") ? "ja" : "en");
         StringBuilder query = new StringBuilder("/api/translations/queue?limit=50&sort=page&source=")
@@ -130,11 +143,14 @@ class TranslationsController {
         if (onePage != null) {
             query.append("&entryId=").append(Params.query(onePage));
         }
-        if (assignee != null) {
-            query.append("&assignee=").append(Params.query(assignee));
+        if (narrowing.type() != null) {
+            query.append("&type=").append(Params.query(narrowing.type()));
         }
-        if (dueBefore != null) {
-            query.append("&dueBefore=").append(Params.query(dueBefore));
+        if (narrowing.assignee() != null) {
+            query.append("&assignee=").append(Params.query(narrowing.assignee()));
+        }
+        if (narrowing.dueBefore() != null) {
+            query.append("&dueBefore=").append(Params.query(narrowing.dueBefore()));
         }
         if (cursor != null && !cursor.isBlank()) {
             query.append("&cursor=").append(Params.query(cursor));
@@ -220,6 +236,35 @@ class TranslationsController {
                     + Params.query(submitted.targetLocale());
         }
         return "redirect:/translations/units/" + id;
+    }
+
+    /** What the translation-service checks say of a submission, shown on the unit screen before submitting. */
+    record Checks(boolean passes, List<String> failures, List<String> warnings) {}
+
+    /** Runs the submission's checks on the text in the editor and shows the unit again with their results. */
+    @PostMapping("/units/{unitId}/check")
+    String check(
+            @PathVariable String unitId, @RequestParam(defaultValue = "") String text, ConsoleUser user, Model model) {
+        String id = Params.id(unitId);
+        JsonNode answer;
+        try {
+            answer = gateway.send(
+                            user.token(),
+                            "POST",
+                            "/api/translations/units/" + id + "/check",
+                            Map.of("text", text),
+                            Map.of())
+                    .body();
+        } catch (GatewayProblem problem) {
+            return refused(problem, model, user, id, text);
+        }
+        List<String> failures = new ArrayList<>();
+        answer.path("failures").forEach(f -> failures.add(Json.text(f, "message")));
+        List<String> warnings = new ArrayList<>();
+        answer.path("warnings").forEach(w -> warnings.add(Json.text(w, "message")));
+        model.addAttribute("checks", new Checks(answer.path("passes").asBoolean(false), failures, warnings));
+        Unit unit = load(user, id);
+        return show(model, user, unit, suggestions(user, id), text);
     }
 
     @PostMapping("/units/{unitId}/comments")
@@ -337,6 +382,10 @@ class TranslationsController {
         model.addAttribute("context", context(user, unit.unitId()));
         model.addAttribute("comments", comments(user, unit.unitId()));
         model.addAttribute("glossary", glossary(user, unit.unitId()));
+        if (unit.awaitingReview() && unit.targetText() != null && unit.draftText() != null) {
+            // what the submission changes in the translation the page has now (the last approved or written one)
+            model.addAttribute("reviewDiff", TextDiff.between(unit.targetText(), unit.draftText()));
+        }
         model.addAttribute("text", text == null ? "" : text);
         return "translate/unit";
     }

@@ -179,25 +179,32 @@ class TranslationScreensTest {
     }
 
     @Test
-    void theQueueFiltersByAssigneeAndDueDateAndIgnoresAMalformedDate() throws Exception {
+    void theQueueFiltersByTypeAssigneeAndDueDateAndIgnoresMalformedOnes() throws Exception {
         MockHttpSession session = signIn("translator");
 
         mvc.perform(get("/translations")
+                        .param("type", "event-page")
                         .param("assignee", "tr-sato")
                         .param("due", "2003-10-28")
                         .session(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"tr-sato\"")))
                 .andExpect(content().string(containsString("value=\"2003-10-28\"")));
-        mvc.perform(get("/translations").param("due", "28/10/2003").session(session))
+        mvc.perform(get("/translations")
+                        .param("due", "28/10/2003")
+                        .param("type", "Event Page; drop")
+                        .session(session))
                 .andExpect(status().isOk());
 
         List<String> queries = GATEWAY.received().stream()
                 .filter(r -> r.path().equals("/api/translations/queue"))
                 .map(StubGateway.Received::query)
                 .toList();
-        assertThat(queries.get(0)).contains("assignee=tr-sato", "dueBefore=2003-10-28");
-        assertThat(queries.get(1)).doesNotContain("dueBefore").doesNotContain("assignee");
+        assertThat(queries.get(0)).contains("type=event-page", "assignee=tr-sato", "dueBefore=2003-10-28");
+        assertThat(queries.get(1))
+                .doesNotContain("dueBefore")
+                .doesNotContain("assignee")
+                .doesNotContain("type=");
     }
 
     @Test
@@ -283,6 +290,35 @@ class TranslationScreensTest {
     }
 
     @Test
+    void checkingBeforeSubmittingShowsWhatWouldFailAndKeepsTheText() throws Exception {
+        GATEWAY.answer("POST /api/translations/units/u1/check", 200, """
+                {"passes":false,"failures":[{"code":"check.placeholders","message":"Placeholders differ: {count}."}],
+                 "warnings":[{"code":"glossary.missing-term","message":"水俣市 is Minamata City in the glossary.",
+                              "term":"水俣市","expected":"Minamata City"}]}""");
+        MockHttpSession session = signIn("translator");
+
+        mvc.perform(post("/translations/units/u1/check")
+                        .session(session)
+                        .with(csrf())
+                        .param("text", "Toward a model city")
+                        .param("sourceHash", HASH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Submitting this would be refused:")))
+                .andExpect(content()
+                        .string(containsString(
+                                "<li class=\"check-failure\" lang=\"en\">Placeholders differ: {count}.</li>")))
+                .andExpect(content().string(containsString("水俣市 is Minamata City in the glossary.")))
+                .andExpect(content().string(containsString("lang=\"en\">Toward a model city</textarea>")));
+
+        StubGateway.Received check = GATEWAY.received().stream()
+                .filter(r -> r.path().equals("/api/translations/units/u1/check"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(check.body()).isEqualTo("{\"text\":\"Toward a model city\"}");
+        assertThat(GATEWAY.received()).noneMatch(r -> r.path().endsWith("/submit"));
+    }
+
+    @Test
     void submittingSendsTheTextWithTheSourceHashItWasMadeFrom() throws Exception {
         MockHttpSession session = signIn("translator");
 
@@ -362,6 +398,34 @@ class TranslationScreensTest {
                 .map(StubGateway.Received::body)
                 .toList();
         assertThat(approvals).containsExactly("{\"text\":\"Toward an Environmental Model City\"}", "{}");
+    }
+
+    @Test
+    void aReviewerSeesWhatTheSubmissionChangesInTheCurrentTranslation() throws Exception {
+        String draft = "{\"text\":\"Toward an Environmental Model City Built with Residents\",\"sourceHash\":\"" + HASH
+                + "\",\"translator\":\"dev-translator\"}";
+        GATEWAY.answer(
+                "GET /api/translations/units/u1",
+                200,
+                unit("translated", draft)
+                        .replace(
+                                "\"target\":null",
+                                "\"target\":{\"text\":\"Toward an Environmental Model City\",\"sourceHash\":\"" + HASH
+                                        + "\",\"landedFrom\":\"u0\",\"author\":\"rv-mori\"}"));
+        MockHttpSession session = signIn("reviewer");
+
+        mvc.perform(get("/translations/units/u1").session(session))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString(
+                                "<p class=\"diff\" lang=\"en\"><span>Toward an Environmental Model City</span>"
+                                        + "<ins> Built with Residents</ins></p>")))
+                .andExpect(content().string(not(containsString("id=\"review-first\""))));
+
+        GATEWAY.answer("GET /api/translations/units/u1", 200, unit("translated", draft));
+        mvc.perform(get("/translations/units/u1").session(session))
+                .andExpect(content().string(containsString("id=\"review-first\"")))
+                .andExpect(content().string(not(containsString("id=\"review-diff\""))));
     }
 
     @Test

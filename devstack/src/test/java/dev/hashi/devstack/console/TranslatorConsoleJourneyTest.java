@@ -97,6 +97,12 @@ class TranslatorConsoleJourneyTest {
             Screens.shoot(tab, "translation-unit", "en");
             suggestion.locator("a.use-suggestion").click();
             assertThat(tab.locator("#translation-text")).hasValue(REMEMBERED);
+            // the checks run before submitting, on the text in the editor, and keep it there
+            tab.locator("#check").click();
+            assertThat(tab.locator("#check-results")).isVisible();
+            assertThat(tab.locator("#check-results .check-failure")).hasCount(0);
+            assertThat(tab.locator("#translation-text")).hasValue(REMEMBERED);
+            assertThat(unit(unitId).path("state").asString()).isEqualTo("untranslated");
             tab.locator("#submit").click();
             assertThat(tab.locator(".message.ok")).isVisible();
 
@@ -116,6 +122,8 @@ class TranslatorConsoleJourneyTest {
             assertThat(row.locator("a.unit-link[lang=en]")).hasText(REMEMBERED);
             row.locator("a.unit-link").click();
             assertThat(tab.locator("#review-text")).hasValue(REMEMBERED);
+            // the seeded title had no English value: nothing to compare the submission with
+            assertThat(tab.locator("#review-first")).isVisible();
             tab.locator("#review-text").fill(CORRECTED);
             Screens.shoot(tab, "review", "en");
             tab.locator("#approve").click();

@@ -1,5 +1,7 @@
 package dev.hashi.translation.review;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -60,6 +62,42 @@ class ReviewController {
     record RejectRequest(
             @Schema(example = "Use 汚染防止 for pollution control") @NotBlank @Size(max = 4000)
             String comment) {}
+
+    /** @param text the translation to check */
+    record CheckRequest(
+            @Schema(example = "Toward an Environmental Model City Built with Residents (Minamata City)")
+            @NotBlank
+            @Size(max = Unit.MAX_TEXT)
+            String text) {}
+
+    /**
+     * What a submission would meet.
+     *
+     * @param passes   whether a submission of the text would be accepted
+     * @param failures the checks that would refuse it ({@code check.placeholders}, {@code check.links}, …)
+     * @param warnings the glossary's findings (they refuse too when the glossary is enforced)
+     */
+    record CheckView(boolean passes, List<Failure> failures, List<UnitView.Warning> warnings) {
+
+        record Failure(String code, String message) {}
+    }
+
+    @Operation(
+            summary = "Check a translation before submitting it (translators of the pair); nothing is written",
+            description = "The same checks as submit: placeholders, links, tags and plural categories, and the"
+                    + " glossary. 200 whether or not they pass.")
+    @PostMapping("/check")
+    CheckView check(@PathVariable String unitId, @Valid @RequestBody CheckRequest request, CommandContext context) {
+        Reviews.Check check = reviews.check(context, unitId, request.text());
+        return new CheckView(
+                check.passes(),
+                check.failures().stream()
+                        .map(f -> new CheckView.Failure(f.code(), f.detail()))
+                        .toList(),
+                check.warnings().stream()
+                        .map(w -> new UnitView.Warning(w.code(), w.message(), w.term(), w.expected()))
+                        .toList());
+    }
 
     @Operation(
             summary = "Submit a translation",

@@ -12,6 +12,7 @@ import dev.hashi.events.translation.TranslationApproved;
 import dev.hashi.events.translation.TranslationSubmitted;
 import dev.hashi.identity.Identity;
 import dev.hashi.locale.LocaleTag;
+import dev.hashi.locale.TextDiff;
 import dev.hashi.locale.Texts;
 import dev.hashi.service.access.Access;
 import dev.hashi.service.command.CommandContext;
@@ -19,6 +20,7 @@ import dev.hashi.service.error.FieldError;
 import dev.hashi.service.error.RuleViolationException;
 import dev.hashi.translation.TranslationSettings;
 import dev.hashi.translation.glossary.Terminology;
+import dev.hashi.translation.unit.HistoryEntry;
 import dev.hashi.translation.unit.Unit;
 import dev.hashi.translation.unit.UnitChange;
 import dev.hashi.translation.unit.UnitProblems;
@@ -51,6 +53,32 @@ public class Reviews {
      * the glossary's warnings on it.
      */
     public record Submission(Unit unit, boolean changed, List<Terminology.Warning> warnings) {}
+
+    /**
+     * What a submission of {@code text} would meet, without submitting: the checks that would refuse it
+     * ({@code failures}) and the glossary's findings ({@code warnings}; they refuse too when the glossary is
+     * enforced). Nothing is written.
+     */
+    public record Check(List<SubmitChecks.Failure> failures, List<Terminology.Warning> warnings, boolean enforced) {
+
+        /** Whether a submission of the text would be accepted. */
+        public boolean passes() {
+            return failures.isEmpty() && (warnings.isEmpty() || !enforced);
+        }
+    }
+
+    /** Runs the submission's checks on {@code text} for a unit (translators of the pair); writes nothing. */
+    public Check check(CommandContext context, String unitId, String text) {
+        Identity caller = context.caller();
+        Access.requireStaff(caller);
+        Unit found = live(units.find(unitId), unitId);
+        Access.requireTranslatorFor(caller, found.source().locale(), found.targetLocale());
+        String translation = Texts.nfc(text);
+        return new Check(
+                SubmitChecks.check(found.source().text(), translation, LocaleTag.parse(found.targetLocale())),
+                terminology.check(found, translation),
+                terminology.enforced());
+    }
 
     /**
      * Submits {@code text} for a unit, translated from the source whose hash the translator loaded.
@@ -178,7 +206,9 @@ public class Reviews {
                     if (edited) {
                         return Optional.of(UnitChange.of(next, "approved-with-edit", context)
                                 .texts(submitted.draft(), correction)
-                                .diff(TextDiff.between(submitted.draft(), correction))
+                                .diff(TextDiff.between(submitted.draft(), correction).stream()
+                                        .map(edit -> new HistoryEntry.Edit(edit.op(), edit.text()))
+                                        .toList())
                                 .comment(comment)
                                 .publishing(List.of(approved)));
                     }

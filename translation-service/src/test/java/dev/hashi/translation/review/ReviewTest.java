@@ -10,6 +10,7 @@ import dev.hashi.identity.Identity;
 import dev.hashi.testsupport.Reply;
 import dev.hashi.translation.support.ConferencePages;
 import dev.hashi.translation.support.ServiceTest;
+import dev.hashi.translation.unit.Unit;
 import dev.hashi.translation.unit.UnitIds;
 import dev.hashi.translation.unit.Units;
 
@@ -54,6 +55,37 @@ class ReviewTest extends ServiceTest {
         Reply fine = submit(unit, "<b>[기타큐슈](https://example.org/k)</b>에서 {count, plural, other {# 발표}}", hash(unit));
         assertThat(fine.status()).isEqualTo(200);
         assertThat(fine.body().path("state").asString()).isEqualTo("translated");
+    }
+
+    @Test
+    void aCheckBeforeSubmittingNamesWhatWouldFailAndWritesNothing() {
+        String unit = unitFor(
+                "{count, plural, one {# talk} other {# talks}} in <b>[Kitakyushu](https://example.org/k)</b>", "ko");
+        Unit before = units.find(unit).orElseThrow();
+        String check = "/api/translations/units/" + unit + "/check";
+
+        Reply broken = client().post(TRANSLATOR, check, Map.of("text", "{n, plural, other {# 발표}} 북큐슈"));
+        assertThat(broken.status()).isEqualTo(200);
+        assertThat(broken.body().path("passes").asBoolean()).isFalse();
+        assertThat(broken.body().path("failures").findValuesAsString("code"))
+                .contains("check.placeholders", "check.links", "check.markup");
+
+        Reply fine = client().post(
+                        TRANSLATOR,
+                        check,
+                        Map.of("text", "<b>[기타큐슈](https://example.org/k)</b>에서 {count, plural, other {# 발표}}"));
+        assertThat(fine.status()).isEqualTo(200);
+        assertThat(fine.body().path("passes").asBoolean()).isTrue();
+        assertThat(fine.body().path("failures").size()).isZero();
+
+        Unit after = units.find(unit).orElseThrow();
+        assertThat(after.rev()).as("nothing written").isEqualTo(before.rev());
+        assertThat(after.work().draft()).isNull();
+        assertThat(client().post(translator("tr-x", "ja:en"), check, Map.of("text", "x"))
+                        .status())
+                .as("translators of another pair")
+                .isEqualTo(403);
+        assertThat(client().post(TRANSLATOR, check, Map.of("text", "")).code()).isEqualTo("request.invalid");
     }
 
     @Test

@@ -1,8 +1,8 @@
-package dev.hashi.translation.review;
+package dev.hashi.locale;
 
 import org.junit.jupiter.api.Test;
 
-import dev.hashi.translation.unit.HistoryEntry.Edit;
+import dev.hashi.locale.TextDiff.Edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.hashi.translation.review;
+package dev.hashi.locale;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +9,15 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 
-import dev.hashi.translation.unit.HistoryEntry;
-
 /**
- * How a corrected translation differs from the submitted one, as runs of equal, deleted and inserted text. Text is
- * compared token by token: a word (letters and digits of alphabetic scripts), a run of white space, each Han, kana
+ * How one text differs from another (a correction from a submission, a submission from the translation before it),
+ * as runs of equal, deleted and inserted text. Text is compared token by token: a word (letters and digits of alphabetic scripts), a run of white space, each Han, kana
  * or other character on its own, so Japanese and Chinese are compared character by character.
  */
-final class TextDiff {
+public final class TextDiff {
+
+    /** A run of text: {@code op} is {@code equal}, {@code delete} or {@code insert}. */
+    public record Edit(String op, String text) {}
 
     private static final Pattern TOKEN = Pattern.compile(
             "[\\p{L}\\p{N}\\p{M}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]]+|\\s+|\\X",
@@ -24,11 +25,12 @@ final class TextDiff {
 
     private TextDiff() {}
 
-    static List<HistoryEntry.Edit> between(String before, String after) {
+    /** The runs that turn {@code before} into {@code after}; equal texts give one {@code equal} run. */
+    public static List<Edit> between(String before, String after) {
         List<String> from = tokens(before);
         List<String> to = tokens(after);
         Patch<String> patch = DiffUtils.diff(from, to);
-        List<HistoryEntry.Edit> edits = new ArrayList<>();
+        List<Edit> edits = new ArrayList<>();
         int position = 0;
         for (AbstractDelta<String> delta : patch.getDeltas()) {
             int start = delta.getSource().getPosition();
@@ -50,15 +52,15 @@ final class TextDiff {
         return tokens;
     }
 
-    private static void add(List<HistoryEntry.Edit> edits, String op, List<String> tokens) {
+    private static void add(List<Edit> edits, String op, List<String> tokens) {
         if (tokens.isEmpty()) {
             return;
         }
         String text = String.join("", tokens);
         if (!edits.isEmpty() && edits.get(edits.size() - 1).op().equals(op)) {
-            HistoryEntry.Edit last = edits.remove(edits.size() - 1);
+            Edit last = edits.remove(edits.size() - 1);
             text = last.text() + text;
         }
-        edits.add(new HistoryEntry.Edit(op, text));
+        edits.add(new Edit(op, text));
     }
 }
