@@ -31,11 +31,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The translation journeys of the console in Chromium, through the gateway of a launched dev stack with the seeds
  * loaded: a translator finds the seeded page's Minamata title in the Japanese-only queue, uses the translation
- * memory's suggestion and submits; a reviewer corrects and approves; the editor sees the landed title ready to
- * publish and publishes English, which the English page then shows; an editor uploads a file of a few MB with a
- * progress bar. Screenshots of the Translations,
- * Progress, Attachments and Admin screens go to {@code docs/console/} in both UI languages, each checked for content wider
- * than the window.
+ * memory's suggestion, checks it and submits; a reviewer corrects and approves; the editor sees the landed title
+ * ready to publish and publishes English, which the English page's preview and delivery then show, and the page's
+ * progress counts it; an editor uploads a file of a few MB with a progress bar; an admin creates and revokes a token.
+ * Screenshots of the Translations, Progress, Attachments and Admin screens go to {@code docs/console/} in both UI
+ * languages, each checked for content wider than the window.
  */
 @SharedStack(SharedStack.CONSOLE)
 class TranslatorConsoleJourneyTest {
@@ -144,6 +144,13 @@ class TranslatorConsoleJourneyTest {
             assertThat(tab.locator("#ready-" + entryId)).hasCount(0);
             tab.locator("header.shell button[value=ja]").click();
             Screens.shoot(tab, "ready", "ja");
+
+            // the English page's preview in the editor shows the English title, in English, no longer a fallback
+            tab.navigate(stack.gateway() + "/pages/" + entryId + "/preview/en");
+            Locator title = tab.locator("#preview dd[data-path*=presentations][data-path$='title']")
+                    .filter(new Locator.FilterOptions().setHasText(CORRECTED));
+            assertThat(title.locator("span[lang=en]")).hasText(CORRECTED);
+            assertThat(title.locator(".fallback-note")).hasCount(0);
         }
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             HttpResponse<String> english = stack.get("/api/delivery/entries/event-page/" + seeded.slug + "?locale=en");
