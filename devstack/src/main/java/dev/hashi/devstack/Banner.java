@@ -40,6 +40,11 @@ final class Banner {
                 out.append(String.format(" %-20s %s   (pid %d)%n", service.label(), service.url(), process.pid()));
             }
         }
+        if (config.oneJvm() && !processes.isEmpty()) {
+            out.append(String.format(
+                    " JVMs                 every service in one (pid %d); HASHI_DEV_JVM=per-service for one each%n",
+                    processes.get(0).pid()));
+        }
         out.append(String.format(
                 " MongoDB              %s%s%n",
                 mongoUri,

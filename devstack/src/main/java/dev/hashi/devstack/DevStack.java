@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -19,9 +20,10 @@ import dev.hashi.embedded.Ports;
 
 /**
  * Starts the whole system for development: a real Kafka broker (KRaft) and the MongoDB-wire server in this JVM,
- * unless {@code KAFKA_BOOTSTRAP_SERVERS} / {@code MONGODB_URI} point elsewhere, then the four services as child
- * processes, one JVM per replica ({@code --replicas 2} or {@code HASHI_REPLICAS=2} for two of each, the gateways
- * given every replica of each service). Prints a banner when all are ready; SIGINT/SIGTERM stops everything.
+ * unless {@code KAFKA_BOOTSTRAP_SERVERS} / {@code MONGODB_URI} point elsewhere, then the services and the console:
+ * by default all in one child JVM ({@code devstack-host}, see {@link StackConfig#oneJvm()}), with
+ * {@code HASHI_DEV_JVM=per-service} or replicas one JVM per service and replica ({@code --replicas 2} or
+ * {@code HASHI_REPLICAS=2} for two of each, the gateways given every replica of each service). Prints a banner when all are ready; SIGINT/SIGTERM stops everything.
  * {@code status} as the first argument prints the running stack's flow summary instead ({@link FlowStatus}).
  */
 public final class DevStack {
@@ -96,16 +98,30 @@ public final class DevStack {
             mongoUri = mongo.connectionString();
         }
         String bootstrap = config.kafkaBootstrap();
-        if (bootstrap == null) {
-            kafka = new EmbeddedKafka(config.dataDir().resolve("kafka"), config.kafkaPort(), config.controllerPort())
-                    .start();
-            bootstrap = kafka.bootstrapServers();
+        boolean embeddedKafka = bootstrap == null;
+        if (embeddedKafka) {
+            bootstrap = EmbeddedKafka.bootstrapServers(config.kafkaPort());
         }
         Path logs = config.dataDir().resolve("logs");
         Files.createDirectories(logs);
-        for (StackConfig.Service service : config.services()) {
-            processes.add(ServiceProcess.start(
-                    service, service.jar(config.root()), logs, environment(service, mongoUri, bootstrap)));
+        if (config.oneJvm()) {
+            // the services' JVM starts beside the broker: it starts the services that need no Kafka first and waits
+            // for the broker's port before the others (ServicesHost)
+            Map<StackConfig.Service, Map<String, String>> envs = new LinkedHashMap<>();
+            for (StackConfig.Service service : config.services()) {
+                envs.put(service, environment(service, mongoUri, bootstrap));
+            }
+            processes.addAll(ServiceProcess.startInOneJvm(config.oneJvmJar(), config.root(), logs, envs));
+        }
+        if (embeddedKafka) {
+            kafka = new EmbeddedKafka(config.dataDir().resolve("kafka"), config.kafkaPort(), config.controllerPort())
+                    .start();
+        }
+        if (!config.oneJvm()) {
+            for (StackConfig.Service service : config.services()) {
+                processes.add(ServiceProcess.start(
+                        service, service.jar(config.root()), logs, environment(service, mongoUri, bootstrap)));
+            }
         }
         // the JVMs start side by side and share the cores: more of them take longer
         Instant deadline = Instant.now().plus(config.readyTimeout().multipliedBy(config.replicas()));

@@ -38,16 +38,52 @@ final class ServiceProcess {
 
     static ServiceProcess start(StackConfig.Service service, Path jar, Path logDir, Map<String, String> env)
             throws IOException {
+        String label = service.label().replace('#', '-');
+        Launched launched = launch(
+                jar,
+                logDir,
+                label,
+                env,
+                JvmOptions.service(System.getenv(), Runtime.version().feature()));
+        return new ServiceProcess(service, launched.process(), launched.log(), launched.training());
+    }
+
+    /**
+     * Starts every service in one JVM ({@code devstack-host}): one process, one log ({@code services.log}), one
+     * start-up cache, one {@code ServiceProcess} per service to wait for and report.
+     *
+     * @param hostJar the one-JVM host's executable jar
+     * @param envs    every service's environment, in start order; each also names the service's own executable jar
+     */
+    static List<ServiceProcess> startInOneJvm(
+            Path hostJar, Path root, Path logDir, Map<StackConfig.Service, Map<String, String>> envs)
+            throws IOException {
+        Map<String, String> env = Map.of(HostSpec.VARIABLE, HostSpec.text(root, envs));
+        Launched launched = launch(
+                hostJar,
+                logDir,
+                "services",
+                env,
+                JvmOptions.oneJvm(System.getenv(), Runtime.version().feature()));
+        List<ServiceProcess> processes = new ArrayList<>();
+        for (StackConfig.Service service : envs.keySet()) {
+            processes.add(new ServiceProcess(service, launched.process(), launched.log(), launched.training()));
+        }
+        return processes;
+    }
+
+    private record Launched(Process process, Path log, Training training) {}
+
+    private static Launched launch(Path jar, Path logDir, String label, Map<String, String> env, List<String> options)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests install");
         }
         Files.createDirectories(logDir);
-        String label = service.label().replace('#', '-');
         Path log = logDir.resolve(label + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         Map<String, String> launcherEnv = System.getenv();
         int feature = Runtime.version().feature();
-        List<String> options = JvmOptions.service(launcherEnv, feature);
         StartupCache cache = StartupCache.enabled(launcherEnv.get("HASHI_DEV_CACHE"))
                 ? StartupCache.of(jar, java, Runtime.version().toString(), feature)
                 : null;
@@ -64,7 +100,7 @@ final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(childEnv);
         Training training = new Training(cache, java, options, childEnv, logDir.resolve(label + "-cache.log"));
-        return new ServiceProcess(service, builder.start(), log, training);
+        return new Launched(builder.start(), log, training);
     }
 
     Training training() {

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param replicas       JVMs per service ({@code --replicas} or {@code HASHI_REPLICAS}, default 1, at most 3)
  * @param readyTimeout   how long one replica of each service may take to be ready ({@code HASHI_READY_TIMEOUT} in
  *                       seconds, default 120); the launcher allows this much per replica
+ * @param oneJvm         whether every service runs in one JVM ({@code HASHI_DEV_JVM=one}, the default with one
+ *                       replica) or each in its own ({@code HASHI_DEV_JVM=per-service}, and always with replicas)
  * @param services       every service process in start order, replicas of a service together, gateways last
  */
 record StackConfig(
@@ -31,6 +33,7 @@ record StackConfig(
         int controllerPort,
         int replicas,
         Duration readyTimeout,
+        boolean oneJvm,
         List<Service> services) {
 
     /** At most as many replicas as the event topics have partitions: a further one would consume nothing. */
@@ -132,7 +135,13 @@ record StackConfig(
                 port(env, "HASHI_KAFKA_CONTROLLER_PORT", 9093),
                 replicas,
                 Duration.ofSeconds(seconds(env, "HASHI_READY_TIMEOUT", 120)),
+                oneJvm(env.get("HASHI_DEV_JVM"), replicas),
                 List.copyOf(services));
+    }
+
+    /** The executable jar of the one JVM that runs every service ({@link #oneJvm()}). */
+    Path oneJvmJar() {
+        return root.resolve("devstack-host").resolve("target").resolve("devstack-host.jar");
     }
 
     /** The first replica of a service. */
@@ -148,6 +157,18 @@ record StackConfig(
     /** The base URLs of every replica of a service, comma-separated, as the gateway takes its downstreams. */
     String urls(String name) {
         return String.join(",", replicasOf(name).stream().map(Service::url).toList());
+    }
+
+    /**
+     * {@code HASHI_DEV_JVM}: {@code one} (default) runs every service in one JVM, {@code per-service} one JVM each,
+     * as production does. Replicas always run in JVMs of their own: they stand for separate machines.
+     */
+    private static boolean oneJvm(String value, int replicas) {
+        String choice = value == null || value.isBlank() ? "one" : value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!choice.equals("one") && !choice.equals("per-service")) {
+            throw new IllegalArgumentException("HASHI_DEV_JVM=" + value + " is neither one nor per-service");
+        }
+        return choice.equals("one") && replicas == 1;
     }
 
     private static int replicas(String value, String name) {

@@ -171,6 +171,11 @@ public final class LaunchedStack implements AutoCloseable {
         ports.forEach((name, port) -> Ports.requireFree(Integer.parseInt(port), name));
     }
 
+    /** The launcher's output so far, line by line. */
+    List<String> output() {
+        return List.copyOf(output);
+    }
+
     long pidOf(String service) {
         return children.get(service);
     }

@@ -15,9 +15,11 @@ class StackConfigTest {
     static final Path ROOT = Path.of("/repo");
 
     @Test
-    void oneJvmPerServiceByDefaultGatewayLast() {
+    void everyServiceInOneJvmByDefaultGatewayLast() {
         StackConfig config = StackConfig.fromEnvironment(Map.of(), ROOT);
         assertThat(config.replicas()).isEqualTo(1);
+        assertThat(config.oneJvm()).isTrue();
+        assertThat(config.oneJvmJar()).isEqualTo(ROOT.resolve("devstack-host/target/devstack-host.jar"));
         assertThat(config.services())
                 .extracting(StackConfig.Service::label)
                 .containsExactly("content-service", "translation-service", "media-service", "console", "gateway");
@@ -26,6 +28,21 @@ class StackConfigTest {
         assertThat(StackConfig.fromEnvironment(Map.of("HASHI_READY_TIMEOUT", "300"), ROOT)
                         .readyTimeout())
                 .hasSeconds(300);
+    }
+
+    @Test
+    void oneJvmPerServiceWhenAskedAndAlwaysForReplicas() {
+        assertThat(StackConfig.fromEnvironment(Map.of("HASHI_DEV_JVM", "per-service"), ROOT)
+                        .oneJvm())
+                .isFalse();
+        assertThat(StackConfig.fromEnvironment(Map.of("HASHI_DEV_JVM", " One "), ROOT)
+                        .oneJvm())
+                .isTrue();
+        assertThat(StackConfig.fromEnvironment(Map.of("HASHI_DEV_JVM", "one"), List.of("--replicas", "2"), ROOT)
+                        .oneJvm())
+                .isFalse();
+        assertThatThrownBy(() -> StackConfig.fromEnvironment(Map.of("HASHI_DEV_JVM", "two"), ROOT))
+                .hasMessageContaining("HASHI_DEV_JVM=two");
     }
 
     @Test

@@ -64,6 +64,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** {@code host:port} for {@code bootstrap.servers}. */
     public String bootstrapServers() {
+        return bootstrapServers(brokerPort);
+    }
+
+    /** {@code host:port} for {@code bootstrap.servers} of a broker on this port, known before it starts. */
+    public static String bootstrapServers(int brokerPort) {
         return "127.0.0.1:" + brokerPort;
     }
 
