@@ -40,7 +40,7 @@ if [ "$load_seconds" != 0 ] && ! command -v wrk > /dev/null; then
 fi
 
 # ./hashi-dev rebuilds (mvnw install) when a source is newer than a jar: that would be timed as start-up
-for module in gateway content-service translation-service media-service devstack; do
+for module in gateway content-service translation-service media-service console devstack-host devstack; do
   if [ ! -s "$module/target/$module.jar" ] || [ -n "$(find . -path ./data -prune -o -path '*/target' -prune -o \
       -path ./.git -prune -o -type f \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
       -newer "$module/target/$module.jar" -print -quit)" ]; then
@@ -75,6 +75,8 @@ export HASHI_READY_TIMEOUT=${HASHI_READY_TIMEOUT:-600}
 label_of() {
   local cmd
   cmd=$(tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null || true)
+  # the one JVM that runs every service (the default since HASHI_DEV_JVM)
+  case $cmd in *devstack-host*) echo "services"; return ;; esac
   for module in gateway content-service translation-service media-service console; do
     case $cmd in *"/$module/"*|*"/$module.jar"*|*"$module-"*) echo "$module"; return ;; esac
   done
