@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JVM options and environment of the dev stack's service JVMs: sized for a developer's machine running six
- * JVMs at once, not for production (production flags are the container's {@code JAVA_TOOL_OPTIONS}, see
+ * The JVM options and environment of the dev stack's service JVMs: sized for a developer's machine running the
+ * launcher and one JVM for every service (or, with {@code HASHI_DEV_JVM=per-service}, one JVM each), not for production (production flags are the container's {@code JAVA_TOOL_OPTIONS}, see
  * docs/deployment.md). Measurements behind every value: docs/performance.md, "Start-up and memory".
  */
 final class JvmOptions {
