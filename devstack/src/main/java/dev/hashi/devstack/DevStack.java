@@ -34,6 +34,7 @@ public final class DevStack {
     private EmbeddedMongo mongo;
     private EmbeddedKafka kafka;
     private StartupCaches caches;
+    private volatile LauncherCache launcherCache;
     private volatile boolean stopped;
 
     DevStack(StackConfig config) {
@@ -43,6 +44,10 @@ public final class DevStack {
     public static void main(String[] args) throws Exception {
         Path root =
                 Path.of(System.getProperty("hashi.root", ".")).toAbsolutePath().normalize();
+        if (LauncherCache.isTraining(args)) {
+            LauncherCache.train(Path.of(args[1]));
+            System.exit(0);
+        }
         boolean status = args.length > 0 && args[0].equals("status");
         List<String> options = List.of(args).subList(status ? 1 : 0, args.length);
         StackConfig config;
@@ -147,6 +152,37 @@ public final class DevStack {
         if (!stopped) {
             caches = new StartupCaches(processes, System.out::println);
             caches.start();
+            LauncherCache cache = LauncherCache.of(config.root());
+            if (StartupCache.enabled(System.getenv("HASHI_DEV_CACHE")) && cache.supported() && !cache.ready()) {
+                launcherCache = cache;
+                Thread thread = new Thread(() -> buildLauncherCache(cache), "devstack-launcher-cache");
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+    }
+
+    /** After the services' caches: the launcher's own (LauncherCache), with the options hashi-dev gives it. */
+    private void buildLauncherCache(LauncherCache cache) {
+        try {
+            caches.awaitDone();
+            if (stopped) {
+                return;
+            }
+            Path log = config.dataDir().resolve("logs").resolve("launcher-cache.log");
+            List<String> options =
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                            .filter(option -> option.startsWith("-X") && !option.startsWith("-XX:AOTCache"))
+                            .toList();
+            if (cache.build(options, log, 600)) {
+                System.out.println("hashi: launcher start-up cache ready for the next start");
+            } else if (!stopped) {
+                System.out.println("hashi: no launcher start-up cache; see " + log);
+            }
+        } catch (Exception e) {
+            if (!stopped) {
+                System.out.println("hashi: no launcher start-up cache: " + e);
+            }
         }
     }
 
@@ -209,6 +245,9 @@ public final class DevStack {
         System.out.println("hashi: stopping…");
         if (caches != null) {
             caches.cancel();
+        }
+        if (launcherCache != null) {
+            launcherCache.cancel();
         }
         List<Thread> stopping = new ArrayList<>();
         for (ServiceProcess process : processes) {

@@ -79,6 +79,17 @@ final class StartupCaches {
         }
     }
 
+    /** Waits until every missing cache is built or given up (at once when nothing was missing). */
+    void awaitDone() throws InterruptedException {
+        Thread building;
+        synchronized (this) {
+            building = thread;
+        }
+        if (building != null) {
+            building.join();
+        }
+    }
+
     /** Stops the build under way; the caches already complete stay. */
     synchronized void cancel() {
         cancelled = true;
