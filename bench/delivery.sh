@@ -23,13 +23,13 @@
 # Builds the jars (package, never install) when they are missing. Leaves no process running.
 #
 # Usage: bench/delivery.sh [seconds=20]
-# Environment: VISIBLE_RUNS (50), WARMUP seconds per JVM case (10), BENCH_LABEL (suffix of the results file),
+# Environment: VISIBLE_RUNS (50), WARMUP_MAX / WARMUP_STEP / WARMUP_GAIN (the warm-up, bench/lib/warmup.sh: each
+#              JVM case runs until its rate stops rising, at most 120 s), BENCH_LABEL (suffix of the results file),
 #              HASHI_ROOT (run against another checkout), KEEP_WORK=1 (keep the logs in /tmp).
 set -euo pipefail
 cd "${HASHI_ROOT:-$(dirname "$0")/..}"
 root=$PWD
 seconds=${1:-20}
-warmup=${WARMUP:-10}
 visible_runs=${VISIBLE_RUNS:-50}
 
 # The endpoints measured; the list's query is the list endpoint's (dev.hashi.content.search) shape.
@@ -453,8 +453,12 @@ if [ -z "${failed[page-cached]:-}" ]; then
 fi
 
 run_wrk() { wrk -t2 -c32 -d"$2"s --latency --timeout 10s "${url[$1]}"; }
-echo "warming up ($warmup s per JVM case)…"
-for c in $cases; do [ "$c" = nginx ] || [ -n "${failed[$c]:-}" ] || run_wrk "$c" "$warmup" > /dev/null; done
+echo "warming up each JVM case until its rate stops rising (bench/lib/warmup.sh)…"
+. "$root/bench/lib/warmup.sh"
+WARMUP_LOG=$work/warmup.log
+: > "$WARMUP_LOG"
+for c in $cases; do [ "$c" = nginx ] || [ -n "${failed[$c]:-}" ] || warm_until_steady "$c"; done
+cat "$WARMUP_LOG"
 
 mkdir -p bench/results
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
@@ -464,8 +468,8 @@ out=bench/results/delivery-$stamp${BENCH_LABEL:+-$BENCH_LABEL}.md
   echo
   echo "- machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; load before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- java: $(java -version 2>&1 | head -1); commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-  echo "- command: \`wrk -t2 -c32 -d${seconds}s --latency\` per case, in this order, after a ${warmup} s warm-up of each"
-  echo "  JVM case; the page is $size bytes (\`$PAGE_PATH\`); list: \`$LIST_PATH\`"
+  echo "- command: \`wrk -t2 -c32 -d${seconds}s --latency\` per case, in this order, after warming each"
+  echo "  JVM case up until its rate stopped rising (below); the page is $size bytes (\`$PAGE_PATH\`); list: \`$LIST_PATH\`"
   echo
   echo "| case | req/s | p50 | p99 | non-2xx (socket errors) | of nginx | CPU s: content-service / gateway | target |"
   echo "|---|---|---|---|---|---|---|---|"
@@ -522,6 +526,8 @@ changes=$(python3 "$work/editor.py" changes 2>&1) || changes="FAILED: $changes"
   echo "- publish → visible (cached gateway): $visible; target p99 ≤ 1 s: $([ -n "$p99v" ] && { [ "$p99v" -le 1000 ] && echo met || echo missed; } || echo FAILED)"
   echo "- change feed, one call of 100 items directly on content-service: $changes"
   echo "- load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- warm-up (bench/lib/warmup.sh), per case:"
+  sed 's/^/  - /' "$WARMUP_LOG"
 } >> "$out"
 echo
 cat "$out"

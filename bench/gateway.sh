@@ -25,6 +25,8 @@
 #   BASELINE_CONTENT_JAVA         a second content-service (same jar, same database) started on port 18091 with this
 #                                 java and BASELINE_CONTENT_VIRTUAL_THREADS (default false); its direct cases run as
 #                                 *-direct-baseline right after the matching *-direct case
+#   BENCH_HOLD=1                  starts and checks everything, prints the cases' URLs and the JVMs' pids, and keeps it
+#                                 all running (no measurement) until the script is stopped: for profiling by hand
 #   BENCH_PORT_OFFSET             added to every port below (default 0)
 #   BASELINE_JAVA                 java executable for that second gateway (default: GATEWAY_JAVA), e.g. to compare
 #                                 runtimes with the same jar
@@ -284,9 +286,19 @@ if [ -n "$baseline_pid" ]; then
   check 200 delivery-baseline; check 200 info-baseline; check 404 404-baseline; check 401 401-baseline
 fi
 size=$(wc -c < "$work/nginx/html$delivery")
+if [ "${BENCH_HOLD:-0}" = 1 ]; then # everything stays up for measuring by hand until this script is stopped
+  for c in $cases; do echo "$c ${url[$c]}"; done
+  echo "pids: gateway $gateway_pid content-service $content_pid infra $infra_pid${baseline_pid:+ baseline $baseline_pid}"
+  echo "holding; stop with Ctrl-C or kill $$"
+  while :; do sleep 3600 & wait $!; done # wait returns at once when a signal arrives, so cleanup runs
+fi
 
-echo "warming up (10 s per JVM case)…"
-for c in $cases; do [ "$c" = nginx ] || run_wrk "$c" 10 32 > /dev/null; done
+echo "warming up each JVM case until its rate stops rising (bench/lib/warmup.sh)…"
+. "$root/bench/lib/warmup.sh"
+WARMUP_LOG=$work/warmup.log
+: > "$WARMUP_LOG"
+for c in $cases; do [ "$c" = nginx ] || warm_until_steady "$c"; done
+cat "$WARMUP_LOG"
 
 mkdir -p bench/results
 profile_dir=${BENCH_PROFILE_DIR:-/tmp/hashi-gateway-profiles}
@@ -324,7 +336,7 @@ cs_java=$("$CONTENT_JAVA" -version 2>&1 | head -1)
   [ -z "$baseline_content_pid" ] || echo "- *-direct-baseline cases: content-service on $("$BASELINE_CONTENT_JAVA" -version 2>&1 | head -1), virtual threads ${BASELINE_CONTENT_VIRTUAL_THREADS:-false}, port $BASE_CS_PORT"
   [ -z "$baseline_jar" ] || echo "- *-baseline cases: $baseline_jar on $("${BASELINE_JAVA:-$GATEWAY_JAVA}" -version 2>&1 | head -1), port $BASE_PORT, same settings"
   echo "- gateway: $gw_java ${GATEWAY_JAVA_OPTS:-}; content-service: $cs_java ${CONTENT_JAVA_OPTS:-}, virtual threads $vt"
-  echo "- command: \`wrk -t2 -c32 -d${seconds}s --latency\` per case, in this order, after a 10 s warm-up of each; delivery body $size bytes"
+  echo "- command: \`wrk -t2 -c32 -d${seconds}s --latency\` per case, in this order, after warming each JVM case up until its rate stopped rising (below); delivery body $size bytes"
   echo
   echo "| case | req/s | p50 | p99 | non-2xx | new TCP connections | CPU s: gateway / content-service / infra |"
   echo "|---|---|---|---|---|---|---|"
@@ -380,6 +392,8 @@ ratio() { # through direct
   [ -n "${rps[nginx]:-}" ] && [ -n "${rps[delivery-direct]:-}" ] \
     && awk -v n="${rps[nginx]}" -v d="${rps[delivery-direct]}" 'BEGIN { printf "- nginx serves the delivery body %.0f× faster than content-service\n", n / d }'
   echo "- load after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- warm-up (bench/lib/warmup.sh), per case:"
+  sed 's/^/  - /' "$WARMUP_LOG"
 } >> "$out"
 echo
 cat "$out"

@@ -86,6 +86,15 @@ record GatewayProblem(
                 HttpHeaders.EMPTY);
     }
 
+    static GatewayProblem notFound(String path) {
+        return new GatewayProblem(
+                HttpStatus.NOT_FOUND,
+                ProblemCodes.ROUTE_NOT_FOUND,
+                "Nothing is served at " + path + ".",
+                null,
+                HttpHeaders.EMPTY);
+    }
+
     boolean unexpected() {
         return "internal.error".equals(code);
     }
@@ -116,9 +125,13 @@ record GatewayProblem(
             default -> status.is4xxClientError() ? ProblemCodes.REQUEST_INVALID : ProblemCodes.INTERNAL_ERROR;
         };
         if (status.value() == 404) {
-            detail = "Nothing is served at " + path + ".";
+            return notFound(path).withService(service, response.getHeaders());
         }
         return new GatewayProblem(status, code, detail, service, response.getHeaders());
+    }
+
+    private GatewayProblem withService(String service, HttpHeaders headers) {
+        return new GatewayProblem(status, code, detail, service, headers, members);
     }
 
     private static GatewayProblem downstream(HttpStatus status, String code, String service, String detail) {

@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(-2)
-class ProblemResponses implements ErrorWebExceptionHandler {
+public class ProblemResponses implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
@@ -49,8 +49,33 @@ class ProblemResponses implements ErrorWebExceptionHandler {
             return Mono.error(error);
         }
         String path = exchange.getRequest().getPath().value();
-        GatewayProblem problem =
-                GatewayProblem.of(error, DownstreamRoutes.serviceOf(exchange), downstream.responseTimeout(), path);
+        return write(
+                exchange,
+                GatewayProblem.of(error, DownstreamRoutes.serviceOf(exchange), downstream.responseTimeout(), path),
+                error);
+    }
+
+    /**
+     * Answers a refusal in place, as {@link #handle} would answer it as an error: the same document, headers and log
+     * line, but the request completes normally. A refusal raised as an error travels back through every
+     * {@code WebFilter} of the chain, each of which WebFlux wraps in a checkpoint that records itself on the failure;
+     * that walk was most of the cost of a 401 or 404 the gateway answers itself.
+     */
+    public Mono<Void> refuse(ServerWebExchange exchange, EdgeRejection rejection) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(rejection);
+        }
+        return write(exchange, GatewayProblem.of(rejection, null, downstream.responseTimeout(), null), rejection);
+    }
+
+    /** The {@code 404} for a request no route, controller or endpoint serves, answered in place (see {@link #refuse}). */
+    Mono<Void> notFound(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().value();
+        return write(exchange, GatewayProblem.notFound(path), null);
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, GatewayProblem problem, Throwable error) {
+        String path = exchange.getRequest().getPath().value();
         String requestId = RequestIdFilter.of(exchange);
         log(problem, error, exchange, requestId);
         ServerHttpResponse response = exchange.getResponse();
@@ -84,11 +109,11 @@ class ProblemResponses implements ErrorWebExceptionHandler {
             if (problem.unexpected()) {
                 log.error("{} failed", request, error);
             } else if (problem.service() != null) {
-                log.warn("{} -> {} {}: {}", request, problem.status().value(), problem.code(), error.toString());
+                log.warn("{} -> {} {}: {}", request, problem.status().value(), problem.code(), String.valueOf(error));
             } else if (error instanceof EdgeRejection) {
                 log.info("{} refused: {} {}", request, problem.status().value(), problem.code());
-            } else {
-                log.debug("{} -> {} {}: {}", request, problem.status().value(), problem.code(), error.toString());
+            } else if (log.isDebugEnabled()) {
+                log.debug("{} -> {} {}: {}", request, problem.status().value(), problem.code(), String.valueOf(error));
             }
         }
     }

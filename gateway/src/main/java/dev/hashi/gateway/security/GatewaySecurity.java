@@ -26,6 +26,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
 
 import dev.hashi.gateway.problem.EdgeRejection;
+import dev.hashi.gateway.problem.ProblemResponses;
 import dev.hashi.gateway.tokens.ApiTokens;
 import dev.hashi.identity.IdentityHeaders;
 
@@ -65,7 +66,11 @@ class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain gatewayFilterChain(
-            ServerHttpSecurity http, SecurityProperties properties, GatewaySecret secret, ApiTokens tokens) {
+            ServerHttpSecurity http,
+            SecurityProperties properties,
+            GatewaySecret secret,
+            ApiTokens tokens,
+            ProblemResponses problems) {
         BearerAuthentication bearer =
                 new BearerAuthentication(JwtIdentities.decoder(properties, secret.value()), properties.jwt(), tokens);
         ServerBearerTokenAuthenticationConverter converter = new ServerBearerTokenAuthenticationConverter();
@@ -99,13 +104,12 @@ class GatewaySecurity {
                         .permitAll())
                 .oauth2ResourceServer(server -> server.bearerTokenConverter(converter)
                         .authenticationManagerResolver(exchange -> Mono.just(bearer))
-                        .authenticationEntryPoint((exchange, failure) -> Mono.error(unauthorized(exchange, failure)))
-                        .accessDeniedHandler((exchange, denied) -> Mono.error(new EdgeRejection(
-                                HttpStatus.FORBIDDEN, "auth.forbidden", "Your roles do not allow this request."))))
+                        .authenticationEntryPoint(
+                                (exchange, failure) -> problems.refuse(exchange, unauthorized(exchange, failure)))
+                        .accessDeniedHandler((exchange, denied) -> problems.refuse(exchange, forbidden())))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(
-                                (exchange, failure) -> Mono.error(unauthorized(exchange, failure)))
-                        .accessDeniedHandler((exchange, denied) -> Mono.error(new EdgeRejection(
-                                HttpStatus.FORBIDDEN, "auth.forbidden", "Your roles do not allow this request."))))
+                                (exchange, failure) -> problems.refuse(exchange, unauthorized(exchange, failure)))
+                        .accessDeniedHandler((exchange, denied) -> problems.refuse(exchange, forbidden())))
                 .build();
     }
 
@@ -120,6 +124,14 @@ class GatewaySecurity {
                 : NO_STORE.writeHttpHeaders(exchange);
     }
 
+    private static EdgeRejection forbidden() {
+        return new EdgeRejection(HttpStatus.FORBIDDEN, "auth.forbidden", "Your roles do not allow this request.");
+    }
+
+    /**
+     * The 401 (or 503 when credentials cannot be checked) for a request the rules refuse; written in place by
+     * {@link ProblemResponses#refuse}, so the refusal does not travel back through the filter chain as an error.
+     */
     private static EdgeRejection unauthorized(ServerWebExchange exchange, Exception failure) {
         if (failure instanceof AuthenticationServiceException) {
             return new EdgeRejection(
