@@ -10,16 +10,26 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authorization.AuthenticatedReactiveAuthorizationManager;
+import org.springframework.security.authorization.AuthorityReactiveAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.web.server.authorization.DelegatingReactiveAuthorizationManager;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.CacheControlServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcherEntry;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -31,6 +41,8 @@ import dev.hashi.gateway.tokens.ApiTokens;
 import dev.hashi.identity.IdentityHeaders;
 
 import reactor.core.publisher.Mono;
+
+import static org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers.pathMatchers;
 
 /**
  * Who may pass the gateway. The gateway authenticates (JWT bearer tokens of the configured identity provider, or
@@ -44,6 +56,8 @@ class GatewaySecurity {
 
     private static final String DELIVERY = "/api/delivery/";
     private static final ServerHttpHeadersWriter NO_STORE = new CacheControlServerHttpHeadersWriter();
+    private static final ReactiveAuthorizationManager<AuthorizationContext> PERMIT =
+            (authentication, context) -> Mono.just(new AuthorizationDecision(true));
 
     /**
      * No observations of the security filter chain, authentications and authorizations: nothing consumes them, and
@@ -86,22 +100,10 @@ class GatewaySecurity {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .cache(cache -> cache.disable())
                         .writer(GatewaySecurity::noStoreOutsideDelivery))
-                .authorizeExchange(rules -> rules.pathMatchers(HttpMethod.OPTIONS, "/**")
-                        .permitAll()
-                        .pathMatchers("/api/health", "/actuator/health", "/actuator/health/**", "/docs/**")
-                        .permitAll()
-                        .pathMatchers("/api/dev/tokens")
-                        .permitAll()
-                        .pathMatchers("/api/tokens", "/api/tokens/**")
-                        .hasRole("ADMIN")
-                        .pathMatchers(HttpMethod.GET, "/api/**")
-                        .permitAll()
-                        .pathMatchers(HttpMethod.HEAD, "/api/**")
-                        .permitAll()
-                        .pathMatchers("/api/**")
-                        .authenticated()
-                        .anyExchange()
-                        .permitAll())
+                .addFilterAt(
+                        new InPlaceAuthorization(
+                                rules(), problems, exchange -> unauthorized(exchange, null), forbidden()),
+                        SecurityWebFiltersOrder.AUTHORIZATION)
                 .oauth2ResourceServer(server -> server.bearerTokenConverter(converter)
                         .authenticationManagerResolver(exchange -> Mono.just(bearer))
                         .authenticationEntryPoint(
@@ -122,6 +124,30 @@ class GatewaySecurity {
         return exchange.getRequest().getPath().value().startsWith(DELIVERY)
                 ? Mono.empty()
                 : NO_STORE.writeHttpHeaders(exchange);
+    }
+
+    /**
+     * Who may do what, first match wins; applied by {@link InPlaceAuthorization} where Spring Security's
+     * {@code authorizeExchange} would apply them.
+     */
+    static ReactiveAuthorizationManager<ServerWebExchange> rules() {
+        return DelegatingReactiveAuthorizationManager.builder()
+                .add(rule(pathMatchers(HttpMethod.OPTIONS, "/**"), PERMIT))
+                .add(rule(pathMatchers("/api/health", "/actuator/health", "/actuator/health/**", "/docs/**"), PERMIT))
+                .add(rule(pathMatchers("/api/dev/tokens"), PERMIT))
+                .add(rule(
+                        pathMatchers("/api/tokens", "/api/tokens/**"),
+                        AuthorityReactiveAuthorizationManager.hasRole("ADMIN")))
+                .add(rule(pathMatchers(HttpMethod.GET, "/api/**"), PERMIT))
+                .add(rule(pathMatchers(HttpMethod.HEAD, "/api/**"), PERMIT))
+                .add(rule(pathMatchers("/api/**"), AuthenticatedReactiveAuthorizationManager.authenticated()))
+                .add(rule(ServerWebExchangeMatchers.anyExchange(), PERMIT))
+                .build();
+    }
+
+    private static ServerWebExchangeMatcherEntry<ReactiveAuthorizationManager<AuthorizationContext>> rule(
+            ServerWebExchangeMatcher matcher, ReactiveAuthorizationManager<AuthorizationContext> manager) {
+        return new ServerWebExchangeMatcherEntry<>(matcher, manager);
     }
 
     private static EdgeRejection forbidden() {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,7 @@ import org.springframework.http.MediaType;
 import dev.hashi.gateway.GatewayWithStubServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ProblemResponsesTest extends GatewayWithStubServices {
 
@@ -83,6 +85,13 @@ class ProblemResponsesTest extends GatewayWithStubServices {
             {"POST /api/health", "", "405"},
             {"GET /api/health", "", "200"}
         };
+        // the sequence expects a ready gateway: readiness waits for the API token view, loaded from Kafka after start
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> client.get()
+                        .uri("/actuator/health")
+                        .exchange()
+                        .expectStatus()
+                        .isOk());
         for (int round = 0; round < Integer.getInteger("keepalive.rounds", 20); round++) {
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 socket.setSoTimeout(10_000);
