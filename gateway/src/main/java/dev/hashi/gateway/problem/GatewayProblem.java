@@ -88,11 +88,7 @@ record GatewayProblem(
 
     static GatewayProblem notFound(String path) {
         return new GatewayProblem(
-                HttpStatus.NOT_FOUND,
-                ProblemCodes.ROUTE_NOT_FOUND,
-                "Nothing is served at " + path + ".",
-                null,
-                HttpHeaders.EMPTY);
+                HttpStatus.NOT_FOUND, ProblemCodes.ROUTE_NOT_FOUND, nothingServedAt(path), null, HttpHeaders.EMPTY);
     }
 
     boolean unexpected() {
@@ -125,13 +121,13 @@ record GatewayProblem(
             default -> status.is4xxClientError() ? ProblemCodes.REQUEST_INVALID : ProblemCodes.INTERNAL_ERROR;
         };
         if (status.value() == 404) {
-            return notFound(path).withService(service, response.getHeaders());
+            detail = nothingServedAt(path);
         }
         return new GatewayProblem(status, code, detail, service, response.getHeaders());
     }
 
-    private GatewayProblem withService(String service, HttpHeaders headers) {
-        return new GatewayProblem(status, code, detail, service, headers, members);
+    private static String nothingServedAt(String path) {
+        return "Nothing is served at " + path + ".";
     }
 
     private static GatewayProblem downstream(HttpStatus status, String code, String service, String detail) {

@@ -102,7 +102,10 @@ class GatewaySecurity {
                         .writer(GatewaySecurity::noStoreOutsideDelivery))
                 .addFilterAt(
                         new InPlaceAuthorization(
-                                rules(), problems, exchange -> unauthorized(exchange, null), forbidden()),
+                                rules(),
+                                problems,
+                                exchange -> unauthorized(exchange, null),
+                                GatewaySecurity::forbidden),
                         SecurityWebFiltersOrder.AUTHORIZATION)
                 .oauth2ResourceServer(server -> server.bearerTokenConverter(converter)
                         .authenticationManagerResolver(exchange -> Mono.just(bearer))

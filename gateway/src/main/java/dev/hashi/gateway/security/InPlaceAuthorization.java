@@ -1,6 +1,7 @@
 package dev.hashi.gateway.security;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -34,13 +35,13 @@ final class InPlaceAuthorization implements WebFilter {
     private final ReactiveAuthorizationManager<ServerWebExchange> rules;
     private final ProblemResponses problems;
     private final Function<ServerWebExchange, EdgeRejection> unauthorized;
-    private final EdgeRejection forbidden;
+    private final Supplier<EdgeRejection> forbidden;
 
     InPlaceAuthorization(
             ReactiveAuthorizationManager<ServerWebExchange> rules,
             ProblemResponses problems,
             Function<ServerWebExchange, EdgeRejection> unauthorized,
-            EdgeRejection forbidden) {
+            Supplier<EdgeRejection> forbidden) {
         this.rules = rules;
         this.problems = problems;
         this.unauthorized = unauthorized;
@@ -58,7 +59,7 @@ final class InPlaceAuthorization implements WebFilter {
                         ? chain.filter(exchange)
                         : authentication
                                 .filter(caller -> !TRUST.isAnonymous(caller))
-                                .map(caller -> forbidden)
+                                .map(caller -> forbidden.get())
                                 .switchIfEmpty(Mono.fromSupplier(() -> unauthorized.apply(exchange)))
                                 .flatMap(rejection -> problems.refuse(exchange, rejection)));
     }
